@@ -1,0 +1,26 @@
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { AgentRef, Entity } from '../model/cable.js';
+import type { Block } from '../model/blocks.js';
+import type { DateValue } from '../model/dates.js';
+
+/** One line of the source file: text without its line terminator, 1-based line number. */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
+/** What the page-level ingest knows when it hands the body's lines to the body parser. */
+export interface BodyContext {
+  bag: DiagnosticBag;
+  title?: string;
+  catalogueDate?: DateValue;
+}
+
+/** What the body parser returns: the blocks, and the people, bodies and places it found in them. */
+export interface BodyResult {
+  blocks: Block[];
+  entities: Entity[];
+  senders: AgentRef[];
+  addressees: AgentRef[];
+  participants: AgentRef[];
+}
