@@ -41,10 +41,14 @@ export interface SuppliedSegment {
   delimiter: Delimiter;
 }
 
-/** Identification ("[North] Korea", "[Jiao Ruoyu]", "[1965]") or explanation ("[the Korean War]", "[i.e., …]"). */
+/**
+ * Identification ("[North] Korea", "[Jiao Ruoyu]", "[1965]") or explanation ("[the Korean War]", "[i.e., …]").
+ * 'unclassified': bracketed editorial text whose act (added word vs gloss) the classifier could not tell;
+ * encoded neutrally and reported.
+ */
 export interface GlossSegment {
   kind: 'gloss';
-  glossType: 'identification' | 'explanation';
+  glossType: 'identification' | 'explanation' | 'unclassified';
   content: Inline[];
   delimiter: Delimiter;
 }
