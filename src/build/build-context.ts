@@ -1,0 +1,57 @@
+import type { CablekitConfig } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BuildDeps } from './build-deps.js';
+import type { DocumentReport } from './build-report.js';
+
+export type BuildPhase = 'tei' | 'decode' | 'derive';
+
+export interface BuildProgress {
+  phase: BuildPhase;
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  /** Settings with absolute folders, as returned by loadConfig. */
+  config: CablekitConfig;
+  /** Project root: report and diagnostic paths are relative to it. */
+  rootDir: string;
+  /** Overwrite hand-edited TEI. */
+  force?: boolean;
+  /** `when` for new TEI revisions (default: revisionTimestamp()). */
+  now?: string;
+  deps: BuildDeps;
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** Shared, mutable bookkeeping of one build run, passed between the phases. */
+export interface BuildContext {
+  options: BuildOptions;
+  now: string;
+  /** Reports by document id, plus reports of pages that never got an id. */
+  byId: Map<string, DocumentReport>;
+  reports: DocumentReport[];
+  globalDiagnostics: Diagnostic[];
+}
+
+export function newDocumentReport(fields: Partial<DocumentReport>): DocumentReport {
+  return {
+    sourcePath: null,
+    documentId: null,
+    teiPath: null,
+    status: 'ok',
+    diagnostics: [],
+    outputs: [],
+    ...fields,
+  };
+}
+
+export function internalError(code: string, what: string, error: unknown, file?: string): Diagnostic {
+  const d: Diagnostic = {
+    code,
+    severity: 'error',
+    message: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+  };
+  if (file !== undefined) d.file = file;
+  return d;
+}

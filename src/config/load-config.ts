@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { DEFAULT_CONFIG, type CablekitConfig } from './config.js';
+
+export const CONFIG_FILE_NAME = 'cablekit.config.json';
+
+export interface LoadedConfig {
+  /** The edition's settings with every folder and file resolved to an absolute path. */
+  config?: CablekitConfig;
+  /** Folder of the config file (or the working folder when there is none): the project root. */
+  rootDir?: string;
+  /** The config file read, absent when the defaults were used. */
+  configPath?: string;
+  diagnostics: Diagnostic[];
+}
+
+// ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+let compiledValidator: ValidateFunction | undefined;
+
+function configValidator(): ValidateFunction {
+  if (compiledValidator) return compiledValidator;
+  const schemaUrl = new URL('../../schemas/cablekit.config.schema.json', import.meta.url);
+  const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  compiledValidator = ajv.compile(schema);
+  return compiledValidator;
+}
+
+/**
+ * Reads `cablekit.config.json` (or `path`), checks it against schemas/cablekit.config.schema.json,
+ * fills missing keys from DEFAULT_CONFIG and resolves folders relative to the config file.
+ * Without a path and without a config file in `cwd`, the defaults apply (with an info note);
+ * a path that was asked for but is missing is an error.
+ */
+export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedConfig {
+  const configPath = resolve(cwd, path ?? CONFIG_FILE_NAME);
+  const bag = new DiagnosticBag(path ?? CONFIG_FILE_NAME);
+  if (!existsSync(configPath)) {
+    if (path !== undefined) {
+      bag.error('config/not-found', `config file "${path}" does not exist`, {
+        hint: `create it or run without --config to use ${CONFIG_FILE_NAME} in the current folder`,
+      });
+      return { diagnostics: bag.items };
+    }
+    bag.info('config/defaults', `no ${CONFIG_FILE_NAME} in ${cwd}; using the default settings`);
+    return { config: resolvePaths(DEFAULT_CONFIG, cwd), rootDir: cwd, diagnostics: bag.items };
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (error) {
+    bag.error('config/unreadable', `cannot read the config file: ${(error as Error).message}`);
+    return { diagnostics: bag.items };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    bag.error('config/invalid-json', `the config file is not valid JSON: ${(error as Error).message}`);
+    return { diagnostics: bag.items };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    bag.error('config/not-an-object', 'the config file must hold a JSON object of settings', { line: 1, column: 1 });
+    return { diagnostics: bag.items };
+  }
+
+  const validate = configValidator();
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) reportSchemaError(bag, error, text);
+    return { diagnostics: bag.items };
+  }
+
+  const user = data as Partial<CablekitConfig> & { $schema?: string };
+  const { $schema: _schemaRef, ...settings } = user;
+  const merged: CablekitConfig = {
+    ...DEFAULT_CONFIG,
+    ...settings,
+    provider: { ...DEFAULT_CONFIG.provider, ...settings.provider },
+    oai: { ...DEFAULT_CONFIG.oai, ...settings.oai },
+  };
+  const rootDir = dirname(configPath);
+  return { config: resolvePaths(merged, rootDir), rootDir, configPath, diagnostics: bag.items };
+}
+
+function resolvePaths(config: CablekitConfig, rootDir: string): CablekitConfig {
+  const at = (p: string): string => (isAbsolute(p) ? p : resolve(rootDir, p));
+  const resolved: CablekitConfig = {
+    ...config,
+    sourcesDir: at(config.sourcesDir),
+    teiDir: at(config.teiDir),
+    outputDir: at(config.outputDir),
+  };
+  if (config.imagesDir !== undefined) resolved.imagesDir = at(config.imagesDir);
+  if (config.authorityFile !== undefined) resolved.authorityFile = at(config.authorityFile);
+  return resolved;
+}
+
+/** Turns one ajv error into a message that names the key, with the key's position in the file. */
+function reportSchemaError(bag: DiagnosticBag, error: ErrorObject, text: string): void {
+  const keyPath = error.instancePath.split('/').filter(Boolean).map(decodePointer);
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
+    const where = keyPath.length ? `"${keyPath.join('.')}"` : 'the top level';
+    bag.error('config/unknown-key', `unknown key "${[...keyPath, extra].join('.')}" in ${where}`, {
+      ...locateKey(text, extra),
+      hint: 'check the spelling against schemas/cablekit.config.schema.json',
+    });
+    return;
+  }
+  const key = keyPath.join('.') || '(top level)';
+  const last = keyPath[keyPath.length - 1];
+  bag.error('config/invalid-value', `key "${key}" ${describe(error)}`, last ? locateKey(text, last) : {});
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'format':
+      return `must be a valid ${String((error.params as { format?: string }).format)}`;
+    case 'pattern':
+      return `does not have the expected form (${String((error.params as { pattern?: string }).pattern)})`;
+    default:
+      return error.message ?? 'is not valid';
+  }
+}
+
+function decodePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Line and column of the first `"key":` in the text: good enough to point an editor at the setting. */
+function locateKey(text: string, key: string): { line?: number; column?: number } {
+  const index = text.indexOf(`${JSON.stringify(key)}`);
+  if (index < 0) return {};
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return { line, column };
+}
