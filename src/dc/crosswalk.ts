@@ -1,0 +1,112 @@
+import type { CablekitConfig } from '../config/config.js';
+import type { Cable, DateValue } from '../model/index.js';
+import { collectDates } from '../model/index.js';
+import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
+import { iiifManifestUrl, teiUrl } from './dc-urls.js';
+import { toW3cdtf } from './w3cdtf.js';
+
+/** The MIME type of the edition that the records describe: the TEI file. */
+export const EDITION_FORMAT = 'application/tei+xml';
+
+type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri'>;
+
+/** Whitespace runs (line breaks of the source included) become one space; empty values disappear. */
+function clean(text: string | undefined): string | undefined {
+  const value = text?.replace(/[\s\u00a0]+/g, ' ').trim();
+  return value ? value : undefined;
+}
+
+function distinct(values: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    const c = clean(v);
+    if (c !== undefined && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** A date value as DC can carry it: the W3CDTF form of `when`, else the interval "notBefore/notAfter". */
+function dcDate(date: DateValue | undefined): DcDate | undefined {
+  if (!date) return undefined;
+  if (date.when !== undefined) {
+    const w3c = toW3cdtf(date.when);
+    return w3c ? { value: w3c, w3cdtf: true } : { value: date.when, w3cdtf: false };
+  }
+  if (date.notBefore !== undefined || date.notAfter !== undefined) {
+    return { value: `${date.notBefore ?? '..'}/${date.notAfter ?? '..'}`, w3cdtf: false };
+  }
+  return undefined;
+}
+
+function entityName(cable: Cable, ref: string): string | undefined {
+  return cable.entities.find((e) => e.id === ref)?.name;
+}
+
+/** Places the text names; coordinates only when the authority file supplied them. */
+function places(cable: Cable): DcPlace[] {
+  const out: DcPlace[] = [];
+  for (const e of cable.entities) {
+    const name = clean(e.name);
+    if (e.kind !== 'place' || name === undefined || out.some((p) => p.name === name)) continue;
+    const place: DcPlace = { name };
+    if (e.coordinates) place.point = `east=${e.coordinates.lon}; north=${e.coordinates.lat}`;
+    out.push(place);
+  }
+  return out;
+}
+
+/** Dates the running text discusses (not the catalogue or upload dates), distinct, in time order. */
+function discussedDates(cable: Cable): DcDate[] {
+  const seen = new Map<string, DcDate>();
+  for (const d of collectDates({ body: cable.body })) {
+    if (d.origin !== 'text') continue;
+    const value = dcDate(d);
+    if (value && !seen.has(value.value)) seen.set(value.value, value);
+  }
+  return [...seen.values()].sort((a, b) => a.value.localeCompare(b.value));
+}
+
+/**
+ * The crosswalk from the cable model (decoded from TEI) to Dublin Core values.
+ * Documented field by field in docs/crosswalk.md; nothing here is made up: a value the TEI
+ * does not give is left out.
+ */
+export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
+  const textLanguage = cable.translationLanguage?.code ?? 'en';
+  const fields: DcFields = {
+    textLanguage,
+    creators: distinct(cable.senders.map((s) => entityName(cable, s.ref))),
+    contributors: distinct(cable.contributors.map((c) => c.name)),
+    publisher: clean(config.publisher) ?? config.publisher,
+    dcmiType: 'Text',
+    format: EDITION_FORMAT,
+    identifiers: distinct([...cable.urls.filter((u) => /^https?:\/\//i.test(u)), teiUrl(cable.id, config)]),
+    sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
+    manifestUrl: iiifManifestUrl(cable.id, config),
+    rightsUri: config.rightsUri,
+    rightsTexts: distinct(cable.rights),
+    spatial: places(cable),
+    temporal: discussedDates(cable),
+  };
+  const title = clean(cable.title);
+  if (title !== undefined) fields.title = title;
+  const abstract = clean(cable.summary);
+  if (abstract !== undefined) fields.abstract = abstract;
+  const created = dcDate(cable.catalogueDate);
+  if (created) fields.created = created;
+  const documentType = clean(cable.documentType);
+  if (documentType !== undefined) fields.documentType = documentType;
+  const citation = clean(cable.citation);
+  if (citation !== undefined) fields.citation = citation;
+  const original = cable.originalLanguage;
+  const originalLabel = clean(original?.label);
+  if (original && originalLabel !== undefined) {
+    fields.originalLanguage = original.code !== undefined ? { label: originalLabel, code: original.code } : { label: originalLabel };
+  }
+  return fields;
+}
+
+/** The text of the relation that names the language the cable was translated from. */
+export function originalLanguageRelation(original: { label: string; code?: string }): string {
+  return `Original language: ${original.label}${original.code !== undefined ? ` (${original.code})` : ''}`;
+}
