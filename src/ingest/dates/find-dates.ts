@@ -1,0 +1,74 @@
+import type { DateOrigin, DateValue } from '../../model/dates.js';
+import { monthNamePattern, ROMAN_MONTH_PATTERN } from './month-names.js';
+import { parseDate, type DateContext } from './parse-date.js';
+
+/** A date found in running text: its place in the text and its parsed value. */
+export interface FoundDate {
+  start: number;
+  end: number;
+  verbatim: string;
+  value: DateValue;
+}
+
+// Editorial brackets and quote marks may wrap any part: "28 [October 1965]", "“13” June 1956".
+const OPEN = '[\\[“"]?';
+const CLOSE = '[\\]”"]?';
+const MONTH = `${OPEN}${monthNamePattern()}${CLOSE}`;
+const DAY = `${OPEN}\\d{1,2}(?:st|nd|rd|th)?${CLOSE}`;
+const YEAR = `${OPEN}\\d{4}${CLOSE}`;
+const SUFFIX = '(?:[ap]\\.m\\.|[AP]\\.M\\.|[AP]M\\b|[ap]m\\b|hours\\b|hrs\\b\\.?)';
+const TIME = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?${SUFFIX})?|\\d{1,2}(?:\\.\\d{2})?\\s?${SUFFIX}|\\d{4}\\s?(?:hours|hrs)\\b)`;
+const TIME_RANGE = `(?:\\d{1,2}(?::\\d{2})?\\s?(?:[–—-]|to)\\s?${TIME})`;
+const AT_TIME = `(?:,?\\s+(?:at\\s+)?(?:${TIME_RANGE}|${TIME}))?`;
+const WITH_YEAR = `(?:,?\\s+${YEAR})`;
+
+const SHAPES = [
+  `between\\s+${DAY}\\s+and\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
+  `${DAY}\\s?[–—-]\\s?${DAY}\\s+${MONTH}${WITH_YEAR}?`,
+  `${YEAR}\\s+${MONTH}\\s+${DAY}(?![\\d])`,
+  `${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?${AT_TIME}`,
+  `${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?${AT_TIME}`,
+  `${MONTH},?\\s+${YEAR}`,
+  `\\d{4}-\\d{2}-\\d{2}`,
+  `\\d{1,2}([./])(?:\\d{1,2}|${ROMAN_MONTH_PATTERN})\\1(?:\\d{4}|\\d{2})(?![\\d])`,
+  `\\d{1,2}[./]${ROMAN_MONTH_PATTERN}(?![A-Za-z\\d])`,
+  TIME_RANGE,
+  TIME,
+];
+
+/** One pass over the text; compiled once. Starts only at a word start so "123 May" is not "23 May". */
+const FINDER = new RegExp(`(?<![\\w.:/])(?:${SHAPES.join('|')})`, 'g');
+
+/**
+ * Every date or time in running text that parses to an ISO value, left to right, not overlapping.
+ * Bare years are not reported: "1,955 tons" and "in 1955" cannot be told apart safely.
+ */
+export function findDates(text: string, origin: DateOrigin = 'text', context: DateContext = {}): FoundDate[] {
+  const found: FoundDate[] = [];
+  FINDER.lastIndex = 0;
+  for (let m = FINDER.exec(text); m !== null; m = FINDER.exec(text)) {
+    let verbatim = m[0];
+    // A closing bracket or quote belongs to the date only when the date opened it.
+    verbatim = trimUnopened(verbatim);
+    const value = parseDate(verbatim, origin, context);
+    if (value.when !== undefined || value.notBefore !== undefined) {
+      found.push({ start: m.index, end: m.index + verbatim.length, verbatim, value });
+    }
+  }
+  return found;
+}
+
+function trimUnopened(text: string): string {
+  let out = text;
+  for (const [open, close] of [['[', ']'], ['“', '”']] as const) {
+    if (out.endsWith(close) && count(out, open) < count(out, close)) out = out.slice(0, -1);
+  }
+  if (out.endsWith('"') && count(out, '"') % 2 === 1) out = out.slice(0, -1);
+  return out;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
