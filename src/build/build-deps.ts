@@ -12,4 +12,6 @@ export interface BuildDeps {
   encodeTei(cable: Cable, config: CablekitConfig, options: { when: string }): string;
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   stages: readonly DerivedStage[];
+  /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
+  maxPageBytes?: number;
 }

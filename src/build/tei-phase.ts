@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic, writeIfChanged } from '../fs/index.js';
 import { TOOL_VERSION } from '../version.js';
@@ -44,6 +44,16 @@ export function buildTeiForSource(ctx: BuildContext, state: BuildState, sourceFi
   const report = newDocumentReport({ sourcePath });
   ctx.reports.push(report);
   try {
+    const size = statSync(sourceFile).size;
+    if (deps.maxPageBytes !== undefined && size > deps.maxPageBytes) {
+      report.diagnostics.push({
+        code: 'build/source-too-large',
+        severity: 'error',
+        message: `the page is ${size} bytes; pages larger than ${deps.maxPageBytes} bytes are not read`,
+        file: sourcePath,
+      });
+      return report;
+    }
     const bytes = readFileSync(sourceFile);
     // The model records the path relative to the sources folder (stable across machines);
     // diagnostics are re-pointed at the project-relative path so editors can open them.

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../fs/index.js';
+import { formatSummaryLine, runBuild } from '../../build/index.js';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
+import { loadConfigOrFail } from '../load-config-or-fail.js';
+import { pipelineDeps } from '../pipeline-deps.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { createProgressReporter } from '../progress.js';
+
+export interface BuildCommandOptions {
+  config?: string;
+  force?: boolean;
+  report?: string;
+  progress?: boolean;
+  verbose?: boolean;
+}
+
+/** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
+export async function buildCommand(options: BuildCommandOptions): Promise<number> {
+  const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
+  const deps = await pipelineDeps();
+  const progress = createProgressReporter(options.progress !== false);
+  let report;
+  try {
+    report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
+  } finally {
+    progress.stop();
+  }
+  for (const doc of report.documents) printDiagnostics(doc.diagnostics, { verbose: options.verbose ?? false });
+  printDiagnostics(report.diagnostics, { verbose: options.verbose ?? false });
+  if (options.report !== undefined) {
+    writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
+  const failed = report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
+  return failed ? EXIT_FAILED : EXIT_OK;
+}

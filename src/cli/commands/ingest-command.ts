@@ -1,0 +1,71 @@
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Cable } from '../../model/cable.js';
+import type { BuildDeps } from '../../build/index.js';
+import { collectInputs } from '../collect-inputs.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
+import { pipelineDeps } from '../pipeline-deps.js';
+import { countBySeverity, printDiagnostics } from '../print-diagnostics.js';
+
+export interface IngestCommandOptions {
+  json?: boolean;
+  verbose?: boolean;
+}
+
+interface IngestOutcome {
+  path: string;
+  documentId: string | null;
+  cable: Cable | null;
+  diagnostics: Diagnostic[];
+}
+
+/** `cablekit ingest <files|dirs…>`: reads pages and prints the model and what ingest had to say. */
+export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
+  const files = collectInputs(paths, ['.txt']);
+  if (files.length === 0) throw new UsageError(`no source pages (*.txt) found in ${paths.join(', ')}`);
+  const deps = await pipelineDeps();
+  const outcomes: IngestOutcome[] = files.map((file) => ingestOne(file, deps));
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+  } else {
+    for (const outcome of outcomes) {
+      process.stdout.write(`== ${outcome.path}${outcome.documentId ? ` → ${outcome.documentId}` : ''}\n`);
+      if (outcome.cable) process.stdout.write(`${JSON.stringify(outcome.cable, null, 2)}\n`);
+    }
+  }
+  const all = outcomes.flatMap((o) => o.diagnostics);
+  // With --json the diagnostics are in the data already; still show them to a person on stderr.
+  printDiagnostics(all, { verbose: options.verbose ?? !options.json });
+  const failed = outcomes.filter((o) => !o.cable || o.diagnostics.some((d) => d.severity === 'error')).length;
+  const { errors, warnings } = countBySeverity(all);
+  process.stderr.write(
+    `Ingested ${outcomes.length - failed} of ${outcomes.length} page${outcomes.length === 1 ? '' : 's'} (${warnings} warnings, ${errors} errors)\n`,
+  );
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+function ingestOne(file: string, deps: BuildDeps): IngestOutcome {
+  const path = relative(process.cwd(), file).split(sep).join('/') || file;
+  try {
+    const size = statSync(file).size;
+    if (deps.maxPageBytes !== undefined && size > deps.maxPageBytes) {
+      return {
+        path,
+        documentId: null,
+        cable: null,
+        diagnostics: [{ code: 'ingest/too-large', severity: 'error', message: `the file is ${size} bytes; pages larger than ${deps.maxPageBytes} bytes are not read`, file: path }],
+      };
+    }
+    const result = deps.ingest(readFileSync(file), path);
+    return { path, documentId: result.cable?.id ?? null, cable: result.cable ?? null, diagnostics: result.diagnostics };
+  } catch (error) {
+    return {
+      path,
+      documentId: null,
+      cable: null,
+      diagnostics: [{ code: 'cli/unreadable', severity: 'error', message: `cannot read the file: ${(error as Error).message}`, file: path }],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { collectInputs } from '../collect-inputs.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
+import { loadConfigOrFail } from '../load-config-or-fail.js';
+import { validatorDeps, type ValidatorDeps } from '../pipeline-deps.js';
+import { countBySeverity, printDiagnostics } from '../print-diagnostics.js';
+
+export interface ValidateCommandOptions {
+  config?: string;
+  verbose?: boolean;
+}
+
+/** Validated files larger than this are refused unread: validation must stay within bounded memory. */
+const MAX_VALIDATED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * `cablekit validate [paths…]`: TEI (`.xml`) with the project's schema and rules, IIIF (`.json`)
+ * with the official schema and cablekit's lint. Without paths: the edition's TEI folder and
+ * its IIIF output.
+ */
+export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
+  const files = paths.length > 0 ? collectInputs(paths, ['.xml', '.json']) : defaultTargets(options);
+  if (files.length === 0) throw new UsageError('nothing to validate: no .xml or .json files found');
+  const deps = await validatorDeps();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) diagnostics.push(...validateOne(file, deps));
+  printDiagnostics(diagnostics, { verbose: options.verbose ?? false });
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const failedFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  process.stderr.write(
+    `Validated ${files.length} file${files.length === 1 ? '' : 's'}: ${failedFiles} failed (${errors} errors, ${warnings} warnings)\n`,
+  );
+  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+function defaultTargets(options: ValidateCommandOptions): string[] {
+  const { config } = loadConfigOrFail(options.config, options.verbose);
+  const targets: string[] = [];
+  if (existsSync(config.teiDir)) targets.push(...collectInputs([config.teiDir], ['.xml']));
+  const iiifDir = join(config.outputDir, 'iiif');
+  if (existsSync(iiifDir)) targets.push(...collectInputs([iiifDir], ['.json']));
+  return targets;
+}
+
+function validateOne(file: string, deps: ValidatorDeps): Diagnostic[] {
+  const path = relative(process.cwd(), file).split(sep).join('/') || file;
+  const fail = (code: string, message: string): Diagnostic[] => [{ code, severity: 'error', message, file: path }];
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return fail('cli/unreadable', `cannot read the file: ${(error as Error).message}`);
+  }
+  if (bytes.length > MAX_VALIDATED_BYTES) return fail('cli/too-large', `the file is ${bytes.length} bytes; files over ${MAX_VALIDATED_BYTES} bytes are not validated`);
+  const text = bytes.toString('utf8');
+  if (file.toLowerCase().endsWith('.xml')) return deps.validateTei(text, path);
+  if (file.toLowerCase().endsWith('.json')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return fail('cli/invalid-json', `not valid JSON: ${(error as Error).message}`);
+    }
+    return deps.validateIiif(json, path);
+  }
+  return fail('cli/unknown-file-type', 'only .xml (TEI) and .json (IIIF) files can be validated');
+}

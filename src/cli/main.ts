@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { createProgram } from './program.js';
+
+/**
+ * Entry point of the `cablekit` binary. Every failure ends here as one clear line and an exit
+ * code (0 ok, 1 a document failed, 2 usage) — never as a stack trace.
+ */
+async function main(argv: string[]): Promise<void> {
+  const program = createProgram((code) => {
+    process.exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help / version text).
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`cablekit: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`cablekit: unexpected failure: ${message}\n`);
+  if (process.env['CABLEKIT_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT_FAILED;
+}
+
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`cablekit: unexpected failure: ${error.message}\n`);
+  process.exit(EXIT_FAILED);
+});
+
+await main(process.argv);

@@ -1,0 +1,56 @@
+import { Command, Option } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { buildCommand } from './commands/build-command.js';
+import { ingestCommand } from './commands/ingest-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import { validateCommand } from './commands/validate-command.js';
+
+/**
+ * The command-line interface. Each action stores its exit code through `setExitCode` rather
+ * than exiting, so output is flushed and a running server is not cut short.
+ */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('cablekit')
+    .description('Turn translated archival cables into TEI P5, IIIF Presentation 3, Dublin Core and OAI-PMH.')
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(run "cablekit --help" for usage)')
+    .exitOverride();
+
+  program
+    .command('ingest')
+    .description('read source pages and print the cable model and diagnostics')
+    .argument('<paths...>', 'page files (*.txt) or folders of them')
+    .option('--json', 'print the models and diagnostics as one JSON array')
+    .option('-v, --verbose', 'also print info diagnostics')
+    .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean }) => setExitCode(await ingestCommand(paths, opts)));
+
+  program
+    .command('build')
+    .description('run the pipeline: sources → TEI → IIIF, Dublin Core, … (from cablekit.config.json)')
+    .option('-c, --config <file>', 'config file (default: ./cablekit.config.json)')
+    .option('-f, --force', 'overwrite TEI files that were edited by hand')
+    .option('--report <file.json>', 'write a machine-readable report of every document')
+    .option('--no-progress', 'no progress bar')
+    .option('-v, --verbose', 'also print info diagnostics')
+    .action(async (opts: { config?: string; force?: boolean; report?: string; progress?: boolean; verbose?: boolean }) =>
+      setExitCode(await buildCommand(opts)),
+    );
+
+  program
+    .command('validate')
+    .description('validate TEI (.xml) and IIIF (.json) files; default: the edition\'s tei/ and output/iiif/')
+    .argument('[paths...]', 'files or folders to validate')
+    .option('-c, --config <file>', 'config file, for the default folders')
+    .option('-v, --verbose', 'also print info diagnostics')
+    .action(async (paths: string[], opts: { config?: string; verbose?: boolean }) => setExitCode(await validateCommand(paths, opts)));
+
+  program
+    .command('serve')
+    .description('serve the OAI-PMH endpoint and the outputs over HTTP')
+    .option('-c, --config <file>', 'config file (default: ./cablekit.config.json)')
+    .addOption(new Option('-p, --port <number>', 'port').default('8080'))
+    .addOption(new Option('-H, --host <host>', 'host to listen on').default('127.0.0.1'))
+    .action(async (opts: { config?: string; port?: string; host?: string }) => setExitCode(await serveCommand(opts)));
+
+  return program;
+}

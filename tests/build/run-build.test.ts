@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type CablekitConfig } from '../../src/config/config.js';
+import { runBuild, STATE_FILE_NAME, type BuildReport } from '../../src/build/index.js';
+import { fakeDeps, listingStage } from './fake-deps.js';
+
+let root: string;
+let config: CablekitConfig;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'cablekit-build-'));
+  config = { ...DEFAULT_CONFIG, sourcesDir: join(root, 'sources'), teiDir: join(root, 'tei'), outputDir: join(root, 'output') };
+  mkdirSync(config.sourcesDir);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const page = (name: string, text: string): void => writeFileSync(join(config.sourcesDir, name), text);
+const build = (options: { force?: boolean; now?: string } = {}): BuildReport =>
+  runBuild({ config, rootDir: root, deps: fakeDeps([listingStage]), now: options.now ?? '2026-01-01T00:00:00Z', force: options.force ?? false });
+
+/** Every file under the root with its bytes and mtime, to prove a re-run touched nothing. */
+function snapshot(): Map<string, string> {
+  const result = new Map<string, string>();
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      const stat = statSync(full, { bigint: true });
+      if (stat.isDirectory()) visit(full);
+      else result.set(relative(root, full), `${stat.mtimeNs}:${readFileSync(full, 'base64')}`);
+    }
+  };
+  visit(root);
+  return result;
+}
+
+describe('runBuild', () => {
+  it('builds TEI and derived outputs, and a second run changes no file even at a later time', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    const first = build();
+    expect(first.summary).toMatchObject({ documents: 2, failed: 0, errors: 0, conflicts: 0 });
+    expect(readFileSync(join(config.teiDir, 'doc-a.xml'), 'utf8')).toContain('when="2026-01-01T00:00:00Z"');
+    expect(readFileSync(join(config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\n');
+    const docA = first.documents.find((d) => d.documentId === 'doc-a');
+    expect(docA).toMatchObject({ sourcePath: 'sources/a.txt', teiPath: 'tei/doc-a.xml', status: 'ok' });
+    expect(docA?.outputs).toEqual([
+      { path: 'tei/doc-a.xml', action: 'written' },
+      { path: 'output/listing/doc-a.txt', action: 'written' },
+    ]);
+
+    const before = snapshot();
+    const second = build({ now: '2027-06-01T00:00:00Z' });
+    expect(snapshot()).toEqual(before);
+    expect(second.summary.written).toBe(0);
+    expect(second.summary.unchanged).toBe(first.summary.written);
+  });
+
+  it('re-encodes a document whose source changed, with a new revision time', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    build();
+    page('a.txt', 'id: doc-a\nFirst, corrected');
+    const report = build({ now: '2026-02-02T00:00:00Z' });
+    const tei = readFileSync(join(config.teiDir, 'doc-a.xml'), 'utf8');
+    expect(tei).toContain('First, corrected');
+    expect(tei).toContain('when="2026-02-02T00:00:00Z"');
+    expect(report.documents[0]?.outputs[0]).toEqual({ path: 'tei/doc-a.xml', action: 'written' });
+  });
+
+  it('keeps a hand-edited TEI file, reports the conflict, derives from the edit; --force overwrites', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    build();
+    const teiFile = join(config.teiDir, 'doc-a.xml');
+    const edited = readFileSync(teiFile, 'utf8').replace('First', 'First (edited by hand)');
+    writeFileSync(teiFile, edited);
+
+    const kept = build();
+    expect(readFileSync(teiFile, 'utf8')).toBe(edited);
+    expect(kept.summary.conflicts).toBe(1);
+    const doc = kept.documents[0];
+    expect(doc?.status).toBe('warnings');
+    expect(doc?.diagnostics.map((d) => d.code)).toContain('build/tei-hand-edited');
+    expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First (edited by hand)\n');
+
+    // Still protected on the next run, even after the source changed.
+    page('a.txt', 'id: doc-a\nFirst, new source');
+    expect(build().summary.conflicts).toBe(1);
+    expect(readFileSync(teiFile, 'utf8')).toBe(edited);
+
+    const forced = build({ force: true });
+    expect(readFileSync(teiFile, 'utf8')).toContain('First, new source');
+    expect(forced.documents[0]?.diagnostics.map((d) => d.code)).toContain('build/tei-hand-edit-overwritten');
+    expect(build().summary.conflicts).toBe(0);
+  });
+
+  it('recognises its own TEI when the state file was lost', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    build();
+    rmSync(join(config.teiDir, STATE_FILE_NAME));
+    const before = readFileSync(join(config.teiDir, 'doc-a.xml'));
+    const report = build({ now: '2030-01-01T00:00:00Z' });
+    expect(report.summary.conflicts).toBe(0);
+    expect(readFileSync(join(config.teiDir, 'doc-a.xml'))).toEqual(before);
+  });
+
+  it('goes on with the batch when pages fail, and reports each failure', () => {
+    page('a.txt', 'id: doc-a\nFine WARN');
+    page('b.txt', 'not a page at all');
+    page('c.txt', 'id: doc-c\nCRASH');
+    page('d.txt', 'id: doc-a\nsame id as a');
+    page('e.txt', 'x'.repeat(2000));
+    page('f.txt', 'id: doc-f\nAlso fine');
+    const report = build();
+    const byPath = new Map(report.documents.map((d) => [d.sourcePath, d]));
+    expect(byPath.get('sources/a.txt')?.status).toBe('warnings');
+    expect(byPath.get('sources/b.txt')?.diagnostics.map((d) => d.code)).toEqual(['ingest/not-a-page']);
+    expect(byPath.get('sources/b.txt')?.diagnostics[0]?.file).toBe('sources/b.txt');
+    expect(byPath.get('sources/c.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/internal-error']);
+    expect(byPath.get('sources/d.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/duplicate-id']);
+    expect(byPath.get('sources/e.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/source-too-large']);
+    expect(byPath.get('sources/f.txt')?.status).toBe('ok');
+    expect(report.summary).toMatchObject({ documents: 6, failed: 4, warnings: 1, errors: 4 });
+    expect(readdirSync(config.teiDir).sort()).toEqual([STATE_FILE_NAME, 'doc-a.xml', 'doc-f.xml']);
+  });
+
+  it('decodes TEI files that have no source, and reports undecodable ones', () => {
+    mkdirSync(config.teiDir);
+    writeFileSync(join(config.teiDir, 'orphan.xml'), '<TEI><id>orphan</id><title>Only TEI</title></TEI>');
+    writeFileSync(join(config.teiDir, 'broken.xml'), '<TEI>no id</TEI>');
+    const report = build();
+    expect(readFileSync(join(config.outputDir, 'listing', 'orphan.txt'), 'utf8')).toBe('Only TEI\n');
+    const broken = report.documents.find((d) => d.documentId === 'broken');
+    expect(broken).toMatchObject({ sourcePath: null, teiPath: 'tei/broken.xml', status: 'failed' });
+  });
+
+  it('refuses stage output outside the output folder and survives a crashing stage', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    const report = runBuild({
+      config,
+      rootDir: root,
+      now: '2026-01-01T00:00:00Z',
+      deps: fakeDeps([
+        { name: 'escaping', derive: () => ({ files: [{ path: '../sources/evil.txt', content: 'x' }], diagnostics: [] }) },
+        { name: 'crashing', derive: () => { throw new Error('boom'); } },
+        listingStage,
+      ]),
+    });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['build/unsafe-output-path', 'build/stage-failed']);
+    expect(readdirSync(config.sourcesDir)).toEqual(['a.txt']);
+    expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First\n');
+  });
+});
