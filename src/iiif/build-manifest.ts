@@ -1,0 +1,97 @@
+import type { Manifest } from '@iiif/presentation-3';
+import type { CablekitConfig } from '../config/config.js';
+import type { Cable } from '../model/cable.js';
+import { imageCanvases, textCanvases } from './canvases.js';
+import { groupsOf } from './cable-groups.js';
+import type { IiifIds } from './iiif-ids.js';
+import type { CollectionReference, LinkedResource } from './iiif-types.js';
+import { english, neutral } from './language-map.js';
+import { metadataPairs } from './metadata-pairs.js';
+import { navDateOf } from './nav-date.js';
+import { NAVPLACE_CONTEXT, PRESENTATION_CONTEXT, navPlaceOf } from './nav-place.js';
+import type { PageImage } from './page-image.js';
+import { locatePlaces, type PlaceAuthority } from './place-authority.js';
+
+export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate'>;
+
+export interface ManifestInputs {
+  config: ManifestConfig;
+  ids: IiifIds;
+  /** The cable's page images, in page order; empty for text canvases. */
+  pageImages: readonly PageImage[];
+  places: PlaceAuthority;
+}
+
+/** The title, or failing that the document id: a manifest must have a label. */
+export function titleOf(cable: Cable): Manifest['label'] {
+  return cable.title !== undefined && cable.title.trim() !== '' ? english(cable.title) : neutral(cable.id);
+}
+
+function requiredStatement(cable: Cable, config: ManifestConfig): Manifest['requiredStatement'] {
+  const lines = [cable.citation ?? config.provider.name];
+  if (cable.funders.length > 0) lines.push(`Funded by: ${cable.funders.join('; ')}`);
+  return { label: english('Attribution'), value: english(...lines) };
+}
+
+function homepages(cable: Cable): LinkedResource[] {
+  return [...new Set(cable.urls)]
+    .filter((url) => /^https?:\/\//.test(url))
+    .map((url) => ({ id: url, type: 'Text', label: titleOf(cable), format: 'text/html' }));
+}
+
+function teiResource(cable: Cable, ids: IiifIds): LinkedResource {
+  return {
+    id: ids.tei(cable.id),
+    type: 'Dataset',
+    label: english('TEI P5 encoding'),
+    format: 'application/tei+xml',
+    profile: 'http://www.tei-c.org/ns/1.0',
+  };
+}
+
+/** partOf: the corpus and the groups (archive, year, type) the cable belongs to. */
+export function partOfCollections(cable: Cable, config: ManifestConfig, ids: IiifIds): CollectionReference[] {
+  const corpus: CollectionReference = { id: ids.corpusCollection(), type: 'Collection', label: english(config.collectionName) };
+  const groups = groupsOf(cable).map((g): CollectionReference => ({ id: ids.groupCollection(g.kind, g.slug), type: 'Collection', label: english(g.label) }));
+  return [corpus, ...groups];
+}
+
+/** One cable's manifest, everything taken from the decoded TEI model; pure. */
+export function buildManifest(cable: Cable, inputs: ManifestInputs): Manifest {
+  const { config, ids } = inputs;
+  const places = locatePlaces(cable.entities, inputs.places);
+  const canvasOptions = { ids, ...(config.imageServiceTemplate !== undefined ? { imageServiceTemplate: config.imageServiceTemplate } : {}) };
+  const items = inputs.pageImages.length > 0 ? imageCanvases(cable, inputs.pageImages, canvasOptions) : textCanvases(cable, canvasOptions);
+
+  const manifest: Manifest = {
+    '@context': places.length > 0 ? [NAVPLACE_CONTEXT, PRESENTATION_CONTEXT] : PRESENTATION_CONTEXT,
+    id: ids.manifest(cable.id),
+    type: 'Manifest',
+    label: titleOf(cable),
+    items: [],
+  };
+  if (cable.summary !== undefined && cable.summary.trim() !== '') manifest.summary = english(cable.summary);
+  const metadata = metadataPairs(cable);
+  if (metadata.length > 0) manifest.metadata = metadata;
+  manifest.requiredStatement = requiredStatement(cable, config);
+  manifest.rights = config.rightsUri;
+  const providerHomepage: LinkedResource = { id: config.provider.homepage, type: 'Text', label: english(config.provider.name), format: 'text/html' };
+  manifest.provider = [{ id: ids.provider(), type: 'Agent', label: english(config.provider.name), homepage: [providerHomepage] }];
+  const homepage = homepages(cable);
+  if (homepage.length > 0) manifest.homepage = homepage;
+  const dublinCore: LinkedResource = {
+    id: ids.dublinCore(cable.id),
+    type: 'Dataset',
+    label: english('Dublin Core record (oai_dc)'),
+    format: 'application/xml',
+    profile: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
+  };
+  manifest.seeAlso = [teiResource(cable, ids), dublinCore];
+  manifest.rendering = [teiResource(cable, ids)];
+  const navDate = navDateOf(cable.catalogueDate);
+  if (navDate !== undefined) manifest.navDate = navDate;
+  if (places.length > 0) manifest.navPlace = navPlaceOf(cable.id, places, ids);
+  manifest.partOf = partOfCollections(cable, config, ids);
+  manifest.items = items;
+  return manifest;
+}

@@ -1,0 +1,15 @@
+import type { InternationalString, MetadataItem } from '@iiif/presentation-3';
+
+/** English text (titles, summaries, labels cablekit writes): the TEI text is an English translation. */
+export function english(...values: string[]): InternationalString {
+  return { en: values };
+}
+
+/** Language-neutral values: names, archive signatures, numbers. */
+export function neutral(...values: string[]): InternationalString {
+  return { none: values };
+}
+
+export function pair(label: string, value: InternationalString): MetadataItem {
+  return { label: english(label), value };
+}

@@ -1,0 +1,11 @@
+/** A page image of a document, as found in `imagesDir/<doc id>/` (dimensions read from the file). */
+export interface PageImage {
+  /** File name inside the document's folder ("p001.jpg"). */
+  fileName: string;
+  /** File name without extension: the Image API identifier part. */
+  stem: string;
+  width: number;
+  height: number;
+  /** MIME type ("image/jpeg"). */
+  format: string;
+}

@@ -1,0 +1,93 @@
+/**
+ * The only file reads of the IIIF stage: page image dimensions and the place authority file.
+ * Everything else in src/iiif is pure. Problems become diagnostics, never exceptions.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { imageSize } from 'image-size';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PageImage } from './page-image.js';
+import { placeAuthority, type AuthorityPlace, type PlaceAuthority } from './place-authority.js';
+
+const IMAGE_FORMATS: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+/** The authority file cablekit ships (authority/places.json at the package root). */
+export const SHIPPED_PLACE_AUTHORITY = new URL('../../authority/places.json', import.meta.url);
+
+/** Page images in `imagesDir/<docId>/`, sorted by file name (numeric-aware): "p2" before "p10". */
+export function readPageImages(imagesDir: string, docId: string): { images: PageImage[]; diagnostics: Diagnostic[] } {
+  const folder = join(imagesDir, docId);
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return { images: [], diagnostics };
+  const names = readdirSync(folder)
+    .filter((name) => IMAGE_FORMATS[extname(name).toLowerCase()] !== undefined)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const images: PageImage[] = [];
+  for (const fileName of names) {
+    const file = join(folder, fileName);
+    try {
+      const size = imageSize(readFileSync(file));
+      if (!size.width || !size.height) throw new Error('no dimensions in the file');
+      const ext = extname(fileName);
+      images.push({
+        fileName,
+        stem: fileName.slice(0, fileName.length - ext.length),
+        width: size.width,
+        height: size.height,
+        format: IMAGE_FORMATS[ext.toLowerCase()]!,
+      });
+    } catch (error) {
+      diagnostics.push({
+        code: 'iiif/unreadable-image',
+        severity: 'warning',
+        message: `cannot read the dimensions of page image ${fileName}: ${(error as Error).message}; it is left out of the manifest`,
+        file,
+      });
+    }
+  }
+  return { images, diagnostics };
+}
+
+function isAuthorityPlace(value: unknown): value is AuthorityPlace {
+  const v = value as Partial<AuthorityPlace> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.key === 'string' &&
+    typeof v.name === 'string' &&
+    Array.isArray(v.aliases) &&
+    typeof v.coordinates?.lat === 'number' &&
+    typeof v.coordinates.lon === 'number' &&
+    Math.abs(v.coordinates.lat) <= 90 &&
+    Math.abs(v.coordinates.lon) <= 180
+  );
+}
+
+/** The places of an authority file ({ places: [...] }); the shipped one when no path is given. */
+export function readPlaceAuthority(path?: string | URL): { authority: PlaceAuthority; diagnostics: Diagnostic[] } {
+  const source = path ?? SHIPPED_PLACE_AUTHORITY;
+  const file = typeof source === 'string' ? source : source.pathname;
+  try {
+    const data = JSON.parse(readFileSync(source, 'utf8')) as { places?: unknown };
+    const entries = Array.isArray(data.places) ? data.places : [];
+    const places = entries.filter(isAuthorityPlace);
+    const diagnostics: Diagnostic[] =
+      places.length === entries.length
+        ? []
+        : [{ code: 'iiif/authority-entry', severity: 'warning', message: `${entries.length - places.length} place(s) without a key, name, aliases and valid coordinates were ignored`, file }];
+    return { authority: placeAuthority(places), diagnostics };
+  } catch (error) {
+    return {
+      authority: placeAuthority([]),
+      diagnostics: [{ code: 'iiif/authority-unreadable', severity: 'warning', message: `cannot read the place authority file: ${(error as Error).message}; no navPlace is written`, file }],
+    };
+  }
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Canvas, Manifest } from '@iiif/presentation-3';
+import { buildManifest, deriveIiifFiles, iiifIds, readPlaceAuthority, type IiifInputs } from '../../src/iiif/index.js';
+import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
+
+const { authority } = readPlaceAuthority();
+const config = testConfig();
+const ids = iiifIds(config.baseUrl);
+const manifestOf = (cable = jiaoRuoyuCable()): Manifest => buildManifest(cable, { config, ids, pageImages: [], places: authority });
+
+function metadataValue(manifest: Manifest, label: string): string[] {
+  const item = manifest.metadata?.find((m) => m.label.en?.[0] === label);
+  return Object.values(item?.value ?? {}).flatMap((v) => v ?? []);
+}
+
+describe('manifest of a cable', () => {
+  const manifest = manifestOf();
+
+  it('carries title, summary and both dates as written', () => {
+    expect(manifest.label).toEqual({ en: [jiaoRuoyuCable().title] });
+    expect(manifest.summary?.en?.[0]).toBe(jiaoRuoyuCable().summary);
+    expect(metadataValue(manifest, 'Date')).toEqual(['December 15, 1965']);
+    expect(metadataValue(manifest, 'Dates in the text')).toEqual(['24 December [1965]']);
+    expect(manifest.navDate).toBe('1965-12-15T00:00:00Z');
+  });
+
+  it('carries archive reference, author, translators, funder, language and type', () => {
+    expect(metadataValue(manifest, 'Archive reference')).toEqual(['PRC FMA 106-01480-05, 46-49']);
+    expect(metadataValue(manifest, 'Author')).toEqual(['Jiao Ruoyu']);
+    expect(metadataValue(manifest, 'Translator')).toEqual(['Charles Kraus']);
+    expect(metadataValue(manifest, 'Funder')).toEqual(['MacArthur Foundation']);
+    expect(metadataValue(manifest, 'Original language')).toEqual(['Chinese']);
+    expect(metadataValue(manifest, 'Document type')).toEqual(['Cable']);
+    const attribution = Object.values(manifest.requiredStatement?.value ?? {}).flatMap((v) => v ?? []);
+    expect(attribution.join('\n')).toContain('Wilson Center Digital Archive, PRC FMA 106-01480-05');
+    expect(attribution.join('\n')).toContain('MacArthur Foundation');
+  });
+
+  it('carries rights, provider, homepage and links to the TEI and DC', () => {
+    expect(manifest.rights).toBe(config.rightsUri);
+    expect(manifest.provider?.[0]?.type).toBe('Agent');
+    expect(manifest.provider?.[0]?.homepage?.[0]?.id).toBe(config.provider.homepage);
+    expect(manifest.homepage?.map((h) => h.id)).toEqual(jiaoRuoyuCable().urls);
+    const seeAlso = manifest.seeAlso ?? [];
+    expect(seeAlso).toContainEqual(expect.objectContaining({ id: `${config.baseUrl}/tei/wilson-118686.xml`, type: 'Dataset', format: 'application/tei+xml' }));
+    expect(seeAlso).toContainEqual(expect.objectContaining({ id: `${config.baseUrl}/dc/wilson-118686.oai_dc.xml`, profile: expect.any(String) }));
+    expect(manifest.rendering?.[0]?.id).toBe(`${config.baseUrl}/tei/wilson-118686.xml`);
+  });
+
+  it('is part of the corpus and of its archive, year and type collections', () => {
+    expect(manifest.partOf?.map((p) => p.id)).toEqual([
+      `${config.baseUrl}/iiif/collection.json`,
+      `${config.baseUrl}/iiif/collections/archive-prc-fma.json`,
+      `${config.baseUrl}/iiif/collections/year-1965.json`,
+      `${config.baseUrl}/iiif/collections/type-cable.json`,
+    ]);
+  });
+
+  it('puts only places of the authority file on the map', () => {
+    const navPlace = manifest.navPlace as { features: { geometry: { coordinates: number[] }; properties: { label: { en: string[] } } }[] };
+    expect(navPlace.features.map((f) => f.properties.label.en[0])).toEqual(['Pyongyang']);
+    expect(navPlace.features[0]?.geometry.coordinates).toEqual([125.7625, 39.0392]);
+    expect(manifest['@context']).toContain('http://iiif.io/api/extension/navplace/context.json');
+    const withoutPlaces = manifestOf(conversationCable());
+    expect(withoutPlaces.navPlace).toBeUndefined();
+    expect(withoutPlaces['@context']).toBe('http://iiif.io/api/presentation/3/context.json');
+  });
+
+  it('gives one text canvas per page of the archive reference, the translation on the first', () => {
+    const canvases = manifest.items;
+    expect(canvases.map((c) => c.label?.none?.[0])).toEqual(['46', '47', '48', '49']);
+    for (const canvas of canvases) {
+      expect(canvas.items).toEqual([]);
+      expect(canvas.width).toBeGreaterThan(0);
+      expect(canvas.height).toBeGreaterThan(0);
+    }
+    const annotation = canvases[0]?.annotations?.[0]?.items?.[0] as Annotation;
+    expect(annotation.motivation).toBe('supplementing');
+    expect(annotation.target).toBe(canvases[0]?.id);
+    const body = annotation.body as { type: string; language: string; format: string; value: string };
+    expect(body).toMatchObject({ type: 'TextualBody', language: 'en', format: 'text/html' });
+    // Brackets restored, markup-like text escaped.
+    expect(body.value).toContain('On the afternoon of 24 December [1965], I met with');
+    expect(body.value).toContain('&amp; reported &lt;what&gt; he said.');
+    expect(body.value).toContain('[To the] Ministry of Foreign Affairs');
+  });
+
+  it('falls back to one canvas when the pages are unknown', () => {
+    const canvases = manifestOf(conversationCable()).items;
+    expect(canvases).toHaveLength(1);
+    expect(canvases[0]?.annotations?.[0]?.items).toHaveLength(1);
+  });
+
+  it('uses absolute, unique ids under the base URL', () => {
+    const json = JSON.stringify(manifest);
+    const allIds = [...json.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
+    const own = allIds.filter((id) => !id.startsWith('https://wilson-center'));
+    for (const id of own) expect(id.startsWith(`${config.baseUrl}/`)).toBe(true);
+    const canvasIds = manifest.items.map((c: Canvas) => c.id);
+    expect(new Set(canvasIds).size).toBe(canvasIds.length);
+  });
+});
+
+describe('derived files', () => {
+  const inputs: IiifInputs = { config, places: authority, pageImages: new Map() };
+
+  it('are byte-identical when rebuilt from the same cables, whatever their order', () => {
+    const first = deriveIiifFiles([jiaoRuoyuCable(), conversationCable()], inputs);
+    const second = deriveIiifFiles([conversationCable(), jiaoRuoyuCable()], inputs);
+    expect(second.files).toEqual(first.files);
+    expect(first.files[0]?.content.startsWith('{\n  "@context"')).toBe(true);
+  });
+
+  it('follow a hand-edited title', () => {
+    const edited = jiaoRuoyuCable();
+    edited.title = 'Cable from Jiao Ruoyu on his call on Kim Il (title corrected by hand)';
+    const before = deriveIiifFiles([jiaoRuoyuCable()], inputs).files.find((f) => f.path === 'iiif/wilson-118686/manifest.json');
+    const after = deriveIiifFiles([edited], inputs).files.find((f) => f.path === 'iiif/wilson-118686/manifest.json');
+    expect((JSON.parse(before!.content) as Manifest).label).toEqual({ en: [jiaoRuoyuCable().title] });
+    expect((JSON.parse(after!.content) as Manifest).label).toEqual({ en: [edited.title] });
+  });
+
+  it('list the manifests as references with label and navDate in every collection', () => {
+    const { files, diagnostics } = deriveIiifFiles([jiaoRuoyuCable(), conversationCable()], inputs);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'iiif/collection.json',
+      'iiif/collections/archive-prc-fma.json',
+      'iiif/collections/type-cable.json',
+      'iiif/collections/type-record-of-conversation.json',
+      'iiif/collections/year-1965.json',
+      'iiif/record-of-conversation-1965-10-29/manifest.json',
+      'iiif/wilson-118686/manifest.json',
+    ]);
+    const corpus = JSON.parse(files.find((f) => f.path === 'iiif/collection.json')!.content) as { items: Record<string, unknown>[] };
+    expect(corpus.items.map((i) => i.navDate)).toEqual(['1965-10-29T00:00:00Z', '1965-12-15T00:00:00Z']);
+    for (const item of corpus.items) {
+      expect(item.type).toBe('Manifest');
+      expect(item.label).toBeDefined();
+      expect(item).not.toHaveProperty('items');
+    }
+  });
+});
