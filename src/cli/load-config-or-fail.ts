@@ -8,7 +8,7 @@ export function loadConfigOrFail(path: string | undefined, verbose = false): Req
   const loaded = loadConfig(path);
   printDiagnostics(loaded.diagnostics, { verbose });
   if (hasErrors(loaded.diagnostics) || !loaded.config || !loaded.rootDir) {
-    throw new UsageError('the configuration is not valid (see above)');
+    throw new UsageError('cannot go on without a valid configuration (see above)');
   }
   return { config: loaded.config, rootDir: loaded.rootDir };
 }

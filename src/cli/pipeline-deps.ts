@@ -1,6 +1,5 @@
 import { derivedStages, type BuildDeps } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from './exit-codes.js';
 
 // TODO(wiring): the format modules are being written in parallel; until they all exist they are
 // loaded by name at run time (a missing one gives a clear message). Switch to static imports then.
@@ -9,9 +8,9 @@ async function loadExport<T>(specifier: string, name: string): Promise<T> {
   try {
     module = (await import(specifier)) as Record<string, unknown>;
   } catch (error) {
-    throw new UsageError(`this build of cablekit lacks ${specifier.replace(/^\.\.\//, 'src/')} (${(error as Error).message})`);
+    throw new Error(`this build of cablekit lacks ${specifier.replace(/^\.\.\//, 'src/')} (${(error as Error).message})`);
   }
-  if (module[name] === undefined) throw new UsageError(`this build of cablekit lacks ${name} in ${specifier}`);
+  if (module[name] === undefined) throw new Error(`this build of cablekit lacks ${name} in ${specifier}`);
   return module[name] as T;
 }
 
