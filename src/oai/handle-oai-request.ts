@@ -1,0 +1,56 @@
+import { toDatestamp } from './datestamp.js';
+import { checkArguments, type OaiParams } from './oai-arguments.js';
+import type { OaiRepository } from './oai-repository.js';
+import type { OaiSettings } from './oai-settings.js';
+import { envelope, errorsXml } from './oai-xml.js';
+import { getRecord } from './verbs/get-record.js';
+import { identify } from './verbs/identify.js';
+import { listMetadataFormats } from './verbs/list-metadata-formats.js';
+import { listRecords } from './verbs/list-records.js';
+import { listSets } from './verbs/list-sets.js';
+import type { VerbResult } from './verbs/verb-result.js';
+
+export interface OaiResponse {
+  /** HTTP status: protocol errors are answered with 200 and an <error> element, as OAI-PMH expects. */
+  status: number;
+  xml: string;
+}
+
+/**
+ * The OAI-PMH 2.0 protocol, pure: request arguments, the repository and the clock in, the response
+ * document out. Used by the HTTP server for GET and POST alike.
+ */
+export function handleOaiRequest(params: OaiParams, repo: OaiRepository, settings: OaiSettings, now: Date): OaiResponse {
+  const responseDate = toDatestamp(now);
+  const checked = checkArguments(params);
+  if ('error' in checked) {
+    return { status: 200, xml: envelope(responseDate, settings.baseUrl, {}, errorsXml([checked.error])) };
+  }
+  const { verb, args } = checked;
+  let result: VerbResult;
+  switch (verb) {
+    case 'Identify':
+      result = { body: identify(repo, settings, now) };
+      break;
+    case 'ListMetadataFormats':
+      result = listMetadataFormats(args, repo, settings);
+      break;
+    case 'ListSets':
+      result = listSets(args, repo);
+      break;
+    case 'GetRecord':
+      result = getRecord(args, repo, settings);
+      break;
+    case 'ListIdentifiers':
+    case 'ListRecords':
+      result = listRecords(verb, args, repo, settings);
+      break;
+  }
+  if ('body' in result) {
+    return { status: 200, xml: envelope(responseDate, settings.baseUrl, { verb, ...args }, result.body) };
+  }
+  // badArgument: the request element carries no attributes at all (protocol, section 3.6).
+  const plain = result.errors.some((e) => e.code === 'badArgument');
+  const attributes = plain ? {} : { verb, ...result.echo };
+  return { status: 200, xml: envelope(responseDate, settings.baseUrl, attributes, errorsXml(result.errors)) };
+}

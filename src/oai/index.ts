@@ -1,0 +1,14 @@
+export { handleOaiRequest, type OaiResponse } from './handle-oai-request.js';
+export type { OaiParams, Verb, OaiError, OaiErrorCode } from './oai-arguments.js';
+export { oaiSettingsFromConfig, type OaiSettings } from './oai-settings.js';
+export type { OaiRepository } from './oai-repository.js';
+export type { OaiRecord, OaiSet, OaiStoreData } from './oai-record.js';
+export { metadataFormats, type MetadataFormat, type MetadataPrefix } from './metadata-formats.js';
+export { toOaiIdentifier, fromOaiIdentifier } from './oai-identifier.js';
+export { toDatestamp, parseOaiDate } from './datestamp.js';
+export { setsForCable, slugify, PARENT_SETS } from './record-sets.js';
+export { StoreIndex } from './store-index.js';
+export { encodeToken, decodeToken, type TokenState } from './resumption-token.js';
+export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';
+export { syncOaiStore, syncStoreData } from './sync-store.js';
+export { openOaiStore, repositoryFromData, type LiveOaiStore } from './open-oai-store.js';

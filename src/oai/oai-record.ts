@@ -1,0 +1,35 @@
+/** One set a record belongs to: `archive:<slug>`, `year:<yyyy>` or `type:<slug>`, with a readable name. */
+export interface OaiSet {
+  spec: string;
+  name: string;
+}
+
+/**
+ * One record of the OAI store. The DC payloads are kept in the store (small, and they are what
+ * the datestamp hashes); the TEI is read from `teiPath` when a harvester asks for it.
+ */
+export interface OaiRecord {
+  /** The cable's document id (the local part of the OAI identifier). */
+  id: string;
+  /** When the record last changed, UTC seconds: "2026-01-31T12:00:00Z". */
+  datestamp: string;
+  /** sha256 over everything the record disseminates: equal hash, equal datestamp. */
+  hash: string;
+  /** A tombstone: the cable left the corpus. */
+  deleted: boolean;
+  sets: OaiSet[];
+  /** oai_dc and qualified DC records without XML declaration (absent on tombstones). */
+  oaiDc?: string;
+  qdc?: string;
+  /** TEI file, relative to the project root (absent on tombstones). */
+  teiPath?: string;
+}
+
+/** What the store file holds. */
+export interface OaiStoreData {
+  format: 'cablekit-oai-store';
+  version: 1;
+  /** HMAC key of the resumption tokens: kept here so tokens survive restarts. */
+  tokenKey: string;
+  records: OaiRecord[];
+}

@@ -1,0 +1,31 @@
+import type { CablekitConfig } from '../config/config.js';
+
+/** What the protocol core needs to know about the repository. */
+export interface OaiSettings {
+  /** The endpoint's public URL (`<request>` and Identify baseURL). */
+  baseUrl: string;
+  repositoryName: string;
+  adminEmail: string;
+  /** Domain-like name used in identifiers: oai:<repositoryIdentifier>:<doc id>. */
+  repositoryIdentifier: string;
+  /** Used by Identify when the store is empty. */
+  earliestDatestamp?: string;
+  /** Public base URL of the edition, for the project's schema locations. */
+  editionBaseUrl: string;
+  /** Records (or headers) per list page. */
+  pageSize: number;
+}
+
+export function oaiSettingsFromConfig(config: CablekitConfig, pageSize = 100): OaiSettings {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const settings: OaiSettings = {
+    baseUrl: `${base}/oai`,
+    repositoryName: config.collectionName,
+    adminEmail: config.oai.adminEmail,
+    repositoryIdentifier: config.oai.repositoryIdentifier,
+    editionBaseUrl: base,
+    pageSize,
+  };
+  if (config.oai.earliestDatestamp !== undefined) settings.earliestDatestamp = config.oai.earliestDatestamp;
+  return settings;
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { CablekitConfig } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OaiRecord, OaiStoreData } from './oai-record.js';
+
+/** Default store: `<outputDir>/../.cablekit/oai-store.json`, next to (not inside) the published output. */
+export function defaultOaiStorePath(root: string, config: Pick<CablekitConfig, 'outputDir'>): string {
+  return resolve(root, config.outputDir, '..', '.cablekit', 'oai-store.json');
+}
+
+export function emptyStoreData(): OaiStoreData {
+  return { format: 'cablekit-oai-store', version: 1, tokenKey: randomBytes(32).toString('hex'), records: [] };
+}
+
+function isRecord(value: unknown): value is OaiRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.id === 'string' &&
+    typeof r.datestamp === 'string' &&
+    typeof r.hash === 'string' &&
+    typeof r.deleted === 'boolean' &&
+    Array.isArray(r.sets)
+  );
+}
+
+/**
+ * Reads the store file. A missing file is an empty store; an unreadable or foreign file is an
+ * error diagnostic and no data, so the caller never overwrites something it did not understand.
+ */
+export function readStoreFile(path: string): { data?: OaiStoreData; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { data: emptyStoreData(), diagnostics: [] };
+    return { diagnostics: [{ code: 'oai/store-unreadable', severity: 'error', message: `cannot read the OAI store: ${(e as Error).message}`, file: path }] };
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<OaiStoreData>;
+    if (
+      parsed.format !== 'cablekit-oai-store' ||
+      parsed.version !== 1 ||
+      typeof parsed.tokenKey !== 'string' ||
+      !Array.isArray(parsed.records) ||
+      !parsed.records.every(isRecord)
+    ) {
+      throw new Error('not a cablekit OAI store (version 1)');
+    }
+    return { data: parsed as OaiStoreData, diagnostics: [] };
+  } catch (e) {
+    return {
+      diagnostics: [
+        {
+          code: 'oai/store-corrupt',
+          severity: 'error',
+          message: `the OAI store is not valid: ${(e as Error).message}`,
+          hint: 'restore it from a backup; deleting it loses tombstones and invalidates resumption tokens',
+          file: path,
+        },
+      ],
+    };
+  }
+}
+
+/** Writes the store atomically (temp file + rename): a crash leaves the old or the new store, never half. */
+export function writeStoreFile(path: string, data: OaiStoreData): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic.sync(path, JSON.stringify(data) + '\n');
+}

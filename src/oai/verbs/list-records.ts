@@ -1,0 +1,92 @@
+import { parseOaiDate } from '../datestamp.js';
+import { isMetadataPrefix } from '../metadata-formats.js';
+import { METADATA_PREFIX_SYNTAX, SET_SPEC_SYNTAX } from '../oai-arguments.js';
+import type { OaiRepository } from '../oai-repository.js';
+import type { OaiSettings } from '../oai-settings.js';
+import { headerXml, recordXml, resumptionTokenXml } from '../oai-xml.js';
+import { decodeToken, encodeToken, type TokenState } from '../resumption-token.js';
+import type { Position } from '../store-index.js';
+import { only, type VerbResult } from './verb-result.js';
+
+type ListVerb = 'ListIdentifiers' | 'ListRecords';
+
+interface ListQuery {
+  metadataPrefix: string;
+  set?: string;
+  from?: string;
+  until?: string;
+  after?: Position;
+}
+
+const badArgument = (message: string): VerbResult => ({ errors: [{ code: 'badArgument', message }], echo: {} });
+
+/** The query of a first request, or the error its arguments deserve. */
+function queryFromArguments(args: Record<string, string>): ListQuery | VerbResult {
+  const query: ListQuery = { metadataPrefix: args.metadataPrefix as string };
+  const from = args.from !== undefined ? parseOaiDate(args.from, 'from') : undefined;
+  const until = args.until !== undefined ? parseOaiDate(args.until, 'until') : undefined;
+  if (args.from !== undefined && !from) return badArgument('The from argument is not a UTC date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).');
+  if (args.until !== undefined && !until) return badArgument('The until argument is not a UTC date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).');
+  if (from && until && from.granularity !== until.granularity) return badArgument('The from and until arguments have different granularities.');
+  if (from && until && from.bound > until.bound) return badArgument('The from argument is later than the until argument.');
+  if (args.set !== undefined && !SET_SPEC_SYNTAX.test(args.set)) return badArgument('The set argument is not a valid setSpec.');
+  if (!METADATA_PREFIX_SYNTAX.test(query.metadataPrefix)) return badArgument('The metadataPrefix argument is not a valid metadata prefix.');
+  if (from) query.from = from.bound;
+  if (until) query.until = until.bound;
+  if (args.set !== undefined) query.set = args.set;
+  return query;
+}
+
+/** ListIdentifiers and ListRecords: keyset pages over the sorted index, stateless tokens. */
+export function listRecords(verb: ListVerb, args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): VerbResult {
+  const resumed = args.resumptionToken !== undefined;
+  let query: ListQuery;
+  if (resumed) {
+    const state = decodeToken(args.resumptionToken as string, verb, repo.tokenKey);
+    if (!state) return { errors: [{ code: 'badResumptionToken', message: 'The resumption token is not valid.' }], echo: {} };
+    query = state;
+  } else {
+    const parsed = queryFromArguments(args);
+    if ('errors' in parsed || 'body' in parsed) return parsed;
+    query = parsed;
+  }
+  if (!isMetadataPrefix(query.metadataPrefix)) {
+    return {
+      errors: [{ code: 'cannotDisseminateFormat', message: 'That metadata format is not supported; see ListMetadataFormats.' }],
+      echo: only(args, ['from', 'until', 'set']),
+    };
+  }
+  const prefix = query.metadataPrefix;
+  if (query.set !== undefined && repo.index.sets().length === 0) {
+    return { errors: [{ code: 'noSetHierarchy', message: 'The repository holds no records, so it has no sets.' }], echo: only(args, ['metadataPrefix', 'from', 'until']) };
+  }
+  const selection = repo.index.select(query.set, query.from, query.until);
+  const start = query.after ? repo.index.startAfter(selection, query.after) : selection.lo;
+  if (start >= selection.hi) {
+    return { errors: [{ code: 'noRecordsMatch', message: 'No records match the request.' }], echo: resumed ? {} : args };
+  }
+  const end = Math.min(start + settings.pageSize, selection.hi);
+  const page = selection.list.slice(start, end);
+  const items = page
+    .map((r) =>
+      verb === 'ListRecords'
+        ? recordXml(r, settings.repositoryIdentifier, r.deleted ? undefined : repo.metadata(r, prefix))
+        : headerXml(r, settings.repositoryIdentifier) + '\n',
+    )
+    .join('');
+  const completeListSize = selection.hi - selection.lo;
+  const cursor = start - selection.lo;
+  let token = '';
+  const last = page[page.length - 1];
+  if (end < selection.hi && last) {
+    const state: TokenState = { verb, metadataPrefix: prefix, after: { datestamp: last.datestamp, id: last.id } };
+    if (query.set !== undefined) state.set = query.set;
+    if (query.from !== undefined) state.from = query.from;
+    if (query.until !== undefined) state.until = query.until;
+    token = resumptionTokenXml(encodeToken(state, repo.tokenKey), completeListSize, cursor);
+  } else if (resumed) {
+    // The last page of a resumed list carries an empty token: the harvest is complete.
+    token = resumptionTokenXml('', completeListSize, cursor);
+  }
+  return { body: `<${verb}>\n${items}${token}</${verb}>\n` };
+}
