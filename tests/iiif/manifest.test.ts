@@ -57,7 +57,7 @@ describe('manifest of a cable', () => {
   });
 
   it('puts only places of the authority file on the map', () => {
-    const navPlace = manifest.navPlace as { features: { geometry: { coordinates: number[] }; properties: { label: { en: string[] } } }[] };
+    const navPlace = manifest.navPlace as unknown as { features: { geometry: { coordinates: number[] }; properties: { label: { en: string[] } } }[] };
     expect(navPlace.features.map((f) => f.properties.label.en[0])).toEqual(['Pyongyang']);
     expect(navPlace.features[0]?.geometry.coordinates).toEqual([125.7625, 39.0392]);
     expect(manifest['@context']).toContain('http://iiif.io/api/extension/navplace/context.json');
