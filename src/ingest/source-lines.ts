@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { AgentRef, Entity } from '../model/cable.js';
+import type { AgentRef, Entity, Layout } from '../model/cable.js';
 import type { Block } from '../model/blocks.js';
 import type { DateValue } from '../model/dates.js';
 
@@ -14,6 +14,8 @@ export interface BodyContext {
   bag: DiagnosticBag;
   title?: string;
   catalogueDate?: DateValue;
+  /** The page layout: on a flat mirror every line is a block of its own (single newlines separate blocks). */
+  layout?: Layout;
 }
 
 /** What the body parser returns: the blocks, and the people, bodies and places it found in them. */

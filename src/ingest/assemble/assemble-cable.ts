@@ -1,0 +1,145 @@
+import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { Block, GapBlock } from '../../model/blocks.js';
+import type { ArchiveReference, Cable, Contributor, ExtraField, Language } from '../../model/cable.js';
+import type { DateValue } from '../../model/dates.js';
+import { parseBody } from '../body/index.js';
+import { parseDate } from '../dates/parse-date.js';
+import { parseArchiveReference } from '../fields/parse-archive-reference.js';
+import { parseCitation, type ParsedCitation } from '../fields/parse-citation.js';
+import { parseFunders } from '../fields/parse-funders.js';
+import { parseLanguage } from '../fields/parse-language.js';
+import type { PageDraft } from '../page/page-draft.js';
+import type { BodyResult } from '../source-lines.js';
+import { checkDateDisagreement } from './check-dates.js';
+import { contributorEntities } from './contributor-entities.js';
+import { documentId } from './document-id.js';
+import { reportPage } from './report-page.js';
+import { foldName } from './slugify.js';
+
+export interface AssembleInput {
+  draft: PageDraft;
+  path: string;
+  sha256: string;
+  bag: DiagnosticBag;
+}
+
+function uniqueFolded(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = foldName(n);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function funders(draft: PageDraft): string[] {
+  const fromLines = draft.funderLines.flatMap((l) => parseFunders(l.text));
+  const fromTail = draft.tailFunders.flatMap((l) => parseFunders(l.text));
+  return uniqueFolded([...fromLines, ...fromTail]);
+}
+
+function languages(draft: PageDraft): { original?: Language; translation?: Language; extra: ExtraField[] } {
+  const out: { original?: Language; translation?: Language; extra: ExtraField[] } = { extra: [] };
+  if (draft.originalLanguage) out.original = parseLanguage(draft.originalLanguage.text);
+  for (const c of draft.contents) {
+    if (out.translation === undefined && /^translation\b/i.test(c.text)) out.translation = parseLanguage(c.text);
+    else out.extra.push({ label: 'Contents', value: c.text });
+  }
+  return out;
+}
+
+function safeBody(draft: PageDraft, bag: DiagnosticBag, title: string | undefined, catalogueDate: DateValue | undefined): BodyResult {
+  try {
+    return parseBody(draft.body, { bag, ...(title !== undefined ? { title } : {}), ...(catalogueDate ? { catalogueDate } : {}), layout: draft.layout });
+  } catch (e) {
+    const first = draft.body[0];
+    bag.error('ingest/internal-error', `The body parser failed: ${e instanceof Error ? e.message : String(e)}.`, {
+      hint: 'This is a cablekit bug; please report it with the page.',
+      ...(first ? { line: first.line, column: 1 } : {}),
+    });
+    return { blocks: [], entities: [], senders: [], addressees: [], participants: [] };
+  }
+}
+
+function gap(text: string, reason: GapBlock['reason']): GapBlock {
+  return { kind: 'gap', text, reason };
+}
+
+/** Turns a layout reader's draft into the Cable: parses the fields, runs the body parser, checks for disagreements. */
+export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cable {
+  const cit: ParsedCitation | undefined = draft.citation ? parseCitation(draft.citation.text) : undefined;
+  const title = draft.title?.text ?? cit?.title;
+  let catalogueDate: DateValue | undefined;
+  if (draft.date) catalogueDate = parseDate(draft.date.text, 'catalogue');
+  else if (cit?.date) catalogueDate = parseDate(cit.date, 'citation');
+  const lang = languages(draft);
+  const archiveReferences: ArchiveReference[] = [...(cit?.archiveReferences ?? []), ...draft.archiveNames.map((a) => parseArchiveReference(a.text))];
+  const contributors: Contributor[] = cit?.contributors ?? [];
+
+  const bodyResult = safeBody(draft, bag, title, catalogueDate);
+  const body: Block[] = [];
+  if (draft.gapBefore) body.push(gap(draft.gapBefore.text.trim(), 'omitted'));
+  body.push(...bodyResult.blocks);
+  if (draft.gapAfter) body.push(gap(draft.gapAfter.text.trim(), 'omitted'));
+  if (draft.truncated) body.push(gap('', 'truncated'));
+
+  const bodyIds = new Set(bodyResult.entities.map((e) => e.id));
+  const entities = [...contributorEntities(contributors, bodyIds), ...bodyResult.entities];
+
+  const extraFields: ExtraField[] = [...draft.extraFields.map(({ label, value }) => ({ label, value })), ...lang.extra];
+  let summary = draft.summary?.text;
+  if (draft.leadingSummary) {
+    if (summary === undefined) summary = draft.leadingSummary.text;
+    else if (foldName(summary) !== foldName(draft.leadingSummary.text)) extraFields.push({ label: 'Leading summary', value: draft.leadingSummary.text });
+  }
+
+  const partial = {
+    recordId: draft.recordId?.text,
+    urls: uniqueFolded(cit?.urls ?? []),
+    archiveReferences,
+    title,
+    catalogueDate,
+  };
+  const cable: Cable = {
+    ...documentId(partial, sha256),
+    source: { path, sha256, layout: draft.layout },
+    urls: partial.urls,
+    archiveReferences,
+    contributors,
+    funders: funders(draft),
+    rights: draft.rights.map((r) => r.text),
+    entities,
+    senders: bodyResult.senders,
+    addressees: bodyResult.addressees,
+    participants: bodyResult.participants,
+    extraFields,
+    body,
+  };
+  if (partial.recordId !== undefined) cable.recordId = partial.recordId;
+  if (title !== undefined) cable.title = title;
+  if (draft.documentType) cable.documentType = draft.documentType.text;
+  if (catalogueDate) cable.catalogueDate = catalogueDate;
+  if (draft.uploadedDate) cable.uploadedDate = parseDate(draft.uploadedDate.text, 'uploaded');
+  if (draft.citation) cable.citation = draft.citation.text;
+  if (summary !== undefined) cable.summary = summary;
+  if (lang.original) cable.originalLanguage = lang.original;
+  if (lang.translation) cable.translationLanguage = lang.translation;
+
+  reportPage(draft, cable, cit, bag);
+  checkDateDisagreement(cable, bag, draft.date?.line);
+  return withModelKeyOrder(cable);
+}
+
+/** Same object, keys in the model's order: goldens and JSON output read top-down like the type. */
+function withModelKeyOrder(c: Cable): Cable {
+  const order: (keyof Cable)[] = [
+    'id', 'idSource', 'source', 'recordId', 'urls', 'title', 'documentType', 'catalogueDate', 'uploadedDate', 'citation',
+    'archiveReferences', 'contributors', 'funders', 'summary', 'originalLanguage', 'translationLanguage', 'rights',
+    'entities', 'senders', 'addressees', 'participants', 'extraFields', 'body',
+  ];
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (c[k] !== undefined) out[k] = c[k];
+  return out as unknown as Cable;
+}
+

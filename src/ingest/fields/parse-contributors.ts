@@ -1,0 +1,54 @@
+import type { Contributor, ContributorRole } from '../../model/cable.js';
+
+const VERB = /\b(obtained|translated|contributed)\b/gi;
+const ROLE: Record<string, ContributorRole> = { obtained: 'obtainer', translated: 'translator', contributed: 'contributor' };
+
+/** One clause: "Obtained and translated for NKIDP by A", "translated from German by B and C". */
+const CLAUSE = /^((?:obtained|translated|contributed)(?:\s*(?:,|and)\s*(?:obtained|translated|contributed))*)(?:\s+from\s+([A-Z][\w-]*(?:[ -][A-Z][\w-]*)*))?(?:\s+for\s+(.+?))?\s+by\s+(.+)$/is;
+
+/** "A", "A and B", "A, B, and C" → names as written. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * The contributor sentences of a citation: "Obtained by X and translated by Y." Each verb starts
+ * a clause; a clause lists its names after "by". Returns the contributors in order, and the
+ * text of any clause that did not read as one (kept by the caller, never dropped).
+ */
+export function parseContributors(text: string): { contributors: Contributor[]; unread: string[] } {
+  const contributors: Contributor[] = [];
+  const unread: string[] = [];
+  // Clause starts: a verb at the start, after ". " or after " and " — but not a verb right after another verb ("obtained and translated").
+  const starts: number[] = [];
+  VERB.lastIndex = 0;
+  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
+    const before = text.slice(0, m.index).trimEnd();
+    const joined = /(?:^|[.;]|\band)$/i.test(before) || before === '';
+    const afterVerb = /\b(?:obtained|translated|contributed)\s*(?:,|and)$/i.test(before);
+    if (joined && !afterVerb && / by\s/i.test(text.slice(m.index, m.index + 400))) starts.push(m.index);
+  }
+  for (let i = 0; i < starts.length; i++) {
+    let clause = text.slice(starts[i], starts[i + 1] ?? text.length).trim();
+    clause = clause.replace(/\s+and$/i, '').replace(/[.;,\s]+$/, '');
+    const m = CLAUSE.exec(clause);
+    if (!m) {
+      unread.push(clause);
+      continue;
+    }
+    const verbs = m[1]!.toLowerCase().match(/obtained|translated|contributed/g) ?? [];
+    const names = splitNames(m[4]!);
+    for (const name of names) {
+      for (const v of verbs) {
+        const c: Contributor = { role: ROLE[v]!, name };
+        if (m[3]) c.forOrganisation = m[3].trim();
+        if (m[2] && v === 'translated') c.fromLanguage = m[2].trim();
+        contributors.push(c);
+      }
+    }
+  }
+  return { contributors, unread };
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Cable } from '../model/cable.js';
+import { validateCable } from '../model/validate-cable.js';
+import { assembleCable } from './assemble/assemble-cable.js';
+import { decodePage } from './input/decode-page.js';
+import { MAX_PAGE_BYTES } from './input/limits.js';
+import { splitLines } from './input/split-lines.js';
+import { utf8Length } from './input/utf8-length.js';
+import { detectLayout } from './page/detect-layout.js';
+import { isBlank } from './page/line-kinds.js';
+import { readPage } from './read-page.js';
+
+/** A cable when the page could be read, and everything ingest has to say about the file. */
+export interface IngestResult {
+  cable?: Cable;
+  diagnostics: Diagnostic[];
+}
+
+function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function internalError(bag: DiagnosticBag, e: unknown): IngestResult {
+  bag.error('ingest/internal-error', `Ingest failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`, {
+    hint: 'This is a cablekit bug; please report it with the page that caused it.',
+  });
+  return { diagnostics: bag.items };
+}
+
+function ingestDecoded(text: string, path: string, sha256: string, bag: DiagnosticBag): IngestResult {
+  const lines = splitLines(text, bag);
+  if (lines.every((l) => isBlank(l.text))) {
+    bag.error('ingest/blank-file', 'The file holds only whitespace.', { hint: 'Save the page text again; there is nothing to ingest.', line: 1, column: 1 });
+    return { diagnostics: bag.items };
+  }
+  const layout = detectLayout(lines);
+  if (layout === 'unknown') {
+    const first = lines.find((l) => !isBlank(l.text));
+    bag.error('ingest/not-an-archive-page', 'This does not look like a Wilson Center Digital Archive document page.', {
+      hint: 'Expected one of the known layouts (record export, current site, flat mirror, old site): a date line and title, or "**Citation:**" blocks, or the old site header. Check the file is the right one.',
+      ...(first ? { line: first.line, column: 1 } : {}),
+    });
+    return { diagnostics: bag.items };
+  }
+  const draft = readPage(lines, layout, bag);
+  const cable = assembleCable({ draft, path, sha256, bag });
+  for (const d of validateCable(cable, path)) bag.items.push(d);
+  return { cable, diagnostics: bag.items };
+}
+
+/** Ingests one page given as bytes (as read from disk). Pure: no file system. Never throws. */
+export function ingestBytes(bytes: Uint8Array, path: string): IngestResult {
+  const bag = new DiagnosticBag(path);
+  try {
+    const text = decodePage(bytes, bag);
+    if (text === undefined) return { diagnostics: bag.items };
+    return ingestDecoded(text, path, sha256Hex(bytes), bag);
+  } catch (e) {
+    return internalError(bag, e);
+  }
+}
+
+/** Ingests one page given as text; the checksum is of its UTF-8 bytes. Never throws. */
+export function ingestText(text: string, path: string): IngestResult {
+  const bag = new DiagnosticBag(path);
+  try {
+    const size = text.length > MAX_PAGE_BYTES ? text.length : utf8Length(text);
+    if (size > MAX_PAGE_BYTES) {
+      bag.error('ingest/file-too-large', `The page is ${size}+ bytes, above the ${MAX_PAGE_BYTES}-byte limit for one archive page.`, {
+        hint: 'Split it into one file per document page, or check that it really is a page of the archive.',
+      });
+      return { diagnostics: bag.items };
+    }
+    if (text.length === 0) {
+      bag.error('ingest/empty-file', 'The file is empty.', { hint: 'Save the page text again; an empty file has nothing to ingest.', line: 1, column: 1 });
+      return { diagnostics: bag.items };
+    }
+    if (text.includes('\u0000')) {
+      bag.error('ingest/binary-file', 'The text holds a NUL character: it is binary, not page text.', {
+        hint: 'Give ingest the text of the page, not a PDF, image or word-processor file.',
+      });
+      return { diagnostics: bag.items };
+    }
+    return ingestDecoded(text, path, sha256Hex(text), bag);
+  } catch (e) {
+    return internalError(bag, e);
+  }
+}

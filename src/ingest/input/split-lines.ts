@@ -1,0 +1,28 @@
+import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { SourceLine } from '../source-lines.js';
+
+/**
+ * Text → numbered lines. Strips a BOM and normalises CRLF / CR to LF, saying so (info): the
+ * text is unchanged for a reader, but a checksum or a diff of the source would show it.
+ */
+export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
+  let t = text;
+  if (t.charCodeAt(0) === 0xfeff) {
+    t = t.slice(1);
+    bag.info('ingest/bom-stripped', 'The file starts with a byte-order mark; it was removed.', { line: 1, column: 1 });
+  }
+  const crlf = t.indexOf('\r\n');
+  if (crlf >= 0) t = t.replace(/\r\n/g, '\n');
+  const cr = t.indexOf('\r');
+  if (cr >= 0) t = t.replace(/\r/g, '\n');
+  if (crlf >= 0 || cr >= 0) {
+    const kind = crlf >= 0 && cr >= 0 ? 'CRLF and CR' : crlf >= 0 ? 'CRLF' : 'CR';
+    bag.info('ingest/line-endings-normalised', `The file uses ${kind} line ends; they were read as LF.`, {
+      hint: 'Nothing to do; save with LF line ends to silence this.',
+    });
+  }
+  const parts = t.split('\n');
+  // A final newline ends the last line; it does not start a new, empty one.
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts.map((text, i) => ({ text, line: i + 1 }));
+}

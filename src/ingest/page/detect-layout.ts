@@ -1,0 +1,37 @@
+import type { Layout } from '../../model/cable.js';
+import type { SourceLine } from '../source-lines.js';
+import { OLD_SITE_MARKERS, chromeKey } from './chrome.js';
+import { labelKey } from './labels.js';
+import { boldText, isBlank, isIndented, looksLikeDate, matchFunderLine } from './line-kinds.js';
+import { startsCitation } from './split-old-citation.js';
+
+const RECORD_EXPORT_LABELS = new Set(['citation', 'summary', 'credits', 'original-language', 'contents']);
+/** Only the top of the page is looked at: detection must stay cheap on big files. */
+const WINDOW = 60;
+
+/**
+ * Which of the archive's page layouts this is, from the markers each one carries
+ * (see docs: input-formats.md), or 'unknown' when the page shows none of them.
+ */
+export function detectLayout(lines: readonly SourceLine[]): Layout {
+  const top: SourceLine[] = [];
+  let blank = 0;
+  for (const l of lines) {
+    if (isBlank(l.text)) {
+      if (top.length > 0) blank++;
+    } else top.push(l);
+  }
+  const head = top.slice(0, WINDOW);
+  if (head.some((l) => boldText(l.text) !== undefined && RECORD_EXPORT_LABELS.has(labelKey(l.text) ?? ''))) return 'record-export';
+  if (head.some((l) => OLD_SITE_MARKERS.has(chromeKey(l.text)))) return 'old-site';
+  if (head.slice(0, 10).some((l) => isIndented(l.text) && (startsCitation(l.text) || l.text.includes('Digital Archive')))) return 'old-site';
+  const firstFew = head.slice(0, 4);
+  const evidence =
+    chromeKey(head[0]?.text ?? '') === 'skip to content' ||
+    firstFew.some((l) => looksLikeDate(l.text) || matchFunderLine(l.text) !== undefined) ||
+    top.some((l) => labelKey(l.text) === 'document-information');
+  if (!evidence) return 'unknown';
+  // The flat mirror puts one block per line: almost no blank lines between them.
+  const flat = top.length >= 3 && blank * 10 < top.length;
+  return flat ? 'flat-mirror' : 'current-site';
+}

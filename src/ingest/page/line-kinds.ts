@@ -1,0 +1,56 @@
+/** Recognisers for single page lines. Each regex is compiled once and anchored, with no nested quantifiers. */
+
+/** Nothing visible: NBSP-only lines count as blank. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_LINE = new RegExp(
+  '^(?:' +
+    [
+      `undated(?: \\[[^\\]]{1,40}\\])?`,
+      `(?:(?:c\\.|ca\\.|circa) )?(?:${MONTH} (?:\\d{1,2}(?:st|nd|rd|th)?, )?)?\\d{4}s?`,
+      `\\d{1,2} ${MONTH},? \\d{4}`,
+      `\\d{4}-\\d{2}(?:-\\d{2})?`,
+      `\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+      `\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}`,
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+/** A catalogue or upload date standing alone on its line: "December 15, 1965", "October 1976", "1955". */
+export function looksLikeDate(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 60 && DATE_LINE.test(t);
+}
+
+const FUNDER_LINE = /^(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/i;
+
+/** "This document was made possible with support from [the] X": the prefix and the list after it. */
+export function matchFunderLine(text: string): { prefix: string; list: string } | undefined {
+  const m = FUNDER_LINE.exec(text.trim());
+  if (!m) return undefined;
+  return { prefix: m[2] ? `${m[1]} ${m[2]}` : m[1]!, list: m[3]!.trim() };
+}
+
+const BOLD = /^\*\*(.*)\*\*$/;
+
+/** Markdown bold line of a record export ("**Title**"), its inner text. */
+export function boldText(text: string): string | undefined {
+  const m = BOLD.exec(text.trim());
+  return m ? m[1]!.trim() : undefined;
+}
+
+const GAP_MARK = /^\[\s*(?:\.\s*){3,4}\]$|^\[…\.?\]$/;
+
+/** A record export's "[...]" line around the text. */
+export function isGapMarkLine(text: string): boolean {
+  return GAP_MARK.test(text.trim());
+}
+
+/** Old-site indentation: 4 or more spaces, a tab, or NBSPs before the text. */
+export function isIndented(text: string): boolean {
+  return /^(?: {4}|\t|\u00a0)/.test(text) && !isBlank(text);
+}

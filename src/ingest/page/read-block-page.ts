@@ -1,0 +1,36 @@
+import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { SourceLine } from '../source-lines.js';
+import { labelKey } from './labels.js';
+import { emptyDraft, type PageDraft } from './page-draft.js';
+import { readHead } from './read-head.js';
+import { findTailStart, readTail } from './read-tail.js';
+import { lineUnits, linesBetween, paragraphs } from './units.js';
+
+/**
+ * Current site (blocks between blank lines) and flat mirror (one line per block): header, the
+ * text, the summary after the text, then the labelled tail.
+ */
+export function readBlockPage(lines: readonly SourceLine[], layout: 'current-site' | 'flat-mirror', _bag: DiagnosticBag): PageDraft {
+  const draft = emptyDraft(layout);
+  const units = layout === 'flat-mirror' ? lineUnits(lines) : paragraphs(lines);
+  const start = readHead(units, draft, layout === 'flat-mirror');
+  const tail = findTailStart(units, start);
+  if (tail < 0) {
+    draft.body = linesBetween(lines, units[start], undefined);
+    const last = lines[lines.length - 1];
+    draft.truncated = { line: last ? last.line : 1, missing: 'the summary and the document information after the text' };
+    return draft;
+  }
+  const tailUnits = units.slice(tail);
+  const labelledSummary = tailUnits.some((u) => labelKey(u.text) === 'summary');
+  let bodyEnd = tail;
+  // The summary is the last block before the tail, unless the tail labels one or nothing else is left for the text.
+  if (!labelledSummary && tail - start >= 2) {
+    const s = units[tail - 1]!;
+    draft.summary = { text: s.text, line: s.line };
+    bodyEnd = tail - 1;
+  }
+  draft.body = linesBetween(lines, units[start], units[bodyEnd]);
+  readTail(tailUnits, draft);
+  return draft;
+}

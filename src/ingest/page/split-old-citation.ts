@@ -1,0 +1,22 @@
+/**
+ * The old site prints the summary and the citation as indented text; sometimes the two are glued
+ * with no space ("…in Asia."Record of…,"). The citation opens with a quoted title ending in
+ * `,"` — find that opening quote right after sentence-ending punctuation.
+ */
+const GLUED = /[.!?)\]](["“])/g;
+const TITLE_AFTER_QUOTE = /^["“][^"”\n]{3,500}?,["”]/;
+
+export function startsCitation(text: string): boolean {
+  return TITLE_AFTER_QUOTE.test(text.trimStart());
+}
+
+export function splitOldCitation(text: string): { summary?: string; citation?: string } {
+  const t = text.trim();
+  if (startsCitation(t)) return { citation: t };
+  GLUED.lastIndex = 0;
+  for (let m = GLUED.exec(t); m; m = GLUED.exec(t)) {
+    const at = m.index + 1;
+    if (TITLE_AFTER_QUOTE.test(t.slice(at, at + 520))) return { summary: t.slice(0, at).trim(), citation: t.slice(at).trim() };
+  }
+  return { summary: t };
+}
