@@ -1,0 +1,64 @@
+import { ingestBytes } from '../ingest/index.js';
+import type { Cable } from '../model/cable.js';
+import type { BenchResult } from './bench-result.js';
+import { generateSyntheticPages, type SyntheticPage } from './generate-pages.js';
+
+export const BENCH_SEED = 20_251_122;
+
+export interface IngestBenchOutcome {
+  result: BenchResult;
+  /** The cables read, for the benches that follow (TEI, IIIF, OAI). */
+  cables: Cable[];
+}
+
+/** Peak resident memory of this process so far, in MiB (maxRSS is reported in KiB). */
+export function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * Ingests `pages` on this one thread (so the figure is per core) after a short warm-up, and
+ * reports pages per second, peak memory, failures and how many pages were given the layout
+ * they were generated in.
+ */
+export function benchIngestPages(pages: readonly SyntheticPage[]): IngestBenchOutcome {
+  const encoder = new TextEncoder();
+  const inputs = pages.map((p) => ({ path: p.path, bytes: encoder.encode(p.text), layout: p.path.split('/')[0] }));
+  for (const input of inputs.slice(0, Math.min(200, inputs.length))) ingestBytes(input.bytes, input.path);
+
+  const cables: Cable[] = [];
+  let failures = 0;
+  let layoutMatches = 0;
+  let bytes = 0;
+  const started = process.hrtime.bigint();
+  for (const input of inputs) {
+    const { cable } = ingestBytes(input.bytes, input.path);
+    bytes += input.bytes.length;
+    if (!cable) {
+      failures++;
+      continue;
+    }
+    if (cable.source.layout === input.layout) layoutMatches++;
+    cables.push(cable);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const pagesPerSecond = inputs.length / seconds;
+  const peak = peakRssMiB();
+  return {
+    cables,
+    result: {
+      name: 'ingest',
+      lines: [
+        `ingest: ${inputs.length} synthetic pages (${(bytes / 1e6).toFixed(1)} MB, 4 layouts) in ${seconds.toFixed(2)} s on one core`,
+        `ingest: ${Math.round(pagesPerSecond)} pages/s (target ≥ 2000), ${(bytes / 1e6 / seconds).toFixed(1)} MB/s, peak RSS ${peak.toFixed(0)} MiB`,
+        `ingest: ${failures} pages without a cable, ${layoutMatches}/${inputs.length} recognised in their generated layout`,
+      ],
+      metrics: { pages: inputs.length, seconds, pagesPerSecond, megabytesPerSecond: bytes / 1e6 / seconds, peakRssMiB: peak, failures, layoutMatches },
+    },
+  };
+}
+
+/** `count` synthetic pages, generated then ingested: the issue's ingest benchmark. */
+export async function runIngestBench(count: number): Promise<BenchResult> {
+  return benchIngestPages(generateSyntheticPages(count, BENCH_SEED)).result;
+}
