@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import type { DecodedCable } from '../../src/build/stage.js';
+import { iiifStage } from '../../src/iiif/index.js';
+import { startStaticServer, type StaticServer } from '../support/static-server.js';
+import { jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const miradorBundle = join(repoRoot, 'node_modules/mirador/dist/mirador.min.js');
+const artifacts = join(repoRoot, 'tests/artifacts');
+
+/** The page an edition would publish: Mirador with the manifest, showing supplementing annotations too. */
+function viewerPage(manifestId: string): string {
+  const config = {
+    id: 'viewer',
+    // Mirador lists only commenting/tagging annotations by default; a translation is "supplementing".
+    annotations: { filteredMotivations: ['oa:commenting', 'oa:tagging', 'sc:painting', 'commenting', 'tagging', 'supplementing'] },
+    window: { allowClose: false, sideBarOpen: true, defaultSideBarPanel: 'canvas' },
+    windows: [{ manifestId }],
+    workspaceControlPanel: { enabled: false },
+  };
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>cablekit in Mirador</title></head>
+<body style="margin:0"><div id="viewer" style="position:absolute;inset:0"></div>
+<script src="/mirador.min.js"></script>
+<script>Mirador.viewer(${JSON.stringify(config)});</script>
+</body></html>`;
+}
+
+describe('a manifest in Mirador', () => {
+  let outputDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outputDir = mkdtempSync(join(tmpdir(), 'cablekit-mirador-'));
+    server = await startStaticServer(outputDir, { '/mirador.min.js': miradorBundle });
+    // Build the IIIF output with ids under the loopback server, as `cablekit build` would for this base URL.
+    const cable = jiaoRuoyuCable();
+    const decoded: DecodedCable = { cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) };
+    const { files } = iiifStage.derive([decoded], testConfig({ baseUrl: server.url }));
+    for (const file of files) {
+      mkdirSync(dirname(join(outputDir, file.path)), { recursive: true });
+      writeFileSync(join(outputDir, file.path), file.content);
+    }
+    writeFileSync(join(outputDir, 'viewer.html'), viewerPage(`${server.url}/iiif/${cable.id}/manifest.json`));
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(outputDir, { recursive: true, force: true });
+  });
+
+  it('shows the title, the canvases and the translation', async () => {
+    const cable = jiaoRuoyuCable();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures: string[] = [];
+    mkdirSync(artifacts, { recursive: true });
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    await page.goto(`${server.url}/viewer.html`);
+    try {
+
+    // The window's title bar carries the manifest label.
+    await expect.poll(async () => (await page.locator('.mirador-window-top-bar').allInnerTexts()).join('\n'), { timeout: 30_000 }).toContain(cable.title!);
+
+    // The canvas index lists one entry per page of the archive reference.
+    const index = page.locator('.mirador-companion-window-left');
+    for (const label of ['46', '47', '48', '49']) {
+      await expect.poll(() => index.getByText(label, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    }
+
+    // The annotations panel reaches the translation on the first canvas.
+    await page.getByRole('tab', { name: /annotations/i }).click();
+    await expect.poll(() => page.locator('.mirador-companion-window-left').innerText(), { timeout: 15_000 }).toContain('On the afternoon of 24 December [1965]');
+
+    } finally {
+      // Kept as the test's artifact; on a failure it shows what the viewer displayed instead.
+      await page.screenshot({ path: join(artifacts, `mirador-${cable.id}.png`) });
+    }
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
