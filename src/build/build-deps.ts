@@ -1,7 +1,7 @@
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
-import type { DerivedStage } from './stage.js';
+import type { DecodedCable, DerivedStage } from './stage.js';
 
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
@@ -12,6 +12,8 @@ export interface BuildDeps {
   encodeTei(cable: Cable, config: CablekitConfig, options: { when: string }): string;
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   stages: readonly DerivedStage[];
+  /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */
+  syncOaiStore?(cables: readonly DecodedCable[], config: CablekitConfig, rootDir: string): { diagnostics: Diagnostic[] };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

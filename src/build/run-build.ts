@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { listSourceFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
-import type { BuildContext, BuildOptions } from './build-context.js';
+import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { decodeAllTei } from './decode-phase.js';
 import { deriveOutputs } from './derive-phase.js';
@@ -46,7 +46,13 @@ export function runBuild(options: BuildOptions): BuildReport {
 
   const decoded = decodeAllTei(ctx);
   collectionOutputs.push(...deriveOutputs(ctx, decoded));
-  // TODO(oai): once src/oai exports syncOaiStore, update the OAI record store from `decoded` here.
+  if (options.deps.syncOaiStore) {
+    try {
+      ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir).diagnostics);
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
+    }
+  }
 
   for (const report of ctx.reports) report.status = statusOf(report.diagnostics);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,7 +1,11 @@
 import { derivedStages, type BuildDeps } from '../build/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
+import { encodeTei } from '../tei/index.js';
+import { validateIiif } from '../iiif/index.js';
+import { defaultOaiStorePath, syncOaiStore } from '../oai/index.js';
 
-// TODO(wiring): the format modules are being written in parallel; until they all exist they are
+// TODO(wiring): the TEI decoder and validator are still being written; until they exist they are
 // loaded by name at run time (a missing one gives a clear message). Switch to static imports then.
 async function loadExport<T>(specifier: string, name: string): Promise<T> {
   let module: Record<string, unknown>;
@@ -16,14 +20,13 @@ async function loadExport<T>(specifier: string, name: string): Promise<T> {
 
 /** The real format modules, wired into the build. */
 export async function pipelineDeps(): Promise<BuildDeps> {
-  const ingest = '../ingest/index.js';
-  const tei = '../tei/index.js';
   return {
-    ingest: await loadExport<BuildDeps['ingest']>(ingest, 'ingestBytes'),
-    maxPageBytes: await loadExport<number>(ingest, 'MAX_PAGE_BYTES'),
-    encodeTei: await loadExport<BuildDeps['encodeTei']>(tei, 'encodeTei'),
-    decodeTei: await loadExport<BuildDeps['decodeTei']>(tei, 'decodeTei'),
+    ingest: ingestBytes,
+    maxPageBytes: MAX_PAGE_BYTES,
+    encodeTei,
+    decodeTei: await loadExport<BuildDeps['decodeTei']>('../tei/index.js', 'decodeTei'),
     stages: derivedStages,
+    syncOaiStore: (cables, config, rootDir) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config)),
   };
 }
 
@@ -34,18 +37,12 @@ export interface ValidatorDeps {
 
 /** Validators; one that is missing from this build reports that on each file instead of stopping the run. */
 export async function validatorDeps(): Promise<ValidatorDeps> {
-  const orMissing = async <F extends (input: never, file?: string) => Diagnostic[]>(specifier: string, name: string): Promise<F> => {
-    try {
-      return await loadExport<F>(specifier, name);
-    } catch (error) {
-      const message = (error as Error).message;
-      return ((_input: never, file?: string) => [
-        { code: 'cli/validator-missing', severity: 'error', message, ...(file !== undefined ? { file } : {}) },
-      ]) as unknown as F;
-    }
-  };
-  return {
-    validateTei: await orMissing<ValidatorDeps['validateTei']>('../tei/index.js', 'validateTei'),
-    validateIiif: await orMissing<ValidatorDeps['validateIiif']>('../iiif/index.js', 'validateIiif'),
-  };
+  let validateTei: ValidatorDeps['validateTei'];
+  try {
+    validateTei = await loadExport<ValidatorDeps['validateTei']>('../tei/index.js', 'validateTei');
+  } catch (error) {
+    const message = (error as Error).message;
+    validateTei = (_xml, file) => [{ code: 'cli/validator-missing', severity: 'error', message, ...(file !== undefined ? { file } : {}) }];
+  }
+  return { validateTei, validateIiif };
 }

@@ -150,4 +150,23 @@ describe('runBuild', () => {
     expect(readdirSync(config.sourcesDir)).toEqual(['a.txt']);
     expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First\n');
   });
+
+  it('hands every decoded cable to the OAI store sync, and survives its failure', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    const seen: string[] = [];
+    const deps = fakeDeps([listingStage]);
+    deps.syncOaiStore = (cables) => {
+      seen.push(...cables.map((c) => `${c.cable.id}@${c.teiPath}`));
+      return { diagnostics: [{ code: 'oai/store-synced', severity: 'info', message: 'synced' }] };
+    };
+    const report = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+    expect(seen).toEqual(['doc-a@tei/doc-a.xml']);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['oai/store-synced']);
+
+    deps.syncOaiStore = () => {
+      throw new Error('disk full');
+    };
+    const failed = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+    expect(failed.diagnostics).toEqual([expect.objectContaining({ code: 'build/oai-sync-failed', severity: 'error' })]);
+  });
 });

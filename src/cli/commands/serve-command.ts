@@ -1,4 +1,5 @@
-import { EXIT_FAILED, UsageError } from '../exit-codes.js';
+import { startServer } from '../../server/index.js';
+import { UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 
 export interface ServeCommandOptions {
@@ -7,33 +8,36 @@ export interface ServeCommandOptions {
   host?: string;
 }
 
-/** What the server module is expected to export (src/server, owned by the OAI engineer). */
-interface ServerModule {
-  startServer(options: { config: unknown; rootDir: string; host: string; port: number }): Promise<unknown>;
-}
-
 /**
- * `cablekit serve`: the OAI-PMH endpoint and the output folder over HTTP.
- * TODO(oai/server): replace the dynamic import with a static one once src/server exports
- * startServer, and match its final signature.
+ * `cablekit serve`: the OAI-PMH endpoint (/oai), the TEI (/tei/) and the outputs over HTTP,
+ * until interrupted (Ctrl-C or SIGTERM), then closes cleanly.
  */
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
   const port = Number(options.port ?? '8080');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
+  if (!/^\d+$/.test(options.port ?? '8080') || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
+  }
   const host = options.host ?? '127.0.0.1';
   const { config, rootDir } = loadConfigOrFail(options.config);
-  const specifier = '../../server/index.js';
-  let server: Partial<ServerModule>;
+  let server;
   try {
-    server = (await import(specifier)) as Partial<ServerModule>;
-  } catch {
-    server = {};
+    server = await startServer({ config, root: rootDir, host, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use; choose another with --port`);
+    if (code === 'EACCES') throw new UsageError(`not allowed to listen on ${host}:${port}`);
+    throw error;
   }
-  if (typeof server.startServer !== 'function') {
-    process.stderr.write('cablekit: the OAI-PMH server is not part of this build yet\n');
-    return EXIT_FAILED;
-  }
-  await server.startServer({ config, rootDir, host, port });
-  // The server keeps the process alive; the exit code applies when it is stopped.
+  process.stderr.write(`cablekit: serving ${server.url} (OAI-PMH at ${server.url.replace(/\/$/, '')}/oai) — Ctrl-C to stop\n`);
+  const running = server;
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(done, done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   return 0;
 }
