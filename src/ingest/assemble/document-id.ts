@@ -20,7 +20,9 @@ export function documentId(c: IdInput, sha256: string): Pick<Cable, 'id' | 'idSo
   // Only a reference that names a unit or pages tells documents apart; an archive name alone does not.
   const ref = c.archiveReferences.find((r) => !r.isPublication && (r.units.length > 0 || r.pages !== undefined));
   if (ref) {
-    const id = slugify(ref.verbatim);
+    // Built from the parsed parts so a long archive name written out does not crowd out the file number.
+    const parts = ref.archive !== undefined ? [ref.archive, ...ref.units.map((u) => `${u.label ?? ''} ${u.value}`), ref.pages?.verbatim ?? ''] : [ref.verbatim];
+    const id = slugify(parts.join(' '));
     if (id) return { id, idSource: 'archive-reference' };
   }
   const titled = slugify([c.title ?? '', c.catalogueDate?.when ?? c.catalogueDate?.verbatim ?? ''].join(' '));

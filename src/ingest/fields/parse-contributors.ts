@@ -31,6 +31,9 @@ export function parseContributors(text: string): { contributors: Contributor[]; 
     const afterVerb = /\b(?:obtained|translated|contributed)\s*(?:,|and)$/i.test(before);
     if (joined && !afterVerb && / by\s/i.test(text.slice(m.index, m.index + 400))) starts.push(m.index);
   }
+  // Text before the first clause (or all of it, when no clause reads) is returned, never dropped.
+  const lead = text.slice(0, starts[0] ?? text.length).trim();
+  if (lead) unread.push(lead);
   for (let i = 0; i < starts.length; i++) {
     let clause = text.slice(starts[i], starts[i + 1] ?? text.length).trim();
     clause = clause.replace(/\s+and$/i, '').replace(/[.;,\s]+$/, '');

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { ingestBytes, ingestText, MAX_PAGE_BYTES } from '../../src/ingest/index.js';
+import { codes, withCode } from './helpers.js';
+
+const enc = new TextEncoder();
+const PAGE = 'October 29, 1965\n\nA Title\n\nThe text of the page.\n\nA summary.\n\nDocument Information\n\nPRC FMA 106-01479-08, 85-88.\n';
+
+function expectFullDiagnostic(d: { code: string; severity: string; message: string; hint?: string; file?: string }): void {
+  expect(d.message.length).toBeGreaterThan(10);
+  expect(d.hint?.length ?? 0).toBeGreaterThan(10);
+  expect(d.file).toBe('p.txt');
+}
+
+describe('bad input gets a diagnostic, never a crash', () => {
+  it('empty file', () => {
+    const r = ingestBytes(new Uint8Array(), 'p.txt');
+    expect(r.cable).toBeUndefined();
+    expect(codes(r.diagnostics)).toEqual(['ingest/empty-file']);
+    expectFullDiagnostic(r.diagnostics[0]!);
+    expect(r.diagnostics[0]!.line).toBe(1);
+    expect(codes(ingestText('', 'p.txt').diagnostics)).toEqual(['ingest/empty-file']);
+  });
+
+  it('whitespace only, including NBSP lines', () => {
+    const r = ingestBytes(enc.encode('  \n\t\n\u00a0\u00a0\n\n'), 'p.txt');
+    expect(r.cable).toBeUndefined();
+    expect(codes(r.diagnostics)).toEqual(['ingest/blank-file']);
+    expectFullDiagnostic(r.diagnostics[0]!);
+  });
+
+  it('binary file: NUL byte with its line and column', () => {
+    const bytes = enc.encode('October 29, 1965\nab\u0000cd\n');
+    const r = ingestBytes(bytes, 'p.txt');
+    expect(r.cable).toBeUndefined();
+    const [d] = withCode(r.diagnostics, 'ingest/binary-file');
+    expectFullDiagnostic(d!);
+    expect(d!.severity).toBe('error');
+    expect([d!.line, d!.column]).toEqual([2, 3]);
+  });
+
+  it('a PNG header is binary', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(codes(ingestBytes(png, 'p.txt').diagnostics)).toEqual(['ingest/binary-file']);
+  });
+
+  it('invalid UTF-8: reports the byte offset as line and column', () => {
+    const head = enc.encode('October 29, 1965\n\nCaf');
+    const bytes = new Uint8Array([...head, 0xe9, 0x20, 0x6f, 0x6b, 0x0a]); // Latin-1 "é"
+    const r = ingestBytes(bytes, 'p.txt');
+    expect(r.cable).toBeUndefined();
+    const [d] = withCode(r.diagnostics, 'ingest/invalid-utf8');
+    expectFullDiagnostic(d!);
+    expect(d!.message).toContain(`offset ${head.length}`);
+    expect([d!.line, d!.column]).toEqual([3, 4]);
+  });
+
+  it('invalid UTF-8: truncated sequence, overlong form and surrogate', () => {
+    for (const bad of [[0x41, 0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80]]) {
+      expect(codes(ingestBytes(new Uint8Array(bad), 'p.txt').diagnostics)).toEqual(['ingest/invalid-utf8']);
+    }
+  });
+
+  it('valid multi-byte UTF-8 (diacritics, CJK, emoji) is accepted', () => {
+    const r = ingestBytes(enc.encode(PAGE.replace('A Title', 'Título 中文 🙂')), 'p.txt');
+    expect(r.cable?.title).toBe('Título 中文 🙂');
+  });
+
+  it('BOM is stripped with an info', () => {
+    const r = ingestBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(PAGE)]), 'p.txt');
+    expect(r.cable?.catalogueDate?.verbatim).toBe('October 29, 1965');
+    const [d] = withCode(r.diagnostics, 'ingest/bom-stripped');
+    expect(d?.severity).toBe('info');
+  });
+
+  it('CRLF and CR line ends are normalised with an info, and line numbers stay right', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const r = ingestBytes(enc.encode(PAGE.replace(/\n/g, eol)), 'p.txt');
+      expect(r.cable?.title).toBe('A Title');
+      expect(r.cable?.citation).toBe('PRC FMA 106-01479-08, 85-88.');
+      expect(withCode(r.diagnostics, 'ingest/line-endings-normalised')[0]?.severity).toBe('info');
+      expect(JSON.stringify(r.cable)).not.toContain('\\r');
+    }
+  });
+
+  it('a 10 MB file is refused with the limit in the message', () => {
+    const big = new Uint8Array(10 * 1024 * 1024).fill(0x61);
+    const r = ingestBytes(big, 'p.txt');
+    expect(r.cable).toBeUndefined();
+    const [d] = withCode(r.diagnostics, 'ingest/file-too-large');
+    expectFullDiagnostic(d!);
+    expect(d!.message).toContain(String(MAX_PAGE_BYTES));
+    expect(codes(ingestText('a'.repeat(10 * 1024 * 1024), 'p.txt').diagnostics)).toEqual(['ingest/file-too-large']);
+  });
+
+  it('a page just under the limit with pathological content still ingests', () => {
+    // One huge line of brackets and quotes: a catastrophic regex would hang here.
+    const line = '[[(“"'.repeat(200_000);
+    const r = ingestText(`October 29, 1965\n\nTitle\n\n${line}\n\nDocument Information\n\n${line}\n`, 'p.txt');
+    expect(r.cable?.title).toBe('Title');
+  });
+
+  it('a file that is no archive page', () => {
+    for (const text of ['Dear diary,\nToday I went to the market.\nIt rained.\n', '{"a": 1, "b": [1, 2, 3]}\n', '<html><body>Hello</body></html>']) {
+      const r = ingestText(text, 'p.txt');
+      expect(r.cable).toBeUndefined();
+      const [d] = withCode(r.diagnostics, 'ingest/not-an-archive-page');
+      expectFullDiagnostic(d!);
+      expect(d!.line).toBe(1);
+    }
+  });
+
+  it('never throws on random bytes', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 200; n++) {
+      const bytes = new Uint8Array(Math.floor(rand() * 300)).map(() => Math.floor(rand() * 256));
+      const r = ingestBytes(bytes, 'p.txt');
+      expect(Array.isArray(r.diagnostics)).toBe(true);
+      expect(codes(r.diagnostics)).not.toContain('ingest/internal-error');
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseFunders, parseLanguage } from '../../src/ingest/fields/index.js';
+import { cableOf, ingestFixture } from './helpers.js';
+
+describe('funders', () => {
+  it('a single funder without article or period', () => {
+    expect(parseFunders('MacArthur Foundation')).toEqual(['MacArthur Foundation']);
+  });
+  it('a list, keeping the comma inside "Syngman Rhee Institute, Yonsei University"', () => {
+    expect(parseFunders('Korea Foundation, Syngman Rhee Institute, Yonsei University, and The Example Trust.')).toEqual([
+      'Korea Foundation',
+      'Syngman Rhee Institute, Yonsei University',
+      'The Example Trust',
+    ]);
+  });
+  it('an institute of another university is kept whole by its shape', () => {
+    expect(parseFunders('Asia Research Institute, Example University, Peace Fund')).toEqual(['Asia Research Institute, Example University', 'Peace Fund']);
+  });
+  it('on pages: "support from the X, Y", names starting with "The", none at all', () => {
+    expect(cableOf(ingestFixture('record-export-nkidp.txt')).funders).toEqual(['Korea Foundation', 'Syngman Rhee Institute, Yonsei University', 'The Henry Example Foundation']);
+    expect(cableOf(ingestFixture('old-site-full.txt')).funders).toEqual(['Korea Foundation', 'Example Peace Fund']);
+    expect(cableOf(ingestFixture('flat-mirror-mirror.txt')).funders).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('label verbatim, ISO 639 code when it names one known language', () => {
+    expect(parseLanguage('Chinese')).toEqual({ label: 'Chinese', code: 'zh' });
+    expect(parseLanguage('Translation - English')).toEqual({ label: 'Translation - English', code: 'en' });
+    expect(parseLanguage('Serbo-Croatian')).toEqual({ label: 'Serbo-Croatian', code: 'hbs' });
+    expect(parseLanguage('Russian, German')).toEqual({ label: 'Russian, German' });
+    expect(parseLanguage('Klingon')).toEqual({ label: 'Klingon' });
+  });
+});
