@@ -1,23 +1,93 @@
-import type { Block } from '../../model/blocks.js';
+import type { Block, Note } from '../../model/blocks.js';
 import type { BodyContext, BodyResult, SourceLine } from '../source-lines.js';
+import { aliasDeclarations } from './alias-declarations.js';
+import type { Draft, InlineBuilder } from './draft.js';
+import { EntityRegistry } from './entity-registry.js';
+import { compileNamePattern, parseInline, type InlineContext } from './inline/index.js';
+import { splitNotes, type NotesSection } from './notes-section.js';
+import { planDocument, type PlanEnv } from './plan-lines.js';
+import { slugify } from './slug.js';
+import { splitDocuments } from './split-documents.js';
 
-/** Blank means nothing visible: NBSP-only lines count as blank. */
-function isBlank(text: string): boolean {
-  return /^[\s\u00a0]*$/.test(text);
+/**
+ * Parses the text of a cable into blocks with inline segments, and the people and bodies it
+ * identifies (speakers, signers, participants, addressees). Every character of the source lines
+ * stays in the reading text of the blocks: nothing is lost and nothing is added.
+ */
+export function parseBody(lines: SourceLine[], ctx: BodyContext): BodyResult {
+  const registry = new EntityRegistry();
+  const { body, section } = splitNotes(lines);
+  const env: PlanEnv = { ctx, registry, declared: aliasDeclarations(body) };
+
+  // First pass: structure, and the entities it identifies.
+  const top: Draft[] = [];
+  const documents: Array<{ documentType: string; drafts: Draft[] }> = [];
+  splitDocuments(body).forEach((part, index) => {
+    if (part.heading === undefined) {
+      top.push(...planDocument(part.lines, env, index === 0));
+      return;
+    }
+    const heading = part.heading;
+    const drafts: Draft[] = [(b) => ({ kind: 'heading', content: b(heading.text, heading.line, { origin: 'heading' }) })];
+    drafts.push(...planDocument(part.lines, env, false));
+    documents.push({ documentType: part.documentType ?? 'document', drafts });
+  });
+
+  // Second pass: inline segments, now that every name to mark is known.
+  const notes = section ? noteIds(section) : new Map<string, string>();
+  const names = registry.names();
+  const base: Omit<InlineContext, 'dateOrigin'> = {
+    bag: ctx.bag,
+    noteNumbers: new Set(notes.keys()),
+    noteIds: notes,
+    names,
+    ...(ctx.catalogueDate ? { reference: ctx.catalogueDate } : {}),
+  };
+  const namePattern = compileNamePattern(names);
+  if (namePattern) base.namePattern = namePattern;
+  const build: InlineBuilder = (text, line, options = {}) =>
+    parseInline(text, {
+      ...base,
+      line,
+      dateOrigin: options.origin ?? 'text',
+      ...(options.noteRefs === false ? { noteNumbers: new Set<string>(), noteIds: new Map<string, string>() } : {}),
+    });
+
+  const blocks: Block[] = top.map((d) => d(build));
+  for (const doc of documents) blocks.push({ kind: 'document', documentType: doc.documentType, blocks: doc.drafts.map((d) => d(build)) });
+  if (section) blocks.push(notesBlock(section, notes, build));
+  return {
+    blocks,
+    entities: registry.entities,
+    senders: registry.senders,
+    addressees: registry.addressees,
+    participants: registry.participants,
+  };
 }
 
-/** First working version: paragraphs split on blank lines, plain text segments. */
-export function parseBody(lines: SourceLine[], _ctx: BodyContext): BodyResult {
-  const blocks: Block[] = [];
-  let current: string[] = [];
-  const flush = (): void => {
-    if (current.length > 0) blocks.push({ kind: 'paragraph', content: [{ kind: 'text', text: current.join('\n') }] });
-    current = [];
-  };
-  for (const l of lines) {
-    if (isBlank(l.text)) flush();
-    else current.push(l.text);
+/** xml:id-safe, unique note ids by marker: "note-1", "note-2"; a repeated marker gets a suffix. */
+function noteIds(section: NotesSection): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const note of section.notes) {
+    let id = `note-${slugify(note.n) || 'star'}`;
+    for (let n = 2; used.has(id); n++) id = `note-${slugify(note.n) || 'star'}-${n}`;
+    used.add(id);
+    if (!ids.has(note.n)) ids.set(note.n, id);
   }
-  flush();
-  return { blocks, entities: [], senders: [], addressees: [], participants: [] };
+  return ids;
+}
+
+function notesBlock(section: NotesSection, ids: Map<string, string>, build: InlineBuilder): Block {
+  const used = new Set<string>();
+  const notes = section.notes.map((draft): Note => {
+    let id = ids.get(draft.n)!;
+    for (let n = 2; used.has(id); n++) id = `${ids.get(draft.n)!}-${n}`;
+    used.add(id);
+    const first = draft.lines[0]!;
+    const content = build(draft.lines.map((l) => l.text).join('\n'), first.line, { noteRefs: false });
+    return { id, n: draft.n, noteType: section.noteType, content };
+  });
+  const heading = section.heading;
+  return heading ? { kind: 'notes', heading: build(heading.text, heading.line), notes } : { kind: 'notes', notes };
 }

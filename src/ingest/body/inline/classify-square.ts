@@ -1,0 +1,80 @@
+import type { Inline } from '../../../model/inline.js';
+import type { InlineContext } from './inline-context.js';
+
+/** Parses text inside an editorial bracket (recursion back into the scanner). */
+export type ParseInner = (text: string) => Inline[];
+
+const GAP = /^(?:(?:\.\s?){2,}\.?|\.*…+\.*)$/;
+const ILLEGIBLE = /^(?:illegible|(?:\d+|one|two|three|several)?\s*words? illegible|unreadable)$/i;
+const STAMP = /^((?:handwritten|handwriting|hand-written)(?: note| notation| text)?|stamp|seal|rubber stamp)(\s*:\s*)/i;
+const TRANSLATOR_LABEL = /^(?:translator['’]?s?\s+notes?|trans(?:l)?\.\s*notes?|tr\.\s*note|t\.n\.|tn)\b/i;
+const TRANSLATOR_TAIL = /[-–—]\s*(?:trans\.?|transl\.?|translator|tr\.)$/i;
+const EXPLANATION = /^(?:i\.\s?e\.|e\.\s?g\.|that is|namely|viz\.|meaning|hereafter|henceforth)/i;
+const EDITORIAL: Array<[RegExp, 'emphasis' | 'no-name' | 'illegible-signature' | 'signature' | 'redacted']> = [
+  [/^(?:emphasis|underlin\w*|italics|bold)\b.*\b(?:original|added)$/i, 'emphasis'],
+  [/^(?:no name (?:given|indicated)|name not given|name illegible)$/i, 'no-name'],
+  [/^illegible signature$/i, 'illegible-signature'],
+  [/^(?:signature|signed)$/i, 'signature'],
+  [/^redacted$/i, 'redacted'],
+];
+/** Words that open an added phrase rather than a name: "[To the]", "[We]", "[But]". */
+const FUNCTION_WORD =
+  /^(?:to|the|a|an|we|i|he|she|it|they|you|us|them|but|and|or|so|because|in|on|for|of|that|which|who|is|are|was|were|be|this|these|those|there|with|as|by|at|from|not|has|have|had|will|would|should|can|could|our|his|her|their|its|my|if|then|also)$/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|of|the|and|de|van|von|la|le|du|al|bin|[\p{Lu}\d][\p{Lu}\d.-]*)[,;]?$/u;
+
+/**
+ * Classifies the text inside "[…]" into the editorial act it records. When the act cannot be told
+ * (a capitalised phrase mixing names and common words), the gloss is 'unclassified' and reported.
+ */
+export function classifySquare(inner: string, ctx: InlineContext, parseInner: ParseInner): Inline {
+  const text = inner.trim();
+  if (/^[*]+$|^\d{1,3}$/.test(text) && ctx.noteNumbers.has(text) && text === inner) {
+    const target = ctx.noteIds.get(text);
+    return target !== undefined ? { kind: 'noteRef', n: text, style: 'square', target } : { kind: 'noteRef', n: text, style: 'square' };
+  }
+  if (/^sic!?\.?$/i.test(text)) return { kind: 'sic', marker: inner, delimiter: 'square' };
+  if (GAP.test(text)) return { kind: 'gap', text: inner, delimiter: 'square', reason: 'omitted' };
+  if (ILLEGIBLE.test(text)) return { kind: 'gap', text: inner, delimiter: 'square', reason: 'illegible' };
+  const stamp = STAMP.exec(inner);
+  if (stamp) {
+    const label = stamp[0];
+    const stampType = /stamp|seal/i.test(stamp[1]!) ? 'stamp' : 'handwriting';
+    return { kind: 'stamp', stampType, label, content: parseInner(inner.slice(label.length)), delimiter: 'square' };
+  }
+  if (TRANSLATOR_LABEL.test(text) || TRANSLATOR_TAIL.test(text)) {
+    return { kind: 'translatorNote', content: parseInner(inner), delimiter: 'square' };
+  }
+  for (const [pattern, editorialType] of EDITORIAL) {
+    if (pattern.test(text)) return { kind: 'editorial', editorialType, text: inner, delimiter: 'square' };
+  }
+  if (/\?$/.test(text)) return { kind: 'editorial', editorialType: 'query', text: inner, delimiter: 'square' };
+  if (EXPLANATION.test(text)) return gloss('explanation', inner, parseInner);
+  return classifyWords(inner, text, ctx, parseInner);
+}
+
+function classifyWords(inner: string, text: string, ctx: InlineContext, parseInner: ParseInner): Inline {
+  const words = text.split(/[\s\u00a0]+/);
+  const first = words[0] ?? '';
+  const rest = words.slice(1);
+  if (/^\d{4}$/.test(text) || (/\b(?:1[89]|20)\d\d\b/.test(text) && /^[\p{Lu}\d]/u.test(text))) {
+    return gloss('identification', inner, parseInner); // a year or date the editor supplied: "[1965]"
+  }
+  const startsLower = /^\p{Ll}/u.test(first);
+  const capitalisedRest = rest.some((w) => /^\p{Lu}/u.test(w));
+  if (/^(?:the|a|an)$/i.test(first) && capitalisedRest) {
+    return gloss('explanation', inner, parseInner); // "[the Korean War]", "[the Korean Workers' Party]"
+  }
+  if (startsLower) return { kind: 'supplied', text: inner, delimiter: 'square' }; // "[first]", "[for us]", "[in order to]"
+  if (FUNCTION_WORD.test(first)) return { kind: 'supplied', text: inner, delimiter: 'square' }; // "[To the]", "[We]", "[But]"
+  if (words.every((w) => NAME_WORD.test(w))) return gloss('identification', inner, parseInner); // "[North] Korea", "[Jiao Ruoyu]"
+  if (/^\p{Lo}/u.test(text)) return gloss('identification', inner, parseInner); // a name in its original script
+  ctx.bag.info('ingest/unclassified-bracket', `Could not tell whether "[${inner}]" adds words or identifies something; encoded as an unclassified gloss.`, {
+    ...(ctx.line !== undefined ? { line: ctx.line } : {}),
+    hint: 'Review the bracket and classify it by hand if it matters.',
+  });
+  return gloss('unclassified', inner, parseInner);
+}
+
+function gloss(glossType: 'identification' | 'explanation' | 'unclassified', inner: string, parseInner: ParseInner): Inline {
+  return { kind: 'gloss', glossType, content: parseInner(inner), delimiter: 'square' };
+}

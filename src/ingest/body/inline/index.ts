@@ -1,0 +1,11 @@
+import type { Inline } from '../../../model/inline.js';
+import { annotate } from './annotate.js';
+import type { InlineContext } from './inline-context.js';
+import { scanInline } from './scan-inline.js';
+
+export { compileNamePattern, type InlineContext } from './inline-context.js';
+
+/** Inline segments of one piece of source text: editorial marks, quotes, notes, dates, mentions. */
+export function parseInline(text: string, ctx: InlineContext): Inline[] {
+  return annotate(scanInline(text, ctx), ctx);
+}

@@ -1,0 +1,116 @@
+import type { Inline } from '../../../model/inline.js';
+import { classifyRound } from './classify-round.js';
+import { classifySquare } from './classify-square.js';
+import type { InlineContext } from './inline-context.js';
+
+const STAMP_OPENING = /^(?:handwritten|handwriting|hand-written|stamp|seal|rubber stamp)(?: note| notation| text)?\s*:/i;
+const AFTER_PUNCTUATION = /[.,;:!?”"’)]/;
+
+/**
+ * Splits text into inline segments by its editorial marks, quotes and note markers, in one
+ * left-to-right pass. Everything not recognised stays text, so the reading text is unchanged.
+ */
+export function scanInline(text: string, ctx: InlineContext): Inline[] {
+  return scan(text, 0, text.length, ctx);
+}
+
+function scan(text: string, from: number, to: number, ctx: InlineContext): Inline[] {
+  const out: Inline[] = [];
+  let buffer = '';
+  const flush = (): void => {
+    if (buffer !== '') out.push({ kind: 'text', text: buffer });
+    buffer = '';
+  };
+  const push = (segment: Inline): void => {
+    flush();
+    out.push(segment);
+  };
+  const inner = (s: string): Inline[] => scan(s, 0, s.length, ctx);
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    if (c === '[' && text[i + 1] === '[') {
+      const close = text.indexOf(']]', i + 2);
+      if (close >= 0 && close + 2 <= to && !text.slice(i + 2, close).includes('[')) {
+        push({ kind: 'unclear', text: text.slice(i + 2, close), delimiter: 'double-square' });
+        i = close + 2;
+        continue;
+      }
+    }
+    if (c === '[') {
+      const close = matchingClose(text, i, to, '[', ']');
+      if (close >= 0) {
+        push(classifySquare(text.slice(i + 1, close), ctx, inner));
+        i = close + 1;
+        continue;
+      }
+      const rest = text.slice(i + 1, to);
+      ctx.bag.warn('ingest/unbalanced-bracket', `"[" is never closed: ${JSON.stringify(rest.slice(0, 40))}…`, {
+        ...(ctx.line !== undefined ? { line: ctx.line } : {}),
+        hint: STAMP_OPENING.test(rest) ? 'Encoded as a stamp or handwriting running to the end of the block.' : 'Kept as text.',
+      });
+      const label = STAMP_OPENING.exec(rest);
+      if (label) {
+        const labelText = /^[^:]*:\s*/.exec(rest)![0];
+        const stampType = /stamp|seal/i.test(label[0]) ? 'stamp' : 'handwriting';
+        push({ kind: 'stamp', stampType, label: labelText, content: inner(rest.slice(labelText.length)), delimiter: 'square-open' });
+        i = to;
+        continue;
+      }
+    }
+    if (c === '(') {
+      const close = matchingClose(text, i, to, '(', ')');
+      const segment = close >= 0 ? classifyRound(text.slice(i + 1, close), i > 0 ? text[i - 1] : undefined, ctx) : undefined;
+      if (segment) {
+        push(segment);
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === '“') {
+      const close = matchingClose(text, i, to, '“', '”');
+      const end = close >= 0 ? close : to;
+      push({ kind: 'quote', open: '“', close: close >= 0 ? '”' : '', content: scan(text, i + 1, end, ctx) });
+      i = close >= 0 ? close + 1 : to;
+      continue;
+    }
+    if (c === '"') {
+      const close = text.indexOf('"', i + 1);
+      const end = close >= 0 && close < to ? close : to;
+      push({ kind: 'quote', open: '"', close: end < to ? '"' : '', content: scan(text, i + 1, end, ctx) });
+      i = end < to ? end + 1 : to;
+      continue;
+    }
+    if (c === '…' && text.slice(i + 1, to).trim() !== '' && text.slice(from, i).trim() !== '') {
+      push({ kind: 'gap', text: '…', delimiter: 'none', reason: 'omitted' }); // a bare ellipsis mid-sentence
+      i++;
+      continue;
+    }
+    if (c >= '0' && c <= '9' && ctx.noteNumbers.size > 0 && i > from && AFTER_PUNCTUATION.test(text[i - 1]!)) {
+      let end = i;
+      while (end < to && text[end]! >= '0' && text[end]! <= '9') end++;
+      const n = text.slice(i, end);
+      if ((end === to || /[\s\u00a0]/.test(text[end]!)) && ctx.noteNumbers.has(n)) {
+        const target = ctx.noteIds.get(n);
+        push(target !== undefined ? { kind: 'noteRef', n, style: 'bare', target } : { kind: 'noteRef', n, style: 'bare' });
+        i = end;
+        continue;
+      }
+    }
+    buffer += c;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+/** Index of the delimiter closing the one at `open`, counting nesting; -1 when it is never closed. */
+function matchingClose(text: string, open: number, to: number, opener: string, closer: string): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = text[i];
+    if (c === opener) depth++;
+    else if (c === closer && --depth === 0) return i;
+  }
+  return -1;
+}

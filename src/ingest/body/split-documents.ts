@@ -1,0 +1,48 @@
+import type { SourceLine } from '../source-lines.js';
+import { findDates } from '../dates/index.js';
+import { documentStart, isBlank } from './line-patterns.js';
+
+/** A part of the body: the main text, or another document on the page opened by a heading line. */
+export interface BodyPart {
+  documentType?: string;
+  heading?: SourceLine;
+  lines: SourceLine[];
+}
+
+/**
+ * Splits the body at the lines that open another document: "Attachment:", "Enclosure", and the
+ * date lines of a journal (two or more lines that are only a full date, each followed by text).
+ */
+export function splitDocuments(lines: readonly SourceLine[]): BodyPart[] {
+  const starts = new Map<number, string>();
+  lines.forEach((l, i) => {
+    const type = documentStart(l.text);
+    if (type) starts.set(i, type);
+  });
+  const dated = lines.map((l, i) => (isEntryDate(l.text) && hasTextAfter(lines, i) ? i : -1)).filter((i) => i >= 0);
+  if (dated.length >= 2) for (const i of dated) if (!starts.has(i)) starts.set(i, 'entry');
+  if (starts.size === 0) return [{ lines: lines.slice() }];
+  const order = [...starts.keys()].sort((a, b) => a - b);
+  const parts: BodyPart[] = [{ lines: lines.slice(0, order[0]) }];
+  order.forEach((at, n) => {
+    const end = order[n + 1] ?? lines.length;
+    parts.push({ documentType: starts.get(at)!, heading: lines[at]!, lines: lines.slice(at + 1, end) });
+  });
+  return parts;
+}
+
+function isEntryDate(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || t.length > 60) return false;
+  const found = findDates(t);
+  return found.length === 1 && found[0]!.start === 0 && /^[.:\s]*$/.test(t.slice(found[0]!.end)) && found[0]!.value.precision !== undefined && found[0]!.value.precision !== 'year' && found[0]!.value.precision !== 'month';
+}
+
+function hasTextAfter(lines: readonly SourceLine[], i: number): boolean {
+  for (let k = i + 1; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (isBlank(t)) continue;
+    return !isEntryDate(t) && documentStart(t) === undefined;
+  }
+  return false;
+}
