@@ -1,0 +1,32 @@
+import type { CablekitConfig } from '../../config/config.js';
+import type { Cable } from '../../model/cable.js';
+import { CONTAINER_ELEMENTS, TEI_NS } from '../vocabulary.js';
+import { serializeXml } from '../xml/serialize.js';
+import { el, type XElement } from '../xml/xml-tree.js';
+import { encodeDocumentDiv } from './encode-body.js';
+import { buildEncodeContext } from './encode-context.js';
+import { encodeHeader } from './encode-header.js';
+import { encodeStandOff } from './encode-standoff.js';
+
+export interface EncodeOptions {
+  /** ISO 8601 timestamp of the encoding, written to revisionDesc/change/@when (never "now": builds are reproducible). */
+  when: string;
+}
+
+/** The TEI document of one cable as a tree (for callers that post-process before serialising). */
+export function encodeTeiTree(cable: Cable, config: CablekitConfig, options: EncodeOptions): XElement {
+  const ctx = buildEncodeContext(cable);
+  const lang = cable.translationLanguage?.code ?? 'en';
+  return el('TEI', [['xml:id', cable.id]], [
+    encodeHeader(cable, config, options.when, ctx),
+    encodeStandOff(ctx),
+    el('text', [['type', 'translation'], ['xml:lang', lang]], [
+      el('body', [], [encodeDocumentDiv(cable.body, cable.documentType, ctx, false)]),
+    ]),
+  ]);
+}
+
+/** One TEI P5 document per cable, following the cable TEI profile; deterministic for the same inputs. */
+export function encodeTei(cable: Cable, config: CablekitConfig, options: EncodeOptions): string {
+  return serializeXml(encodeTeiTree(cable, config, options), TEI_NS, CONTAINER_ELEMENTS);
+}
