@@ -33,9 +33,19 @@ function uniqueFolded(names: string[]): string[] {
   });
 }
 
+/**
+ * Funders of the header line, then any the tail adds. The current site repeats the header's
+ * funder at the end of the page: that repeat is page furniture, listed with the dropped chrome.
+ */
 function funders(draft: PageDraft): string[] {
   const fromLines = draft.funderLines.flatMap((l) => parseFunders(l.text));
-  const fromTail = draft.tailFunders.flatMap((l) => parseFunders(l.text));
+  const known = new Set(fromLines.map(foldName));
+  const fromTail: string[] = [];
+  for (const l of draft.tailFunders) {
+    const names = parseFunders(l.text);
+    if (names.length > 0 && names.every((n) => known.has(foldName(n)))) draft.chrome.push({ text: l.text, line: l.line });
+    else fromTail.push(...names);
+  }
   return uniqueFolded([...fromLines, ...fromTail]);
 }
 

@@ -38,7 +38,9 @@ export function checkDateDisagreement(cable: Cable, bag: DiagnosticBag, catalogu
     const a = dayNumber(day);
     const b = dayNumber(catDay);
     const near = a !== undefined && b !== undefined && Math.abs(a - b) <= NEAR_DAYS;
-    if (DOCUMENT_ORIGINS.has(d.origin) || near) differing.push(d);
+    // A running-text date whose year came from the catalogue date ("30 September") is too weak a signal on its own.
+    const weak = d.origin === 'text' && d.inferred !== undefined;
+    if (DOCUMENT_ORIGINS.has(d.origin) || (near && !weak)) differing.push(d);
   }
   if (differing.length === 0) return;
   const seen = new Set<string>();

@@ -15,7 +15,7 @@ export function reportPage(draft: PageDraft, cable: Cable, cit: ParsedCitation |
     bag.info(
       'ingest/chrome-dropped',
       `Dropped ${sorted.length} line(s) of page chrome: ${sorted.map((l) => `"${l.text.trim()}" (line ${l.line})`).join(', ')}.`,
-      { hint: 'Navigation and empty facet labels of the web page are not part of the document.', ...at(sorted[0]!.line) },
+      { hint: 'Navigation, empty facet labels and the repeated funder line of the web page are not part of the document.', ...at(sorted[0]!.line) },
     );
   }
   for (const f of draft.emptyFields) {
