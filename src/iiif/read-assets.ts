@@ -56,19 +56,22 @@ export function readPageImages(imagesDir: string, docId: string): { images: Page
   return { images, diagnostics };
 }
 
-function isAuthorityPlace(value: unknown): value is AuthorityPlace {
-  const v = value as Partial<AuthorityPlace> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.key === 'string' &&
-    typeof v.name === 'string' &&
-    Array.isArray(v.aliases) &&
-    typeof v.coordinates?.lat === 'number' &&
-    typeof v.coordinates.lon === 'number' &&
-    Math.abs(v.coordinates.lat) <= 90 &&
-    Math.abs(v.coordinates.lon) <= 180
-  );
+/**
+ * An entry of an authority file as a place, or undefined when it cannot be one. Lenient on the
+ * shape (an "id" serves as key, aliases may be absent) so one file can serve several stages,
+ * strict on what matters: a name and WGS84 coordinates in range.
+ */
+function asAuthorityPlace(value: unknown): AuthorityPlace | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const coordinates = v.coordinates as { lat?: unknown; lon?: unknown } | undefined;
+  const key = typeof v.key === 'string' ? v.key : typeof v.id === 'string' ? v.id : undefined;
+  const lat = coordinates?.lat;
+  const lon = coordinates?.lon;
+  if (key === undefined || typeof v.name !== 'string' || typeof lat !== 'number' || typeof lon !== 'number') return undefined;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  const aliases = Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === 'string') : [];
+  return { key, name: v.name, aliases, coordinates: { lat, lon } };
 }
 
 /** The places of an authority file ({ places: [...] }); the shipped one when no path is given. */
@@ -78,11 +81,11 @@ export function readPlaceAuthority(path?: string | URL): { authority: PlaceAutho
   try {
     const data = JSON.parse(readFileSync(source, 'utf8')) as { places?: unknown };
     const entries = Array.isArray(data.places) ? data.places : [];
-    const places = entries.filter(isAuthorityPlace);
+    const places = entries.map(asAuthorityPlace).filter((p): p is AuthorityPlace => p !== undefined);
     const diagnostics: Diagnostic[] =
       places.length === entries.length
         ? []
-        : [{ code: 'iiif/authority-entry', severity: 'warning', message: `${entries.length - places.length} place(s) without a key, name, aliases and valid coordinates were ignored`, file }];
+        : [{ code: 'iiif/authority-entry', severity: 'warning', message: `${entries.length - places.length} place(s) without a key, a name and valid WGS84 coordinates were ignored`, file }];
     return { authority: placeAuthority(places), diagnostics };
   } catch (error) {
     return {
