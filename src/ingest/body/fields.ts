@@ -104,6 +104,8 @@ export function isPersonName(text: string): boolean {
   if (words.length === 0 || words.length > 5 || text.trim() === '') return false;
   if (ORG_WORDS.test(text)) return false;
   if (!words.every((w) => NAME_TOKEN.test(w))) return false;
+  if (words.some((w) => /^(?:of|the|and|in|for|to|at|on)$/i.test(w))) return false; // an office: "AMBASSADOR OF THE REPUBLIC"
+
   return words.some((w) => !TITLE_WORDS.test(w) && w.replace(/\./g, '').length > 1);
 }
 

@@ -45,7 +45,7 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     const t = l.text;
     const isFirst = first;
     first = false;
-    if (isFirst && allowTitleHeading && repeatsTitle(t, env.ctx.title)) {
+    if (isFirst && allowTitleHeading && !isSaluteLine(t) && repeatsTitle(t, env.ctx.title)) {
       drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
       k++;
       continue;
@@ -96,13 +96,16 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
   return drafts;
 }
 
-/** The title repeated (or the quoted part of it) as the first line of the text. */
+/** The title repeated (or the quoted part of it: "Cable from X, 'On the Situation …'") as the first line of the text. */
 function repeatsTitle(line: string, title: string | undefined): boolean {
-  if (title === undefined) return false;
+  if (title === undefined || line.length > 300) return false;
   const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const a = fold(line);
-  const b = fold(title);
-  return a.length >= 4 && line.length <= 300 && (b.includes(a) || a.includes(b));
+  if (a.length < 4) return false;
+  const quoted = /['‘“"]([^'’”"]{4,})['’”"]\s*$/u.exec(title);
+  const candidates = [fold(title), ...(quoted ? [fold(quoted[1]!)] : [])];
+  // The line must carry most of the title, not merely share a phrase with it.
+  return candidates.some((b) => a.includes(b) || (b.includes(a) && a.length * 3 >= b.length * 2));
 }
 
 /** A header field line, unless a side label opens a long statement ("Korean side: We think … ."). */
@@ -168,12 +171,19 @@ function planSpeech(lines: readonly SourceLine[], start: number, speaker: Speake
   const l = lines[start]!;
   const { registry, declared } = env;
   const fullName = declared.get(speaker.name);
-  const entity = registry.add('person', fullName ?? speaker.name);
-  if (fullName !== undefined) registry.addAlias(entity, speaker.name);
+  const bySurname = fullName === undefined && !registry.find(speaker.name) ? uniqueSurnameMatch(speaker.name, registry) : undefined;
+  const entity = bySurname ?? registry.add('person', fullName ?? speaker.name);
+  if (fullName !== undefined || bySurname !== undefined) registry.addAlias(entity, speaker.name);
   for (const alias of speaker.aliases) registry.addAlias(entity, alias);
-  if (fullName !== undefined) {
-    if (!env.registry.participants.some((r) => r.ref === entity.id)) {
-      env.registry.participants.push({ ref: entity.id, inferred: `speaker label "${speaker.name}" resolved through the alias the text declares for ${fullName}` });
+  const reason =
+    fullName !== undefined
+      ? `speaker label "${speaker.name}" resolved through the alias the text declares for ${fullName}`
+      : bySurname !== undefined
+        ? `speaker label "${speaker.name}" matched by surname to ${bySurname.name}, the only person of that name in the text`
+        : undefined;
+  if (reason !== undefined) {
+    if (!registry.participants.some((r) => r.ref === entity.id && r.inferred !== undefined)) {
+      registry.participants.push({ ref: entity.id, inferred: reason });
     }
   } else registry.addRole('participants', entity);
   let k = start + 1;
@@ -189,6 +199,18 @@ function planSpeech(lines: readonly SourceLine[], start: number, speaker: Speake
   const label = speaker.label;
   drafts.push((b) => ({ kind: 'speech', speaker: b(label, l.line), separator, who, content: b(rest.text, rest.line) }));
   return k;
+}
+
+const HONORIFIC = /^(?:cde\.|comrade|com\.|mr\.|mrs\.|ms\.|dr\.)\s+/i;
+
+/** "Orlov" or "Cde. Orlov" for the one person named "Ivan Orlov": the same person, marked as inferred. */
+function uniqueSurnameMatch(label: string, registry: EntityRegistry) {
+  const surname = label.replace(HONORIFIC, '').trim().toLowerCase();
+  if (surname === '' || /\s/.test(surname)) return undefined;
+  const matches = registry.entities.filter(
+    (e) => e.kind === 'person' && e.name.toLowerCase() !== surname && e.name.toLowerCase().split(/\s+/).includes(surname),
+  );
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function planDistribution(lines: readonly SourceLine[], start: number, drafts: Draft[]): number {
