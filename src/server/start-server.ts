@@ -1,0 +1,143 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CablekitConfig } from '../config/config.js';
+import { defaultOaiStorePath, handleOaiRequest, oaiSettingsFromConfig, openOaiStore } from '../oai/index.js';
+import { contentTypeFor } from './content-types.js';
+import { readBody, toMultimap } from './read-form-body.js';
+import { resolveSafePath, type Mount } from './safe-path.js';
+
+export interface ServerOptions {
+  config: CablekitConfig;
+  /** The project folder (where cablekit.config.json is). */
+  root: string;
+  /** Loopback unless told otherwise. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The OAI store file; default `<outputDir>/../.cablekit/oai-store.json`. */
+  storePath?: string;
+  /** Records per OAI list page (default 100). */
+  pageSize?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Longest request target accepted; longer ones get 414 before any parsing. */
+const MAX_URL_LENGTH = 8192;
+const MAX_FORM_BODY = 65536;
+const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+function plain(res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*', ...extra });
+  res.end(`${message}\n`);
+}
+
+/**
+ * Serves the OAI-PMH endpoint at /oai, TEI at /tei/, the project's schemas at /schemas/ and the
+ * built output (IIIF, DC, site) at /. Bad requests get 4xx or a protocol error; no stack traces.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const root = resolve(options.root);
+  const store = openOaiStore(options.storePath ?? defaultOaiStorePath(root, config), root);
+  const settings = oaiSettingsFromConfig(config, options.pageSize ?? 100);
+  const mounts: Mount[] = [
+    { prefix: 'tei', dir: resolve(root, config.teiDir) },
+    { prefix: 'schemas', dir: PACKAGE_SCHEMAS },
+    { prefix: '', dir: resolve(root, config.outputDir) },
+  ];
+
+  async function oai(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let search: URLSearchParams;
+    if (req.method === 'POST') {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/x-www-form-urlencoded') return plain(res, 415, 'POST requests must be application/x-www-form-urlencoded');
+      const body = await readBody(req, MAX_FORM_BODY);
+      if (body === undefined) return plain(res, 413, 'request body too large');
+      search = new URLSearchParams(body);
+    } else {
+      search = url.searchParams;
+    }
+    const { repository } = store.current();
+    const { status, xml } = handleOaiRequest(toMultimap(search), repository, settings, new Date());
+    res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+    res.end(req.method === 'HEAD' ? undefined : xml);
+  }
+
+  function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const found = resolveSafePath(url.pathname, mounts);
+    if (!found.ok) return plain(res, found.status, found.status === 400 ? 'bad path' : 'not found');
+    let path = found.path;
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return plain(res, 404, 'not found');
+    }
+    if (stat.isDirectory()) {
+      path = join(path, 'index.html');
+      try {
+        stat = statSync(path);
+      } catch {
+        return plain(res, 404, 'not found');
+      }
+    }
+    if (!stat.isFile()) return plain(res, 404, 'not found');
+    res.writeHead(200, {
+      'Content-Type': contentTypeFor(found.mount, path),
+      'Content-Length': String(stat.size),
+      'Access-Control-Allow-Origin': '*',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = req.url ?? '/';
+    if (target.length > MAX_URL_LENGTH) return plain(res, 414, 'request URI too long');
+    let url: URL;
+    try {
+      url = new URL(target, 'http://localhost');
+    } catch {
+      return plain(res, 400, 'bad request');
+    }
+    if (url.pathname === '/oai' || url.pathname === '/oai/') {
+      if (req.method === 'OPTIONS') return plain(res, 204, '', { 'Access-Control-Allow-Methods': 'GET, POST, HEAD' });
+      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, POST, HEAD' });
+      return oai(req, res, url);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    return serveFile(req, res, url);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // A bug must not leak a stack trace to the client.
+      if (!res.headersSent) plain(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
