@@ -10,8 +10,9 @@ import { startStaticServer, type StaticServer } from '../support/static-server.j
 import type { Manifest } from '@iiif/presentation-3';
 import type { Cable } from '../../src/model/cable.js';
 import { blockReadingText, normalizeWhitespace } from '../../src/model/reading-text.js';
-import { testConfig } from './cable-fixtures.js';
+import { conversationCable, testConfig } from './cable-fixtures.js';
 import { seedCables } from './seed-cables.js';
+import { tinyPng } from './tiny-images.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const miradorBundle = join(repoRoot, 'node_modules/mirador/dist/mirador.min.js');
@@ -42,8 +43,9 @@ function translationSnippet(cable: Cable): string {
   return normalizeWhitespace(blockReadingText(paragraph)).split(' ').slice(0, 6).join(' ');
 }
 
-// The two seed pages, as ingest reads them.
-const cables: Cable[] = seedCables();
+// The two seed pages as ingest reads them (text canvases), and a cable with page images.
+const withImages: Cable = { ...conversationCable(), id: 'fixture-with-page-images' };
+const cables: Cable[] = [...seedCables(), withImages];
 
 describe('manifests in Mirador', () => {
   let outputDir: string;
@@ -56,7 +58,12 @@ describe('manifests in Mirador', () => {
     server = await startStaticServer(outputDir, { '/mirador.min.js': miradorBundle });
     // Build the IIIF output with ids under the loopback server, as `cablekit build` would for this base URL.
     const decoded: DecodedCable[] = cables.map((cable) => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) }));
-    const { files } = iiifStage.derive(decoded, testConfig({ baseUrl: server.url }));
+    // Page images live in the published folder's images/ (where the manifest's image ids point).
+    const imagesDir = join(outputDir, 'images');
+    mkdirSync(join(imagesDir, withImages.id), { recursive: true });
+    writeFileSync(join(imagesDir, withImages.id, 'p1.png'), tinyPng(400, 566));
+    writeFileSync(join(imagesDir, withImages.id, 'p2.png'), tinyPng(400, 566));
+    const { files } = iiifStage.derive(decoded, testConfig({ baseUrl: server.url, imagesDir }));
     for (const file of files) {
       mkdirSync(dirname(join(outputDir, file.path)), { recursive: true });
       writeFileSync(join(outputDir, file.path), file.content);
@@ -86,6 +93,10 @@ describe('manifests in Mirador', () => {
     mkdirSync(artifacts, { recursive: true });
     page.on('pageerror', (error) => failures.push(error.message));
     page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    const imagesLoaded: string[] = [];
+    page.on('response', (response) => {
+      if (response.ok() && response.url().includes('/images/')) imagesLoaded.push(response.url());
+    });
     await page.goto(`${server.url}/viewer-${cable.id}.html`);
     try {
       // The window's title bar carries the manifest label.
@@ -96,6 +107,10 @@ describe('manifests in Mirador', () => {
       for (const label of canvasLabels) {
         await expect.poll(() => sidePanel.getByText(label, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
       }
+
+      // An image canvas is painted with its page image, fetched from the published folder.
+      const firstImage = manifest.items[0]?.thumbnail?.[0]?.id;
+      if (firstImage !== undefined) await expect.poll(() => imagesLoaded, { timeout: 15_000 }).toContain(firstImage);
 
       // The annotations panel reaches the translation on the first canvas.
       await page.getByRole('tab', { name: /annotations/i }).click();

@@ -21,15 +21,23 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real, decodable greyscale PNG of the given size (a light page colour). */
+/** A white page with grey bars where lines of text would be, so a screenshot shows it was painted. */
+function pagePixel(x: number, y: number, width: number, height: number): number {
+  const margin = Math.floor(width / 10);
+  const inText = x >= margin && x < width - margin && y >= margin && y < height - margin;
+  return inText && y % 24 < 8 ? 0x55 : 0xfd;
+}
+
+/** A real, decodable greyscale PNG of the given size, drawn as a page of text lines. */
 export function tinyPng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0xee)]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  // Each scanline: filter type 0, then one byte per pixel.
+  const rows = Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => pagePixel(x, y, width, height))]));
+  const pixels = Buffer.concat(rows);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
