@@ -44,9 +44,3 @@ export function iiifIds(baseUrl: string): IiifIds {
     groupCollection: (kind, slug) => `${base}/iiif/collections/${kind}-${slug}.json`,
   };
 }
-
-/** Output path (relative to the output folder) of the file that serves an id under base. */
-export function outputPathOf(baseUrl: string, id: string): string {
-  const base = baseUrl.replace(/\/+$/, '') + '/';
-  return decodeURIComponent(id.startsWith(base) ? id.slice(base.length) : id);
-}
