@@ -43,7 +43,7 @@ export function isGapMarker(line: string): boolean {
 /** A dash or bullet item: label as written and the text after it. */
 export function listItem(line: string): { label: string; rest: string; listType: 'dash' | 'bulleted' } | undefined {
   const m = /^\s*([-–—]|[•·▪◦*])\s+(\S.*)$/.exec(line);
-  if (!m) return undefined;
+  if (!m || isSeparator(line)) return undefined;
   return { label: m[1]!, rest: m[2]!, listType: /[-–—]/.test(m[1]!) ? 'dash' : 'bulleted' };
 }
 
