@@ -70,6 +70,16 @@ describe('validateIiif', () => {
     expect(codes(manifest)).toContain('iiif/duplicate-id');
   });
 
+  it('rejects an annotation on a canvas the manifest does not have', () => {
+    const manifest = validManifest();
+    manifest.items[0].annotations[0].items[0].target = 'http://127.0.0.1:8080/iiif/other/canvas/p1';
+    expect(officialErrors(manifest)).toEqual([]);
+    expect(codes(manifest)).toContain('iiif/dangling-target');
+    const fragment = validManifest();
+    fragment.items[0].annotations[0].items[0].target = `${fragment.items[0].id}#xywh=0,0,10,10`;
+    expect(codes(fragment)).toEqual([]);
+  });
+
   it('rejects language keys that are not BCP 47 (the official schema accepts them)', () => {
     const manifest = validManifest();
     manifest.summary = { 'english-': ['A summary'] };

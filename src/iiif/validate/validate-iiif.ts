@@ -7,9 +7,10 @@ import { lintLanguageTags } from './lint-language-tags.js';
 import { lintMotivations } from './lint-motivations.js';
 import type { LintRule } from './lint-rule.js';
 import { lintRights } from './lint-rights.js';
+import { lintTargets } from './lint-targets.js';
 import { describeSchemaError, schemaValidators } from './schema-validator.js';
 
-export const LINT_RULES: readonly LintRule[] = [lintEmptyManifest, lintMotivations, lintIds, lintLanguageTags, lintHtml, lintRights];
+export const LINT_RULES: readonly LintRule[] = [lintEmptyManifest, lintMotivations, lintIds, lintTargets, lintLanguageTags, lintHtml, lintRights];
 
 /**
  * Checks a IIIF Manifest or Collection against cablekit's schema (schemas/iiif-presentation-3.schema.json)
