@@ -90,8 +90,9 @@ const dateValueWithout = (verbatim: fc.Arbitrary<string>): fc.Arbitrary<DateValu
     { requiredKeys: ['verbatim', 'origin'] },
   );
 
-/** A date of the page header (catalogue, uploaded): its verbatim text is free. */
-export const headerDateValue: fc.Arbitrary<DateValue> = dateValueWithout(anyText(20));
+/** A date of the page header: its verbatim text is free, its origin is where it sits (catalogue, uploaded). */
+export const headerDateValue = (origin: 'catalogue' | 'uploaded'): fc.Arbitrary<DateValue> =>
+  dateValueWithout(anyText(20)).map((d) => ({ ...d, origin }));
 
 // ---------------------------------------------------------------- inline
 
@@ -239,7 +240,7 @@ const entity: fc.Arbitrary<Omit<Entity, 'id'>> = fc.constantFrom(...ENTITY_KINDS
       kind: fc.constant(kind),
       name: anyText(),
       aliases: fc.array(anyText(6), { maxLength: 2 }),
-      authority: fc.array(fc.record({ scheme: fc.constantFrom('wikidata', 'viaf', 'geonames'), id: someText(8) }), { maxLength: 2 }),
+      authority: fc.array(fc.record({ scheme: fc.constantFrom('wikidata', 'viaf', 'geonames'), id: someText(8) }), { minLength: 1, maxLength: 2 }),
       ...(kind === 'place'
         ? { coordinates: fc.record({ lat: fc.integer({ min: -900000, max: 900000 }).map((n) => n / 10000), lon: fc.integer({ min: -1800000, max: 1800000 }).map((n) => n / 10000) }) }
         : {}),
@@ -297,8 +298,8 @@ const rawCable = fc.record(
     urls: fc.array(someText(16), { maxLength: 2 }),
     title: anyText(20),
     documentType: fc.oneof(fc.constantFrom('Cable', 'Minutes of Conversation', 'Memorandum'), anyText(10)),
-    catalogueDate: headerDateValue,
-    uploadedDate: headerDateValue,
+    catalogueDate: headerDateValue('catalogue'),
+    uploadedDate: headerDateValue('uploaded'),
     citation: anyText(30),
     archiveReferences: fc.array(archiveReference, { maxLength: 2 }),
     contributors: fc.array(

@@ -1,0 +1,48 @@
+import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Cable } from '../../model/cable.js';
+import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
+import { checkTeiNamespace } from '../xml/namespace.js';
+import { parseXmlTree } from '../xml/parse-xml.js';
+import { attr, firstChild, type XElement } from '../xml/xml-tree.js';
+import { buildDecodeContext } from './decode-context.js';
+import { decodeBlocks } from './decode-body.js';
+import { decodeHeader } from './decode-header.js';
+
+export interface DecodeResult {
+  cable?: Cable;
+  diagnostics: Diagnostic[];
+}
+
+/** The model from an already parsed and namespace-checked TEI tree (shared with validation). */
+export function decodeTeiTree(tei: XElement, bag: DiagnosticBag): Cable {
+  const ctx = buildDecodeContext(tei, bag);
+  const header = decodeHeader(tei, ctx);
+  const body = firstChild(tei, 'text');
+  const div = body ? firstChild(firstChild(body, 'body') ?? body, 'div', (d) => attr(d, 'type') === 'document') : undefined;
+  if (!div) {
+    bag.error('tei/missing-body', 'No text/body/div[@type="document"]: the document has no text.', tei.line !== undefined ? { line: tei.line } : {});
+  }
+  if (header.id === '') bag.error('tei/missing-id', 'The TEI element has no xml:id, the document id.', { line: tei.line ?? 1 });
+  return { ...header, body: div ? decodeBlocks(div, ctx) : [] };
+}
+
+/**
+ * TEI (as written by `encodeTei`, or edited by hand) back to the cable model. Hostile input
+ * (DOCTYPE, entities, deep nesting, huge files, wrong namespace, broken XML) gives diagnostics and
+ * no cable; it never throws and never reads a file.
+ */
+export function decodeTei(xml: string, file?: string, limits?: InputLimits): DecodeResult {
+  const bag = new DiagnosticBag(file);
+  try {
+    if (!guardXmlInput(xml, bag, limits)) return { diagnostics: bag.items };
+    const root = parseXmlTree(xml, bag);
+    const tei = root ? checkTeiNamespace(root, bag) : undefined;
+    if (!tei) return { diagnostics: bag.items };
+    const cable = decodeTeiTree(tei, bag);
+    return { cable, diagnostics: bag.items };
+  } catch (err) {
+    // A bug of ours must not take the pipeline down with it: report it against the file.
+    bag.error('tei/internal-error', `Decoding failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { diagnostics: bag.items };
+  }
+}
