@@ -1,3 +1,4 @@
+import { dcStage } from '../dc/index.js';
 import { iiifStage } from '../iiif/index.js';
 import type { DerivedStage } from './stage.js';
 
@@ -5,4 +6,4 @@ import type { DerivedStage } from './stage.js';
  * The derived formats the build runs, in order, over every decoded TEI file.
  * Adding a format is one line here: import its stage and list it.
  */
-export const derivedStages: DerivedStage[] = [iiifStage];
+export const derivedStages: DerivedStage[] = [iiifStage, dcStage];

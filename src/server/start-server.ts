@@ -46,6 +46,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config } = options;
   const root = resolve(options.root);
   const store = openOaiStore(options.storePath ?? defaultOaiStorePath(root, config), root);
+  // Load the store now, not on the first harvester's request.
+  store.current();
   const settings = oaiSettingsFromConfig(config, options.pageSize ?? 100);
   const mounts: Mount[] = [
     { prefix: 'tei', dir: resolve(root, config.teiDir) },
