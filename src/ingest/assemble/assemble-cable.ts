@@ -106,7 +106,7 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
 
   const partial = {
     recordId: draft.recordId?.text,
-    urls: uniqueFolded(cit?.urls ?? []),
+    urls: [...new Set(cit?.urls ?? [])],
     archiveReferences,
     title,
     catalogueDate,

@@ -27,7 +27,11 @@ const CHROME = new Set(
 /** Old-site markers: a page carrying one of these is an old-site page. */
 export const OLD_SITE_MARKERS = new Set(['search in', 'digital archive international history declassified', '• citation', 'get citation', '• share document', 'english html', 'citation share download']);
 
+/** Chrome lines are short: longer lines are never looked up (and never lower-cased, which is costly). */
+const MAX_CHROME = 80;
+
 export function chromeKey(text: string): string {
+  if (text.length > MAX_CHROME) return '';
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

@@ -60,6 +60,8 @@ export function labelText(text: string): string {
 
 /** Which field a line labels, if it is a label line. */
 export function labelKey(text: string): LabelKey | undefined {
+  // Labels are short; checking the length first spares copying long lines.
+  if (text.length > 80) return undefined;
   const t = text.trim();
   if (t.length > 40) return undefined;
   return LABELS.get(labelText(t).toLowerCase());

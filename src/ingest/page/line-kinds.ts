@@ -2,8 +2,11 @@
 
 /** Nothing visible: NBSP-only lines count as blank. */
 export function isBlank(text: string): boolean {
-  return text.trim() === '';
+  // A regex, not trim(): trim copies every long line, and this runs on each line several times.
+  return BLANK.test(text);
 }
+
+const BLANK = /^\s*$/;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_LINE = new RegExp(
@@ -22,15 +25,16 @@ const DATE_LINE = new RegExp(
 
 /** A catalogue or upload date standing alone on its line: "December 15, 1965", "October 1976", "1955". */
 export function looksLikeDate(text: string): boolean {
+  if (text.length > 80) return false;
   const t = text.trim();
   return t.length <= 60 && DATE_LINE.test(t);
 }
 
-const FUNDER_LINE = /^(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/i;
+const FUNDER_LINE = /^\s*(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/i;
 
 /** "This document was made possible with support from [the] X": the prefix and the list after it. */
 export function matchFunderLine(text: string): { prefix: string; list: string } | undefined {
-  const m = FUNDER_LINE.exec(text.trim());
+  const m = FUNDER_LINE.exec(text);
   if (!m) return undefined;
   return { prefix: m[2] ? `${m[1]} ${m[2]}` : m[1]!, list: m[3]!.trim() };
 }
@@ -39,6 +43,7 @@ const BOLD = /^\*\*(.*)\*\*$/;
 
 /** Markdown bold line of a record export ("**Title**"), its inner text. */
 export function boldText(text: string): string | undefined {
+  if (!text.trimStart().startsWith('**')) return undefined;
   const m = BOLD.exec(text.trim());
   return m ? m[1]!.trim() : undefined;
 }
@@ -47,6 +52,7 @@ const GAP_MARK = /^\[\s*(?:\.\s*){3,4}\]$|^\[…\.?\]$/;
 
 /** A record export's "[...]" line around the text. */
 export function isGapMarkLine(text: string): boolean {
+  if (text.length > 40) return false;
   return GAP_MARK.test(text.trim());
 }
 
