@@ -47,11 +47,13 @@ export function listItem(line: string): { label: string; rest: string; listType:
   return { label: m[1]!, rest: m[2]!, listType: /[-–—]/.test(m[1]!) ? 'dash' : 'bulleted' };
 }
 
+const NUMBER_PREFIX = /^\s*(\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\)|[IVXL]{1,6}\.|[a-z]\.|\([a-z]\)|[a-z]\))[\s\u00a0]+(?=\S)/;
+
 /** A numbered paragraph: "1.", "(1)", "1)", "I.", "a.", "(a)", with the text after it. */
 export function paragraphNumber(line: string): { number: string; rest: string } | undefined {
-  const m = /^\s*(\d{1,3}\.|\(\d{1,3}\)|\d{1,3}\)|[IVXL]{1,6}\.|[a-z]\.|\([a-z]\)|[a-z]\))[\s\u00a0]+(\S[\s\S]*)$/.exec(line);
+  const m = NUMBER_PREFIX.exec(line);
   if (!m) return undefined;
-  return { number: m[1]!, rest: m[2]! };
+  return { number: m[1]!, rest: line.slice(m[0].length) };
 }
 
 /** "Notes", "Footnotes", "Translator's Notes": the heading of a notes section. */

@@ -268,10 +268,12 @@ function planParagraph(lines: readonly SourceLine[], start: number, drafts: Draf
 }
 
 function openBrackets(text: string): number {
+  if (!text.includes('[')) return 0;
   let depth = 0;
-  for (const c of text) {
-    if (c === '[') depth++;
-    else if (c === ']' && depth > 0) depth--;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b) depth++;
+    else if (c === 0x5d && depth > 0) depth--;
   }
   return depth;
 }

@@ -36,23 +36,45 @@ const SHAPES = [
   TIME,
 ];
 
-/** One pass over the text; compiled once. Starts only at a word start so "123 May" is not "23 May". */
-const FINDER = new RegExp(`(?<![\\w.:/])(?:${SHAPES.join('|')})`, 'g');
+/** Tried only where a date can start (see CANDIDATE); compiled once. */
+const FINDER = new RegExp(`(?:${SHAPES.join('|')})`, 'y');
+/** Characters a date can start with: a digit, an editorial bracket or quote, a month's capital, "between". */
+const CANDIDATE = /[\d[“"JFMASOND]|\bbetween\b/g;
+const MONTH_PREFIXES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+/** A date starts at a word start: "123 May" is not "23 May", "p.12" is not a date. */
+const GLUED_BEFORE = /[\w.:/]/;
+
+function canStartAt(text: string, i: number): boolean {
+  if (i > 0 && GLUED_BEFORE.test(text[i - 1]!)) return false;
+  const c = text[i]!;
+  if (c === 'b') return text.startsWith('between', i);
+  if (c >= 'A' && c <= 'Z') {
+    const prefix = text.slice(i, i + 3);
+    return MONTH_PREFIXES.has(prefix) || MONTH_PREFIXES.has(prefix[0] + prefix.slice(1).toLowerCase());
+  }
+  return true;
+}
 
 /**
  * Every date or time in running text that parses to an ISO value, left to right, not overlapping.
  * Bare years are not reported: "1,955 tons" and "in 1955" cannot be told apart safely.
+ * Linear in practice: the full pattern runs only at the few places a date can start.
  */
 export function findDates(text: string, origin: DateOrigin = 'text', context: DateContext = {}): FoundDate[] {
   const found: FoundDate[] = [];
-  FINDER.lastIndex = 0;
-  for (let m = FINDER.exec(text); m !== null; m = FINDER.exec(text)) {
-    let verbatim = m[0];
+  CANDIDATE.lastIndex = 0;
+  for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
+    const at = c.index;
+    if (!canStartAt(text, at)) continue;
+    FINDER.lastIndex = at;
+    const m = FINDER.exec(text);
+    if (!m) continue;
     // A closing bracket or quote belongs to the date only when the date opened it.
-    verbatim = trimUnopened(verbatim);
+    const verbatim = trimUnopened(m[0]);
     const value = parseDate(verbatim, origin, context);
     if (value.when !== undefined || value.notBefore !== undefined) {
-      found.push({ start: m.index, end: m.index + verbatim.length, verbatim, value });
+      found.push({ start: at, end: at + verbatim.length, verbatim, value });
+      CANDIDATE.lastIndex = at + verbatim.length;
     }
   }
   return found;

@@ -9,27 +9,30 @@ import { wrapRanges, type Range } from './wrap-range.js';
  * (inside quotes and glosses too). Zero-length segments left by splitting are dropped.
  */
 export function annotate(segments: Inline[], ctx: InlineContext): Inline[] {
-  const nested = segments.map((s) => annotateChildren(s, ctx));
-  const text = readingText(nested);
-  const dateRanges: Range[] = findDates(text, ctx.dateOrigin, ctx.reference ? { reference: ctx.reference } : {}).map((d) => ({
+  const text = readingText(segments);
+  // Every date shape has a digit: most lines have none and skip the finder.
+  const found = /\d/.test(text) ? findDates(text, ctx.dateOrigin, ctx.reference ? { reference: ctx.reference } : {}) : [];
+  const dateRanges: Range[] = found.map((d) => ({
     start: d.start,
     end: d.end,
     wrap: (content) => ({ kind: 'date', content: content.flatMap(withoutDates), value: d.value }),
   }));
-  const withDates = wrapRanges(nested, dateRanges);
-  return dropEmpty(withDates.flatMap((s) => (s.kind === 'text' ? markMentions(s.text, ctx) : [s])));
+  const withDates = wrapRanges(segments, dateRanges);
+  if (!ctx.namePattern) return withDates;
+  ctx.namePattern.lastIndex = 0;
+  // Most blocks name nobody identified: one search over the whole text spares the walk.
+  return ctx.namePattern.test(text) ? withMentions(withDates, ctx) : withDates;
 }
 
-function annotateChildren(s: Inline, ctx: InlineContext): Inline {
-  switch (s.kind) {
-    case 'quote':
-    case 'gloss':
-    case 'translatorNote':
-    case 'stamp':
-      return { ...s, content: annotate(s.content, ctx) };
-    default:
-      return s;
-  }
+function withMentions(segments: Inline[], ctx: InlineContext): Inline[] {
+  return dropEmpty(
+    segments.flatMap((s): Inline[] => {
+      if (s.kind === 'text') return markMentions(s.text, ctx);
+      if (s.kind === 'mention') return [s];
+      if ('content' in s && Array.isArray(s.content)) return [{ ...s, content: withMentions(s.content, ctx) } as Inline];
+      return [s];
+    }),
+  );
 }
 
 /** A date found inside a larger date ("[October 1965]" in "28 [October 1965]") is part of it, not a date of its own. */

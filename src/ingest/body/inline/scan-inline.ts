@@ -4,6 +4,8 @@ import { classifySquare } from './classify-square.js';
 import type { InlineContext } from './inline-context.js';
 
 const STAMP_OPENING = /^(?:handwritten|handwriting|hand-written|stamp|seal|rubber stamp)(?: note| notation| text)?\s*:/i;
+/** Characters that may start an editorial mark, a quote, a gap or a note marker. */
+const SPECIAL = /[[(“"…0-9]/g;
 const AFTER_PUNCTUATION = /[.,;:!?”"’)]/;
 
 /**
@@ -81,7 +83,7 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
       i = end < to ? end + 1 : to;
       continue;
     }
-    if (c === '…' && text.slice(i + 1, to).trim() !== '' && text.slice(from, i).trim() !== '') {
+    if (c === '…' && /\S/.test(text.slice(i + 1, Math.min(to, i + 200))) && /\S/.test(text.slice(Math.max(from, i - 200), i))) {
       push({ kind: 'gap', text: '…', delimiter: 'none', reason: 'omitted' }); // a bare ellipsis mid-sentence
       i++;
       continue;
@@ -97,8 +99,12 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
         continue;
       }
     }
-    buffer += c;
-    i++;
+    // Copy the run of ordinary characters up to the next one that may start a mark.
+    SPECIAL.lastIndex = i + 1;
+    const next = SPECIAL.exec(text);
+    const stop = next && next.index < to ? next.index : to;
+    buffer += text.slice(i, stop);
+    i = stop;
   }
   flush();
   return out;

@@ -9,57 +9,74 @@ export interface Range {
 }
 
 /**
- * Wraps each range of the reading text in a new segment (a date, a mention), splitting text
- * segments at its ends. A range whose end falls inside a non-text segment is left alone: the
- * source marks there belong to something else. Ranges must be sorted and not overlap.
+ * Wraps each range of the reading text in a new segment (a date), splitting text segments at its
+ * ends and descending into a quote or gloss that holds the whole range. A range that cuts through
+ * any other segment is left alone: the marks there belong to something else.
+ * Ranges must be sorted and not overlap; one pass of finding serves every nesting level.
  */
 export function wrapRanges(segments: Inline[], ranges: readonly Range[]): Inline[] {
-  if (ranges.length === 0) return segments;
+  let out = segments;
+  for (let r = ranges.length - 1; r >= 0; r--) out = wrapOne(out, ranges[r]!.start, ranges[r]!.end, ranges[r]!.wrap);
+  return out;
+}
+
+type Container = Extract<Inline, { kind: 'quote' | 'gloss' | 'translatorNote' | 'stamp' }>;
+
+/** Length of what a container writes before its content: "“", "[", "[stamp: ". */
+function openingLength(s: Container): number {
+  switch (s.kind) {
+    case 'quote':
+      return s.open.length;
+    case 'stamp':
+      return (s.delimiter === 'double-square' ? 2 : s.delimiter === 'none' ? 0 : 1) + s.label.length;
+    default:
+      return s.delimiter === 'double-square' ? 2 : s.delimiter === 'none' ? 0 : 1;
+  }
+}
+
+function isContainer(s: Inline): s is Container {
+  return s.kind === 'quote' || s.kind === 'gloss' || s.kind === 'translatorNote' || s.kind === 'stamp';
+}
+
+function wrapOne(segments: Inline[], start: number, end: number, wrap: Range['wrap']): Inline[] {
   const starts: number[] = [];
   let offset = 0;
   for (const s of segments) {
     starts.push(offset);
-    offset += readingText([s]).length;
+    offset += s.kind === 'text' ? s.text.length : readingText([s]).length;
   }
   starts.push(offset);
-  let out = segments.slice();
-  let outStarts = starts.slice();
-  // Right to left, so offsets of what is still to do stay valid.
-  for (let r = ranges.length - 1; r >= 0; r--) {
-    const range = ranges[r]!;
-    const first = indexAt(outStarts, range.start);
-    const last = indexAt(outStarts, range.end - 1);
-    if (first < 0 || last < 0) continue;
-    const firstSeg = out[first]!;
-    const lastSeg = out[last]!;
-    const cutsFirst = range.start > outStarts[first]!;
-    const cutsLast = range.end < outStarts[last + 1]!;
-    if ((cutsFirst && firstSeg.kind !== 'text') || (cutsLast && lastSeg.kind !== 'text')) continue;
-    const before: Inline[] = [];
-    const after: Inline[] = [];
-    const inside = out.slice(first, last + 1);
-    if (cutsLast && lastSeg.kind === 'text') {
-      const at = range.end - outStarts[last]!;
-      after.push({ kind: 'text', text: lastSeg.text.slice(at) });
-      inside[inside.length - 1] = { kind: 'text', text: lastSeg.text.slice(0, at) };
+  const first = indexAt(starts, start);
+  const last = indexAt(starts, end - 1);
+  if (first < 0 || last < 0) return segments;
+  const firstSeg = segments[first]!;
+  const lastSeg = segments[last]!;
+  if (first === last && isContainer(firstSeg)) {
+    const innerStart = starts[first]! + openingLength(firstSeg);
+    const innerEnd = innerStart + readingText(firstSeg.content).length;
+    if (start >= innerStart && end <= innerEnd) {
+      const content = wrapOne(firstSeg.content, start - innerStart, end - innerStart, wrap);
+      return [...segments.slice(0, first), { ...firstSeg, content } as Inline, ...segments.slice(first + 1)];
     }
-    if (cutsFirst) {
-      const head = inside[0] as { kind: 'text'; text: string };
-      const at = range.start - outStarts[first]!;
-      before.push({ kind: 'text', text: head.text.slice(0, at) });
-      inside[0] = { kind: 'text', text: head.text.slice(at) };
-    }
-    const replacement = [...before, range.wrap(inside), ...after];
-    out = [...out.slice(0, first), ...replacement, ...out.slice(last + 1)];
-    const newStarts: number[] = [];
-    let pos = outStarts[first]!;
-    for (const s of replacement) {
-      newStarts.push(pos);
-      pos += readingText([s]).length;
-    }
-    outStarts = [...outStarts.slice(0, first), ...newStarts, ...outStarts.slice(last + 1)];
   }
-  return out;
+  const cutsFirst = start > starts[first]!;
+  const cutsLast = end < starts[last + 1]!;
+  if ((cutsFirst && firstSeg.kind !== 'text') || (cutsLast && lastSeg.kind !== 'text')) return segments;
+  const inside = segments.slice(first, last + 1);
+  const after: Inline[] = [];
+  const before: Inline[] = [];
+  if (cutsLast && lastSeg.kind === 'text') {
+    const at = end - starts[last]!;
+    after.push({ kind: 'text', text: lastSeg.text.slice(at) });
+    inside[inside.length - 1] = { kind: 'text', text: lastSeg.text.slice(0, at) };
+  }
+  if (cutsFirst) {
+    const head = inside[0] as { kind: 'text'; text: string };
+    const at = start - starts[first]!;
+    before.push({ kind: 'text', text: head.text.slice(0, at) });
+    inside[0] = { kind: 'text', text: head.text.slice(at) };
+  }
+  return [...segments.slice(0, first), ...before, wrap(inside), ...after, ...segments.slice(last + 1)];
 }
 
 /** Index of the segment holding reading-text position `pos` (binary search over start offsets). */
