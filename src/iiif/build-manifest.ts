@@ -11,6 +11,7 @@ import { navDateOf } from './nav-date.js';
 import { NAVPLACE_CONTEXT, PRESENTATION_CONTEXT, navPlaceOf } from './nav-place.js';
 import type { PageImage } from './page-image.js';
 import { locatePlaces, type PlaceAuthority } from './place-authority.js';
+import { webUrl } from './web-url.js';
 
 export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate'>;
 
@@ -34,9 +35,8 @@ function requiredStatement(cable: Cable, config: ManifestConfig): Manifest['requ
 }
 
 function homepages(cable: Cable): LinkedResource[] {
-  return [...new Set(cable.urls)]
-    .filter((url) => /^https?:\/\//.test(url))
-    .map((url) => ({ id: url, type: 'Text', label: titleOf(cable), format: 'text/html' }));
+  const urls = cable.urls.map(webUrl).filter((url): url is string => url !== undefined);
+  return [...new Set(urls)].map((url) => ({ id: url, type: 'Text', label: titleOf(cable), format: 'text/html' }));
 }
 
 function teiResource(cable: Cable, ids: IiifIds): LinkedResource {

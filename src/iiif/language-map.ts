@@ -1,13 +1,14 @@
 import type { InternationalString, MetadataItem } from '@iiif/presentation-3';
+import { plainTextValue } from './plain-text.js';
 
 /** English text (titles, summaries, labels cablekit writes): the TEI text is an English translation. */
 export function english(...values: string[]): InternationalString {
-  return { en: values };
+  return { en: values.map(plainTextValue) };
 }
 
 /** Language-neutral values: names, archive signatures, numbers. */
 export function neutral(...values: string[]): InternationalString {
-  return { none: values };
+  return { none: values.map(plainTextValue) };
 }
 
 export function pair(label: string, value: InternationalString): MetadataItem {

@@ -12,6 +12,13 @@ export function navDateOf(date: DateValue | undefined): string | undefined {
   const m = ISO_PREFIX.exec(iso);
   if (!m) return undefined;
   const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00'] = m;
+  // A calendar-impossible date ("1965-02-30") has no navDate rather than a wrong one.
+  const parts = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const probe = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]));
+  probe.setUTCFullYear(parts[0]);
+  if (probe.getUTCMonth() !== parts[1] - 1 || probe.getUTCDate() !== parts[2] || probe.getUTCHours() !== parts[3] || probe.getUTCMinutes() !== parts[4] || probe.getUTCSeconds() !== parts[5]) {
+    return undefined;
+  }
   return `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
 }
 

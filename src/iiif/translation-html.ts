@@ -1,10 +1,8 @@
 import type { Block } from '../model/blocks.js';
 import type { Cable } from '../model/cable.js';
 import { blockReadingText } from '../model/reading-text.js';
+import { escapeHtml } from './plain-text.js';
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function paragraph(text: string, bold: boolean): string {
   const inner = escapeHtml(text).replace(/\n/g, '<br/>');

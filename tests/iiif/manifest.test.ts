@@ -85,6 +85,14 @@ describe('manifest of a cable', () => {
     expect(body.value).toContain('[To the] Ministry of Foreign Affairs');
   });
 
+  it('keeps text that looks like HTML as text, and drops source URLs that are not URIs', () => {
+    const cable = { ...jiaoRuoyuCable(), title: '<Untitled>', urls: ['https://example.org/a b', 'ftp://example.org/x', 'https://example.org/doc/1'] };
+    const odd = manifestOf(cable);
+    // A IIIF client reads a value between "<" and ">" as HTML: escaped in a span, it shows "<Untitled>".
+    expect(odd.label).toEqual({ en: ['<span>&lt;Untitled&gt;</span>'] });
+    expect(odd.homepage?.map((h) => h.id)).toEqual(['https://example.org/a%20b', 'https://example.org/doc/1']);
+  });
+
   it('falls back to one canvas when the pages are unknown', () => {
     const canvases = manifestOf(conversationCable()).items;
     expect(canvases).toHaveLength(1);
