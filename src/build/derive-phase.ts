@@ -24,7 +24,7 @@ export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]
       ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed`, error));
       return;
     }
-    for (const d of result.diagnostics) attributeDiagnostic(ctx, d, byTeiPath);
+    for (const d of result.diagnostics) attributeDiagnostic(ctx, d, byTeiPath, ids);
     for (const file of result.files) {
       const full = resolveOutputPath(config.outputDir, file.path);
       if (full === undefined) {
@@ -60,9 +60,14 @@ export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]
   return collectionOutputs;
 }
 
-/** Stage diagnostics about one TEI file go to that document's report; others are global. */
-function attributeDiagnostic(ctx: BuildContext, d: Diagnostic, byTeiPath: ReadonlyMap<string, string>): void {
-  const id = d.file !== undefined ? byTeiPath.get(d.file) : undefined;
+/** Stage diagnostics about one document (named by its TEI path or its id) go to its report; others are global. */
+function attributeDiagnostic(
+  ctx: BuildContext,
+  d: Diagnostic,
+  byTeiPath: ReadonlyMap<string, string>,
+  ids: ReadonlySet<string>,
+): void {
+  const id = d.file === undefined ? undefined : (byTeiPath.get(d.file) ?? documentIdOfOutput(d.file, ids));
   const report = id !== undefined ? ctx.byId.get(id) : undefined;
   (report ? report.diagnostics : ctx.globalDiagnostics).push(d);
 }
