@@ -21,6 +21,11 @@ function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** The model keeps '/'-separated paths whatever the platform. */
+function portablePath(path: string): string {
+  return typeof path === 'string' ? path.replace(/\\/g, '/') : String(path);
+}
+
 function internalError(bag: DiagnosticBag, e: unknown): IngestResult {
   bag.error('ingest/internal-error', `Ingest failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`, {
     hint: 'This is a cablekit bug; please report it with the page that caused it.',
@@ -50,7 +55,8 @@ function ingestDecoded(text: string, path: string, sha256: string, bag: Diagnost
 }
 
 /** Ingests one page given as bytes (as read from disk). Pure: no file system. Never throws. */
-export function ingestBytes(bytes: Uint8Array, path: string): IngestResult {
+export function ingestBytes(bytes: Uint8Array, filePath: string): IngestResult {
+  const path = portablePath(filePath);
   const bag = new DiagnosticBag(path);
   try {
     const text = decodePage(bytes, bag);
@@ -62,7 +68,8 @@ export function ingestBytes(bytes: Uint8Array, path: string): IngestResult {
 }
 
 /** Ingests one page given as text; the checksum is of its UTF-8 bytes. Never throws. */
-export function ingestText(text: string, path: string): IngestResult {
+export function ingestText(text: string, filePath: string): IngestResult {
+  const path = portablePath(filePath);
   const bag = new DiagnosticBag(path);
   try {
     const size = text.length > MAX_PAGE_BYTES ? text.length : utf8Length(text);

@@ -124,3 +124,12 @@ describe('bad input gets a diagnostic, never a crash', () => {
     }
   });
 });
+
+describe('unexpected failures', () => {
+  it('an exception inside ingest becomes ingest/internal-error for that file', () => {
+    const r = ingestText(null as unknown as string, 'odd.txt');
+    expect(r.cable).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: 'ingest/internal-error', severity: 'error', file: 'odd.txt' }]);
+    expect(r.diagnostics[0]!.hint).toBeTruthy();
+  });
+});

@@ -49,3 +49,15 @@ describe('record export layout', () => {
     expect(c.originalLanguage).toEqual({ label: 'Czech', code: 'cs' });
   });
 });
+
+describe('disagreements between the header and the citation', () => {
+  it('a header date that differs from the citation date is reported, the header date kept', () => {
+    const r = ingestFixture('record-export-date-differs.txt');
+    const c = cableOf(r);
+    expect(c.catalogueDate).toMatchObject({ verbatim: 'March 5, 1961', origin: 'catalogue' });
+    const [d] = withCode(r.diagnostics, 'ingest/date-disagreement');
+    expect(d).toMatchObject({ severity: 'warning', line: 1 });
+    expect(d?.message).toContain('"March 5, 1961"');
+    expect(d?.message).toContain('"March 4, 1961"');
+  });
+});
