@@ -4,9 +4,11 @@ export interface OaiSet {
   name: string;
 }
 
+import type { DcFields } from '../dc/index.js';
+
 /**
- * One record of the OAI store. The DC payloads are kept in the store (small, and they are what
- * the datestamp hashes); the TEI is read from `teiPath` when a harvester asks for it.
+ * One record of the OAI store. The crosswalk's DC values are kept in the store (compact; both DC
+ * formats are rendered from them per request); the TEI is read from `teiPath` when asked for.
  */
 export interface OaiRecord {
   /** The cable's document id (the local part of the OAI identifier). */
@@ -18,9 +20,8 @@ export interface OaiRecord {
   /** A tombstone: the cable left the corpus. */
   deleted: boolean;
   sets: OaiSet[];
-  /** oai_dc and qualified DC records without XML declaration (absent on tombstones). */
-  oaiDc?: string;
-  qdc?: string;
+  /** The Dublin Core values of the cable (absent on tombstones). */
+  dc?: DcFields;
   /** TEI file, relative to the project root (absent on tombstones). */
   teiPath?: string;
 }

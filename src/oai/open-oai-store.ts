@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { stripXmlProlog } from '../dc/index.js';
+import { oaiDcFromFields, qualifiedDcFromFields, stripXmlProlog } from '../dc/index.js';
 import type { MetadataPrefix } from './metadata-formats.js';
 import type { OaiRecord, OaiStoreData } from './oai-record.js';
 import type { OaiRepository } from './oai-repository.js';
@@ -11,8 +11,8 @@ import { StoreIndex } from './store-index.js';
 /** Metadata of a record: DC from the store, TEI from the project folder (never outside it). */
 function metadataReader(root: string): (record: OaiRecord, prefix: MetadataPrefix) => string | undefined {
   return (record, prefix) => {
-    if (prefix === 'oai_dc') return record.oaiDc;
-    if (prefix === 'qdc') return record.qdc;
+    if (prefix === 'oai_dc') return record.dc && stripXmlProlog(oaiDcFromFields(record.dc)).trimEnd();
+    if (prefix === 'qdc') return record.dc && stripXmlProlog(qualifiedDcFromFields(record.dc)).trimEnd();
     if (record.teiPath === undefined) return undefined;
     const path = resolve(root, record.teiPath);
     const rel = relative(root, path);

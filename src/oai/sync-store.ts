@@ -18,7 +18,7 @@ function freshRecord(decoded: DecodedCable, config: CablekitConfig): Omit<OaiRec
   const hash = createHash('sha256')
     .update(JSON.stringify([decoded.teiSha256, decoded.teiPath, oaiDc, qdc, sets]))
     .digest('hex');
-  return { id: decoded.cable.id, hash, deleted: false, sets, oaiDc, qdc, teiPath: decoded.teiPath };
+  return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath };
 }
 
 /** Pure part of the sync: the next store given the current one, the corpus and the time. */
