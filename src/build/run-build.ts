@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { listSourceFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
@@ -54,7 +56,11 @@ export function runBuild(options: BuildOptions): BuildReport {
     }
   }
 
-  for (const report of ctx.reports) report.status = statusOf(report.diagnostics);
+  for (const report of ctx.reports) {
+    report.diagnostics = report.diagnostics.map((d) => relativeToRoot(d, rootDir));
+    report.status = statusOf(report.diagnostics);
+  }
+  ctx.globalDiagnostics = ctx.globalDiagnostics.map((d) => relativeToRoot(d, rootDir));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // The state file is bookkeeping, not an output a person asked for: keep it out of the counts.
   const countedOutputs = collectionOutputs.filter((o) => !o.path.endsWith('.cablekit-state.json'));
@@ -67,4 +73,11 @@ export function runBuild(options: BuildOptions): BuildReport {
     collectionOutputs,
     diagnostics: ctx.globalDiagnostics,
   };
+}
+
+/** Diagnostics name files relative to the project root, like the rest of the report. */
+function relativeToRoot(d: Diagnostic, rootDir: string): Diagnostic {
+  if (d.file === undefined || !isAbsolute(d.file)) return d;
+  const relative = toPortableRelative(rootDir, d.file);
+  return relative.startsWith('..') ? d : { ...d, file: relative };
 }
