@@ -30,7 +30,8 @@ afterEach(() => {
   for (const dir of editions.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('cablekit build (end to end)', () => {
+// Each test runs the real CLI several times; on a loaded two-core machine that can take a while.
+describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
   it('builds the sample edition, writes a report and a summary line, exit 0', () => {
     const dir = edition();
     const result = runCli(['build', '--report', 'report.json', '--no-progress'], dir);

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const noStackTrace = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-describe('cablekit usage errors exit 2 with a clear message and no stack trace', () => {
+describe('cablekit usage errors exit 2 with a clear message and no stack trace', { timeout: 120_000 }, () => {
   it.each([
     [['bogus'], /unknown command 'bogus'/],
     [['build', '--no-such-option'], /unknown option '--no-such-option'/],
