@@ -73,7 +73,8 @@ export function noteLine(line: string): { n: string; marker: string } | undefine
 
 /** "Attachment:", "Enclosure 1", "Appendix": the start of another document on the same page. */
 export function documentStart(line: string): string | undefined {
-  const m = /^\s*(attachment|enclosure|appendix|annex|supplement)(?:\s+(?:no\.\s*)?[\dIVX]+)?\s*[:.]?\s*$/i.exec(line);
+  // Alone on its line, or with a short title after a colon: "Attachment: Letter of the Embassy".
+  const m = /^\s*(attachment|enclosure|appendix|annex|supplement)(?:\s+(?:no\.\s*)?[\dIVX]+)?\s*(?:[:.]\s*|:\s*\p{Lu}[^.!?]{0,100})?$/iu.exec(line);
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
