@@ -30,6 +30,20 @@ export function looksLikeDate(text: string): boolean {
   return t.length <= 60 && DATE_LINE.test(t);
 }
 
+const YEAR = /\b(?:1[6-9]\d\d|20\d\d)s?\b/;
+const SENTENCE_END = /[.!?:;]$/;
+
+/**
+ * Looser test for the line where a layout puts its date: short, holding a year, not a sentence
+ * ("Spring 1960", "Late 1950s", "c. October 1956"). The date parser decides what it means.
+ */
+export function looksLikeHeaderDate(text: string): boolean {
+  if (looksLikeDate(text)) return true;
+  if (text.length > 40) return false;
+  const t = text.trim();
+  return YEAR.test(t) && !SENTENCE_END.test(t) && t.split(/\s+/).length <= 5 && !t.includes('\n');
+}
+
 const FUNDER_LINE = /^\s*(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/i;
 
 /** "This document was made possible with support from [the] X": the prefix and the list after it. */

@@ -23,14 +23,17 @@ export function readBlockPage(lines: readonly SourceLine[], layout: 'current-sit
   }
   const tailUnits = units.slice(tail);
   const labelledSummary = tailUnits.some((u) => labelKey(u.text) === 'summary');
-  let bodyEnd = tail;
   // The summary is the last block before the tail, unless the tail labels one or nothing else is left for the text.
+  // A summary is one line: when single and double newlines are mixed, only the block's last line is taken.
+  let bodyEndLine = units[tail]!.line;
   if (!labelledSummary && tail - start >= 2) {
     const s = units[tail - 1]!;
-    draft.summary = { text: s.text, line: s.line };
-    bodyEnd = tail - 1;
+    const last = s.lines[s.lines.length - 1]!;
+    draft.summary = { text: last.text.trim(), line: last.line };
+    bodyEndLine = last.line;
   }
-  draft.body = linesBetween(lines, units[start], units[bodyEnd]);
+  const first = units[start];
+  draft.body = first ? lines.slice(first.line - 1, bodyEndLine - 1) : [];
   readTail(tailUnits, draft);
   return draft;
 }

@@ -1,6 +1,6 @@
 import { isChrome } from './chrome.js';
 import { labelKey } from './labels.js';
-import { looksLikeDate, matchFunderLine } from './line-kinds.js';
+import { looksLikeDate, looksLikeHeaderDate, matchFunderLine } from './line-kinds.js';
 import type { PageDraft } from './page-draft.js';
 import type { Unit } from './units.js';
 
@@ -28,13 +28,15 @@ export function readHead(units: readonly Unit[], draft: PageDraft, allowLeadingS
   }
   while (chromeAt()) i++;
   const dateUnit = units[i];
-  if (dateUnit && looksLikeDate(dateUnit.text)) {
+  if (dateUnit && looksLikeHeaderDate(dateUnit.text)) {
     draft.date = { text: dateUnit.text, line: dateUnit.line };
     i++;
   }
   while (chromeAt()) i++;
   const titleUnit = units[i];
-  if (titleUnit && !matchFunderLine(titleUnit.text) && labelKey(titleUnit.text) === undefined && draft.date !== undefined) {
+  // Without a date line the title is only recognisable by the funder line that follows it.
+  const titleFollowedByFunder = units[i + 1] !== undefined && matchFunderLine(units[i + 1]!.text) !== undefined;
+  if (titleUnit && !matchFunderLine(titleUnit.text) && labelKey(titleUnit.text) === undefined && (draft.date !== undefined || titleFollowedByFunder)) {
     draft.title = { text: titleUnit.text, line: titleUnit.line };
     i++;
   }

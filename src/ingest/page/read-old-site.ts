@@ -3,7 +3,9 @@ import { OLD_SITE_MARKERS, chromeKey, isChrome } from './chrome.js';
 import { labelKey } from './labels.js';
 import { isBlank, isIndented, looksLikeDate, matchFunderLine } from './line-kinds.js';
 import { emptyDraft, type Located, type PageDraft } from './page-draft.js';
+import { findTailStart, readTail } from './read-tail.js';
 import { splitOldCitation } from './split-old-citation.js';
+import { paragraphs } from './units.js';
 
 /** How far into the page the old site's header can reach. */
 const HEAD_WINDOW = 80;
@@ -70,6 +72,14 @@ export function readOldSite(lines: readonly SourceLine[]): PageDraft {
       draft.summary = draft.summary ? { text: `${draft.summary.text}\n\n${summary}`, line: draft.summary.line } : { text: summary, line: part.line };
     }
   }
-  draft.body = lines.slice(end);
+  // Some old-site pages end with the same labelled tail as the current site (facets, document information).
+  const rest = lines.slice(end);
+  const units = paragraphs(rest);
+  const tail = findTailStart(units, 0);
+  if (tail < 0) draft.body = rest;
+  else {
+    draft.body = lines.slice(end, units[tail]!.line - 1);
+    readTail(units.slice(tail), draft);
+  }
   return draft;
 }

@@ -1,7 +1,7 @@
 import type { SourceLine } from '../source-lines.js';
 import { isChrome } from './chrome.js';
 import { type LabelKey, labelKey, labelText } from './labels.js';
-import { boldText, isBlank, isGapMarkLine, looksLikeDate, matchFunderLine } from './line-kinds.js';
+import { boldText, isBlank, isGapMarkLine, looksLikeDate, looksLikeHeaderDate, matchFunderLine } from './line-kinds.js';
 import { emptyDraft, type Located, type PageDraft } from './page-draft.js';
 import { paragraphs } from './units.js';
 
@@ -104,7 +104,8 @@ export function readRecordExport(lines: readonly SourceLine[]): PageDraft {
       continue;
     }
     if (isChrome(l.text)) draft.chrome.push(l);
-    else if (bold !== undefined && draft.date === undefined && looksLikeDate(bold)) draft.date = { text: bold, line: l.line };
+    else if (bold !== undefined && draft.date === undefined && (looksLikeDate(bold) || (draft.title === undefined && looksLikeHeaderDate(bold))))
+      draft.date = { text: bold, line: l.line };
     else if (bold !== undefined && draft.title === undefined) draft.title = { text: bold, line: l.line };
     else draft.extraFields.push({ label: 'Unlabelled', value: l.text.trim(), line: l.line });
   }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../src/ingest/index.js';
+import { cableReadingText } from '../../src/model/reading-text.js';
+import { codes } from './helpers.js';
+
+const tail = ['Document Information', '', 'PRC FMA 1-2-3, 4. Translated by Ann Example.', '', 'Reuse welcome.', ''];
+
+describe('less regular pages', () => {
+  it('a header date the strict pattern does not know ("Spring 1960") is still the date line', () => {
+    const r = ingestText(['Spring 1960', '', 'A Title', '', 'Text one.', '', 'Text two.', '', 'The summary.', '', ...tail].join('\n'), 'p.txt');
+    expect(r.cable?.catalogueDate?.verbatim).toBe('Spring 1960');
+    expect(r.cable?.title).toBe('A Title');
+    expect(codes(r.diagnostics)).not.toContain('ingest/missing-field');
+  });
+
+  it('no date line: the title is the line before the funder line, and the missing date is reported', () => {
+    const r = ingestText(['Skip to content', '', 'A Title', '', 'This document was made possible with support from Example Fund', '', 'Text one.', '', 'Text two.', '', 'The summary.', '', ...tail].join('\n'), 'p.txt');
+    expect(r.cable?.title).toBe('A Title');
+    expect(r.cable?.funders).toEqual(['Example Fund']);
+    expect(r.cable?.catalogueDate).toBeUndefined();
+    expect(r.diagnostics.find((d) => d.code === 'ingest/missing-field')?.message).toBe('The page gives no date.');
+  });
+
+  it('mixed single and double newlines: only the last line before the tail is the summary', () => {
+    const r = ingestText(['October 1, 1960', '', 'A Title', '', 'Text one.', '', 'Signer Name', '1 October 1960', 'The summary.', '', ...tail].join('\n'), 'p.txt');
+    expect(r.cable?.summary).toBe('The summary.');
+    const text = cableReadingText(r.cable!);
+    expect(text).toContain('1 October 1960');
+    expect(text).not.toContain('The summary.');
+  });
+
+  it('an old-site page with a labelled tail keeps it out of the text', () => {
+    const page = [
+      'Search in', '', 'Digital Archive International History Declassified', '', 'May 2, 1958', '', '• Citation', '', 'get citation', '',
+      '    A summary.', '', '    "A Title, May 2, 1958," May 2, 1958, History and Public Policy Program Digital Archive, PRC FMA 1-2-3, 4.', '',
+      '• share document', '', 'English HTML', '', 'The text.', '', 'Associated Places', '', 'Related Documents', '', 'Record ID', '', '300606', '',
+    ].join('\n');
+    const r = ingestText(page, 'p.txt');
+    expect(r.cable?.source.layout).toBe('old-site');
+    expect(cableReadingText(r.cable!)).toBe('The text.');
+    expect(r.cable?.recordId).toBe('300606');
+    expect(r.cable?.id).toBe('wilson-300606');
+  });
+
+  it('NBSP-only lines count as blank between blocks', () => {
+    const r = ingestText(['October 1, 1960', '\u00a0', 'A Title', '\u00a0\u00a0 ', 'Text one.', '', 'The summary.', '\u00a0', ...tail].join('\n'), 'p.txt');
+    expect(r.cable?.source.layout).toBe('current-site');
+    expect(r.cable?.title).toBe('A Title');
+    expect(r.cable?.summary).toBe('The summary.');
+  });
+});
