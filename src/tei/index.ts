@@ -3,3 +3,4 @@ export { decodeTei, type DecodeResult } from './decode/decode-tei.js';
 export { encodedWhen } from './decode/decode-header.js';
 export { DEFAULT_LIMITS, type InputLimits } from './xml/guard-input.js';
 export { TEI_NS } from './vocabulary.js';
+export { validateTei, type ValidateOptions } from './validate/validate-tei.js';

@@ -76,7 +76,7 @@ function decodeArchiveReferences(sourceDesc: XElement | undefined, bibl: XElemen
     const country = path(ident, 'country');
     const institution = path(ident, 'institution');
     const repository = path(ident, 'repository');
-    const out: ArchiveReference = { verbatim: ref.verbatim };
+    const out: ArchiveReference = { verbatim: ref.verbatim, units: [] };
     setIf(out, 'archive', repository ? textContent(repository) : undefined);
     setIf(out, 'archiveName', institution ? textContent(institution) : undefined);
     setIf(out, 'archiveNameInferred', institution ? inferredFrom(ctx, institution) : undefined);

@@ -1,0 +1,74 @@
+import { XmlDocument, XmlLibError, type XmlElement } from 'libxml2-wasm';
+import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { decodeTeiTree } from '../decode/decode-tei.js';
+import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
+import { treeFromLibxml } from './libxml-tree.js';
+import { projectSchemaValidator } from './project-schema.js';
+import { checkDates } from './rules/check-dates.js';
+import { checkRequiredHeader } from './rules/check-header.js';
+import { checkIdsAndPointers } from './rules/check-ids-and-pointers.js';
+import { checkReadingText, checkTruncation } from './rules/check-reading-text.js';
+
+export interface ValidateOptions {
+  limits?: InputLimits;
+}
+
+function libxmlDetails(err: unknown): { message: string; line?: number; col?: number }[] {
+  if (err instanceof XmlLibError && err.details.length > 0) return err.details;
+  return [{ message: err instanceof Error ? err.message : String(err) }];
+}
+
+function position(d: { line?: number; col?: number }): { line?: number; column?: number } {
+  return {
+    ...(d.line !== undefined && d.line > 0 ? { line: d.line } : {}),
+    ...(d.col !== undefined && d.col > 0 ? { column: d.col } : {}),
+  };
+}
+
+/**
+ * Everything cablekit checks in one TEI file, in order: hostile input (size, DOCTYPE, depth),
+ * well-formedness, namespace, the project schema (schemas/cable-tei.rng, libxml2 RELAX NG), then
+ * rules the schema cannot express. Returns diagnostics with stable codes and lines; never throws.
+ */
+export function validateTei(xml: string, file?: string, options: ValidateOptions = {}): Diagnostic[] {
+  const bag = new DiagnosticBag(file);
+  try {
+    if (!guardXmlInput(xml, bag, options.limits)) return bag.items;
+    let doc: XmlDocument;
+    try {
+      // Default options: no entity substitution, no DTD loading, no network (the DOCTYPE is refused above anyway).
+      doc = XmlDocument.fromString(xml);
+    } catch (err) {
+      for (const d of libxmlDetails(err).slice(0, 5)) {
+        bag.error('tei/not-well-formed', `Not well-formed XML: ${d.message.trim()}`, position(d));
+      }
+      return bag.items;
+    }
+    try {
+      const tei = treeFromLibxml(doc.root as XmlElement, bag);
+      if (!tei) return bag.items;
+      try {
+        projectSchemaValidator().validate(doc);
+      } catch (err) {
+        for (const d of libxmlDetails(err)) {
+          bag.error('tei/schema', `Not allowed by the cable TEI profile: ${d.message.trim()}`, {
+            ...position(d),
+            hint: 'See schemas/cable-tei.rng and the editorial policy in the file header.',
+          });
+        }
+      }
+      checkIdsAndPointers(tei, bag);
+      checkRequiredHeader(tei, bag);
+      checkDates(tei, bag);
+      checkTruncation(tei, bag);
+      // The reading-text rule needs the model; decoder warnings about unknown markup come with it.
+      const cable = decodeTeiTree(tei, bag);
+      checkReadingText(tei, cable, bag);
+    } finally {
+      doc.dispose();
+    }
+  } catch (err) {
+    bag.error('tei/internal-error', `Validation failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return bag.items;
+}
