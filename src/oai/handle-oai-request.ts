@@ -3,12 +3,7 @@ import { checkArguments, type OaiParams } from './oai-arguments.js';
 import type { OaiRepository } from './oai-repository.js';
 import type { OaiSettings } from './oai-settings.js';
 import { envelope, errorsXml } from './oai-xml.js';
-import { getRecord } from './verbs/get-record.js';
-import { identify } from './verbs/identify.js';
-import { listMetadataFormats } from './verbs/list-metadata-formats.js';
-import { listRecords } from './verbs/list-records.js';
-import { listSets } from './verbs/list-sets.js';
-import type { VerbResult } from './verbs/verb-result.js';
+import { getRecord, identify, listMetadataFormats, listRecords, listSets, type VerbResult } from './verbs/index.js';
 
 export interface OaiResponse {
   /** HTTP status: protocol errors are answered with 200 and an <error> element, as OAI-PMH expects. */
