@@ -21,6 +21,17 @@ function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** 1-based line and column of a character index. */
+function textPosition(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: index - start + 1 };
+}
+
 /** The model keeps '/'-separated paths whatever the platform. */
 function portablePath(path: string): string {
   return typeof path === 'string' ? path.replace(/\\/g, '/') : String(path);
@@ -29,6 +40,8 @@ function portablePath(path: string): string {
 function internalError(bag: DiagnosticBag, e: unknown): IngestResult {
   bag.error('ingest/internal-error', `Ingest failed unexpectedly: ${e instanceof Error ? e.message : String(e)}.`, {
     hint: 'This is a cablekit bug; please report it with the page that caused it.',
+    line: 1,
+    column: 1,
   });
   return { diagnostics: bag.items };
 }
@@ -76,6 +89,8 @@ export function ingestText(text: string, filePath: string): IngestResult {
     if (size > MAX_PAGE_BYTES) {
       bag.error('ingest/file-too-large', `The page is ${size}+ bytes, above the ${MAX_PAGE_BYTES}-byte limit for one archive page.`, {
         hint: 'Split it into one file per document page, or check that it really is a page of the archive.',
+        line: 1,
+        column: 1,
       });
       return { diagnostics: bag.items };
     }
@@ -83,9 +98,11 @@ export function ingestText(text: string, filePath: string): IngestResult {
       bag.error('ingest/empty-file', 'The file is empty.', { hint: 'Save the page text again; an empty file has nothing to ingest.', line: 1, column: 1 });
       return { diagnostics: bag.items };
     }
-    if (text.includes('\u0000')) {
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
       bag.error('ingest/binary-file', 'The text holds a NUL character: it is binary, not page text.', {
         hint: 'Give ingest the text of the page, not a PDF, image or word-processor file.',
+        ...textPosition(text, nul),
       });
       return { diagnostics: bag.items };
     }

@@ -133,3 +133,36 @@ describe('unexpected failures', () => {
     expect(r.diagnostics[0]!.hint).toBeTruthy();
   });
 });
+
+/** The codes of the page-level ingest (the body parser's own codes are checked by its tests). */
+const PAGE_CODES = new Set([
+  'ingest/empty-file', 'ingest/blank-file', 'ingest/binary-file', 'ingest/invalid-utf8', 'ingest/file-too-large', 'ingest/bom-stripped',
+  'ingest/line-endings-normalised', 'ingest/not-an-archive-page', 'ingest/internal-error', 'ingest/chrome-dropped', 'ingest/empty-field',
+  'ingest/missing-field', 'ingest/truncated', 'ingest/summary-may-belong-elsewhere', 'ingest/citation-unread', 'ingest/date-disagreement',
+  'ingest/title-differs', 'ingest/model-invalid',
+]);
+
+describe('every diagnostic is complete', () => {
+  it('code, severity, message, hint, file, line and column on every fixture and seed', async () => {
+    const { fixtureNames, ingestFixture, ingestSeed, SEEDS } = await import('./helpers.js');
+    const all = [...SEEDS.map((s) => ingestSeed(s)), ...fixtureNames().filter((f) => !f.startsWith('body-')).map((f) => ingestFixture(f))];
+    const bad = [
+      ingestBytes(new Uint8Array(10 * 1024 * 1024), 'p.txt'),
+      ingestText('a\r\nb\u0000', 'p.txt'),
+      ingestText('October 29, 1965\r\n\r\nT\r\n', 'p.txt'),
+      ingestText('Nothing here', 'p.txt'),
+    ];
+    let seen = 0;
+    for (const r of [...all, ...bad]) {
+      for (const d of r.diagnostics.filter((x) => PAGE_CODES.has(x.code))) {
+        expect(d.hint, d.code).toBeTruthy();
+        expect(d.file, d.code).toBeTruthy();
+        expect(d.line, JSON.stringify(d)).toBeGreaterThanOrEqual(1);
+        expect(d.column, JSON.stringify(d)).toBeGreaterThanOrEqual(1);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(20);
+    expect(ingestText('a\r\nb\u0000', 'p.txt').diagnostics[0]).toMatchObject({ code: 'ingest/binary-file', line: 2, column: 2 });
+  });
+});

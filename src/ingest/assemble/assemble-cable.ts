@@ -137,7 +137,7 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
   if (lang.translation) cable.translationLanguage = lang.translation;
 
   reportPage(draft, cable, cit, bag);
-  checkDateDisagreement(cable, bag, draft.date?.line);
+  checkDateDisagreement(cable, bag, draft.date?.line ?? draft.citation?.line);
   return withModelKeyOrder(cable);
 }
 

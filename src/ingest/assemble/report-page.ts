@@ -21,11 +21,16 @@ export function reportPage(draft: PageDraft, cable: Cable, cit: ParsedCitation |
   for (const f of draft.emptyFields) {
     bag.warn('ingest/empty-field', `The field "${f.text}" is present but empty.`, { hint: 'Nothing was filled in; add the value at the source if it is known.', ...at(f.line) });
   }
-  const missing = (field: string, hint: string): void => bag.warn('ingest/missing-field', `The page gives no ${field}.`, { hint });
+  // A missing field has no place of its own: it is reported at the top of the page.
+  const missing = (field: string, hint: string): void => bag.warn('ingest/missing-field', `The page gives no ${field}.`, { hint, ...at(1) });
   if (cable.title === undefined) missing('title', 'The record has no title; add one to the TEI by hand if it is known.');
   if (cable.catalogueDate === undefined) missing('date', 'No catalogue date was found in the header or the citation.');
   if (draft.citation === undefined) {
-    if (draft.layout === 'flat-mirror') bag.info('ingest/missing-field', 'The page gives no citation (flat-mirror pages never do): no archive reference or contributors.');
+    if (draft.layout === 'flat-mirror')
+      bag.info('ingest/missing-field', 'The page gives no citation (flat-mirror pages never do): no archive reference or contributors.', {
+        hint: 'Ingest the same document from another host (current site or record export) to get its citation.',
+        ...at(1),
+      });
     else missing('citation', 'Without a citation the archive reference and the translators are unknown.');
   }
   if (draft.truncated) {
@@ -60,7 +65,10 @@ export function reportPage(draft: PageDraft, cable: Cable, cit: ParsedCitation |
       });
     }
     if (draft.title && cit.title && foldName(draft.title.text) !== foldName(cit.title)) {
-      bag.info('ingest/title-differs', `The title line differs from the title in the citation ("${cit.title}").`, { ...at(draft.title.line) });
+      bag.info('ingest/title-differs', `The title line differs from the title in the citation ("${cit.title}").`, {
+        hint: 'The title line is kept as the title; the citation stays verbatim.',
+        ...at(draft.title.line),
+      });
     }
   }
 }

@@ -13,6 +13,8 @@ export function decodePage(bytes: Uint8Array, bag: DiagnosticBag): string | unde
   if (bytes.length > MAX_PAGE_BYTES) {
     bag.error('ingest/file-too-large', `The file is ${bytes.length} bytes, above the ${MAX_PAGE_BYTES}-byte limit for one archive page.`, {
       hint: 'Split it into one file per document page, or check that it really is a page of the archive.',
+      line: 1,
+      column: 1,
     });
     return undefined;
   }

@@ -1,6 +1,16 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../source-lines.js';
 
+/** 1-based line of the line that ends with the character at `index` (any of LF, CR, CRLF ends a line). */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
 /**
  * Text → numbered lines. Strips a BOM and normalises CRLF / CR to LF, saying so (info): the
  * text is unchanged for a reader, but a checksum or a diff of the source would show it.
@@ -11,6 +21,7 @@ export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
     t = t.slice(1);
     bag.info('ingest/bom-stripped', 'The file starts with a byte-order mark; it was removed.', { line: 1, column: 1 });
   }
+  const firstCr = t.indexOf('\r');
   const crlf = t.indexOf('\r\n');
   if (crlf >= 0) t = t.replace(/\r\n/g, '\n');
   const cr = t.indexOf('\r');
@@ -19,6 +30,8 @@ export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
     const kind = crlf >= 0 && cr >= 0 ? 'CRLF and CR' : crlf >= 0 ? 'CRLF' : 'CR';
     bag.info('ingest/line-endings-normalised', `The file uses ${kind} line ends; they were read as LF.`, {
       hint: 'Nothing to do; save with LF line ends to silence this.',
+      line: lineOf(t, firstCr),
+      column: 1,
     });
   }
   const parts = t.split('\n');
