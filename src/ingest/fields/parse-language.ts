@@ -12,7 +12,7 @@ export function parseLanguage(label: string): Language {
     .toLowerCase()
     .replace(/^translation\s*[-–—:]\s*/, '')
     .replace(/^transcript(?:ion)?\s*[-–—:]\s*/, '')
-    .split(/\s*(?:,|;|\/|\band\b)\s*/)
+    .split(/\s*(?:,|;|\/|\n|\band\b)\s*/)
     .map((w) => w.trim())
     .filter((w) => w.length > 0);
   if (words.length === 1) {
