@@ -25,6 +25,10 @@ export function closerLineInfo(line: string): CloserLineInfo | undefined {
   // Prose ends with punctuation; signer and office lines do not (an initial "I." aside).
   if (/[!?;:]$/.test(text) || (/\.$/.test(text) && !/(?:^|\s)\p{Lu}\.$/u.test(text))) return undefined;
   if (SIGNATURE_MARK.test(text)) return { kind: 'signed', signers: [] };
+  const inParentheses = /^\(([^()]{3,60})\)$/.exec(text);
+  if (inParentheses && isPersonName(inParentheses[1]!.trim())) {
+    return { kind: 'signed', signers: [{ kind: 'person', name: inParentheses[1]!.trim() }] }; // "(Károly Pásztor)"
+  }
   const slashed = SLASHED.exec(text);
   if (slashed) return { kind: 'signed', signers: [{ kind: 'person', name: slashed[1]!.trim() }] };
   const parts = text.split(/[ \u00a0]+and[ \u00a0]+|,[ \u00a0]*/).map((p) => p.trim());

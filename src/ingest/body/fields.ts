@@ -30,6 +30,8 @@ const LABELS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['observer', 'observer'],
   ['observers', 'observer'],
   ['to', 'to'],
+  ['memorandum for', 'to'],
+  ['addressee', 'to'],
   ['from', 'from'],
   ['subject', 'subject'],
   ['re', 'subject'],

@@ -44,8 +44,9 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     const l = lines[k]!;
     const t = l.text;
     const isFirst = first;
-    first = false;
-    if (isFirst && allowTitleHeading && !isSaluteLine(t) && repeatsTitle(t, env.ctx.title)) {
+    // Markings and separators above the text do not make the title line any less the first.
+    if (!markingType(t) && !isSeparator(t) && !isGapMarker(t)) first = false;
+    if (isFirst && allowTitleHeading && !isSaluteLine(t) && !markingType(t) && repeatsTitle(t, env.ctx.title)) {
       drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
       k++;
       continue;
@@ -96,16 +97,26 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
   return drafts;
 }
 
-/** The title repeated (or the quoted part of it: "Cable from X, 'On the Situation …'") as the first line of the text. */
+/**
+ * The title repeated, its quoted part ("Cable from X, 'On the Situation …'" → "On the Situation …"),
+ * or a rewording of it that keeps most of its words, as the first line of the text.
+ */
 function repeatsTitle(line: string, title: string | undefined): boolean {
-  if (title === undefined || line.length > 300) return false;
+  if (title === undefined || line.length > 300 || /[.!?;:,]$/.test(line.trim())) return false;
   const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const a = fold(line);
   if (a.length < 4) return false;
   const quoted = /['‘“"]([^'’”"]{4,})['’”"]\s*$/u.exec(title);
   const candidates = [fold(title), ...(quoted ? [fold(quoted[1]!)] : [])];
-  // The line must carry most of the title, not merely share a phrase with it.
-  return candidates.some((b) => a.includes(b) || (b.includes(a) && a.length * 3 >= b.length * 2));
+  return candidates.some((b) => a.includes(b) || (b.includes(a) && a.length * 3 >= b.length * 2) || sharesMostWords(a, b));
+}
+
+function sharesMostWords(a: string, b: string): boolean {
+  const wa = new Set(a.split(' '));
+  const wb = new Set(b.split(' '));
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return wa.size >= 3 && shared / wa.size >= 0.75 && shared / wb.size >= 0.6;
 }
 
 /** A header field line, unless a side label opens a long statement ("Korean side: We think … ."). */
