@@ -32,3 +32,13 @@ describe('languages', () => {
     expect(parseLanguage('Klingon')).toEqual({ label: 'Klingon' });
   });
 });
+
+describe('funder line', () => {
+  it('a lower-case "the" is the article; a capital "The" starts the name', async () => {
+    const { matchFunderLine } = await import('../../src/ingest/index.js');
+    expect(matchFunderLine('This document was made possible with support from the Korea Foundation')?.list).toBe('Korea Foundation');
+    expect(matchFunderLine('This document was made possible with support from The Example Trust')?.list).toBe('The Example Trust');
+    expect(matchFunderLine('This document was made possible with support from theatre funds')?.list).toBe('theatre funds');
+    expect(matchFunderLine('Made possible by X')).toBeUndefined();
+  });
+});

@@ -44,7 +44,8 @@ export function looksLikeHeaderDate(text: string): boolean {
   return YEAR.test(t) && !SENTENCE_END.test(t) && t.split(/\s+/).length <= 5 && !t.includes('\n');
 }
 
-const FUNDER_LINE = /^\s*(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/i;
+// Case-sensitive on purpose: a lower-case "the" is the sentence's article, a capital "The" begins a name.
+const FUNDER_LINE = /^\s*(This document was made possible with support from)(?:\s+(the)\b)?\s*(.*)$/;
 
 /** "This document was made possible with support from [the] X": the prefix and the list after it. */
 export function matchFunderLine(text: string): { prefix: string; list: string } | undefined {
