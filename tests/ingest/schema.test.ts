@@ -39,3 +39,16 @@ describe('cable JSON schema', () => {
     expect(ds.every((d) => d.code === 'ingest/model-invalid' && d.severity === 'error' && d.file === 'x.txt')).toBe(true);
   });
 });
+
+describe('cable JSON schema against generated cables', () => {
+  it('accepts every cable the shared model arbitrary generates (every block and inline kind)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { cableArbitrary } = await import('../support/arbitraries.js');
+    fc.assert(
+      fc.property(cableArbitrary, (cable) => {
+        expect(validateCable(cable)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
