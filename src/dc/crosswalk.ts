@@ -10,6 +10,16 @@ export const EDITION_FORMAT = 'application/tei+xml';
 
 type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri'>;
 
+/** Absolute URI syntax as the dcterms:URI scheme checks it (no spaces, quotes or angle brackets). */
+export function isUri(value: string): boolean {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"]+$/.test(value);
+}
+
+/** A BCP 47 / RFC 4646 language tag (the dcterms:RFC4646 scheme). */
+export function isLanguageTag(value: string): boolean {
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value);
+}
+
 /** Whitespace runs (line breaks of the source included) become one space; empty values disappear. */
 function clean(text: string | undefined): string | undefined {
   const value = text?.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -77,17 +87,19 @@ export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
     textLanguage,
     creators: distinct(cable.senders.map((s) => entityName(cable, s.ref))),
     contributors: distinct(cable.contributors.map((c) => c.name)),
-    publisher: clean(config.publisher) ?? config.publisher,
     dcmiType: 'Text',
     format: EDITION_FORMAT,
-    identifiers: distinct([...cable.urls.filter((u) => /^https?:\/\//i.test(u)), teiUrl(cable.id, config)]),
+    identifiers: distinct([...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), teiUrl(cable.id, config)]),
     sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
     manifestUrl: iiifManifestUrl(cable.id, config),
-    rightsUri: config.rightsUri,
     rightsTexts: distinct(cable.rights),
     spatial: places(cable),
     temporal: discussedDates(cable),
   };
+  const publisher = clean(config.publisher);
+  if (publisher !== undefined) fields.publisher = publisher;
+  const rightsUri = clean(config.rightsUri);
+  if (rightsUri !== undefined) fields.rightsUri = rightsUri;
   const title = clean(cable.title);
   if (title !== undefined) fields.title = title;
   const abstract = clean(cable.summary);

@@ -21,7 +21,8 @@ export interface DcFields {
   creators: string[];
   contributors: string[];
   abstract?: string;
-  publisher: string;
+  /** The publisher of the digital edition (absent when the config leaves it empty). */
+  publisher?: string;
   created?: DcDate;
   /** DCMI Type of the resource. */
   dcmiType: 'Text';
@@ -37,7 +38,8 @@ export interface DcFields {
   originalLanguage?: { label: string; code?: string };
   /** The IIIF manifest of the cable (a different format of the same resource). */
   manifestUrl: string;
-  rightsUri: string;
+  /** The collection's rights statement URI (absent when the config leaves it empty). */
+  rightsUri?: string;
   rightsTexts: string[];
   spatial: DcPlace[];
   temporal: DcDate[];

@@ -1,5 +1,5 @@
 export type { DcFields, DcDate, DcPlace } from './dc-fields.js';
-export { cableToDcFields, EDITION_FORMAT, originalLanguageRelation } from './crosswalk.js';
+export { cableToDcFields, EDITION_FORMAT, originalLanguageRelation, isUri, isLanguageTag } from './crosswalk.js';
 export { toOaiDc, oaiDcFromFields, OAI_DC_NAMESPACE, DC_NAMESPACE, OAI_DC_SCHEMA } from './to-oai-dc.js';
 export { toQualifiedDc, qualifiedDcFromFields, QDC_NAMESPACE, DCTERMS_NAMESPACE } from './to-qualified-dc.js';
 export { validateDc, type DcKind } from './validate-dc.js';

@@ -21,7 +21,7 @@ export function oaiDcFromFields(f: DcFields): string {
   for (const c of f.creators) body += element('creator', c);
   for (const c of f.contributors) body += element('contributor', c);
   if (f.abstract !== undefined) body += element('description', f.abstract, lang);
-  body += element('publisher', f.publisher);
+  if (f.publisher !== undefined) body += element('publisher', f.publisher);
   if (f.created) body += element('date', f.created.value);
   body += element('type', f.dcmiType);
   if (f.documentType !== undefined) body += element('type', f.documentType, lang);
@@ -34,7 +34,7 @@ export function oaiDcFromFields(f: DcFields): string {
   body += element('relation', f.manifestUrl);
   for (const p of f.spatial) body += element('coverage', p.name);
   for (const t of f.temporal) body += element('coverage', t.value);
-  body += element('rights', f.rightsUri);
+  if (f.rightsUri !== undefined) body += element('rights', f.rightsUri);
   for (const r of f.rightsTexts) body += element('rights', r, lang);
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

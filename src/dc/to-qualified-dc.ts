@@ -1,6 +1,6 @@
 import type { CablekitConfig } from '../config/config.js';
 import type { Cable } from '../model/index.js';
-import { cableToDcFields, originalLanguageRelation } from './crosswalk.js';
+import { cableToDcFields, isLanguageTag, isUri, originalLanguageRelation } from './crosswalk.js';
 import type { DcFields } from './dc-fields.js';
 import { escapeXmlAttr, escapeXmlText } from './xml-text.js';
 
@@ -25,7 +25,7 @@ export function qualifiedDcFromFields(f: DcFields): string {
   for (const c of f.creators) body += term('creator', c);
   for (const c of f.contributors) body += term('contributor', c);
   if (f.abstract !== undefined) body += term('abstract', f.abstract, { lang });
-  body += term('publisher', f.publisher);
+  if (f.publisher !== undefined) body += term('publisher', f.publisher);
   if (f.created) body += term('created', f.created.value, f.created.w3cdtf ? { scheme: 'W3CDTF' } : {});
   body += term('type', f.dcmiType, { scheme: 'DCMIType' });
   if (f.documentType !== undefined) body += term('type', f.documentType, { lang });
@@ -33,7 +33,7 @@ export function qualifiedDcFromFields(f: DcFields): string {
   for (const id of f.identifiers) body += term('identifier', id, { scheme: 'URI' });
   if (f.citation !== undefined) body += term('bibliographicCitation', f.citation, { lang });
   for (const s of f.sources) body += term('source', s);
-  body += term('language', f.textLanguage, { scheme: 'RFC4646' });
+  body += term('language', f.textLanguage, isLanguageTag(f.textLanguage) ? { scheme: 'RFC4646' } : {});
   if (f.originalLanguage) body += term('relation', originalLanguageRelation(f.originalLanguage));
   body += term('hasFormat', f.manifestUrl, { scheme: 'URI' });
   for (const p of f.spatial) {
@@ -41,7 +41,8 @@ export function qualifiedDcFromFields(f: DcFields): string {
     if (p.point !== undefined) body += term('spatial', p.point, { scheme: 'Point' });
   }
   for (const t of f.temporal) body += term('temporal', t.value, t.w3cdtf ? { scheme: 'W3CDTF' } : {});
-  body += term('rights', f.rightsUri, { scheme: 'URI' });
+  // A rights setting that is not a URI is still the collection's rights statement: kept, without the scheme.
+  if (f.rightsUri !== undefined) body += term('rights', f.rightsUri, isUri(f.rightsUri) ? { scheme: 'URI' } : {});
   for (const r of f.rightsTexts) body += term('rights', r, { lang });
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

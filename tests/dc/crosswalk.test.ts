@@ -59,6 +59,24 @@ describe('crosswalk cable → DC values', () => {
     expect(m.identifiers).toEqual(['https://edition.example.org/tei/doc-min.xml']);
   });
 
+  it('leaves out publisher and rights URI when the config leaves them empty (no empty elements)', () => {
+    const config = { ...testConfig, publisher: ' ', rightsUri: '' };
+    const m = cableToDcFields(minimalCable(), config);
+    expect(m.publisher).toBeUndefined();
+    expect(m.rightsUri).toBeUndefined();
+    expect(validateDc(toOaiDc(minimalCable(), config), 'oai_dc')).toEqual([]);
+    expect(validateDc(toQualifiedDc(minimalCable(), config), 'qdc')).toEqual([]);
+  });
+
+  it('keeps records valid when settings or source URLs are not clean URIs', () => {
+    const config = { ...testConfig, rightsUri: 'All rights reserved' };
+    const c = { ...minimalCable(), urls: ['https://example.org/a b', 'https://example.org/ok'], translationLanguage: { label: 'English (US)', code: 'en_US' } };
+    expect(cableToDcFields(c, config).identifiers).toEqual(['https://example.org/ok', 'https://edition.example.org/tei/doc-min.xml']);
+    const qdc = toQualifiedDc(c, config);
+    expect(qdc).toContain('<dcterms:rights>All rights reserved</dcterms:rights>');
+    expect(validateDc(qdc, 'qdc')).toEqual([]);
+  });
+
   it('gives an interval, not a made-up day, for a date known only within bounds', () => {
     const c = { ...minimalCable(), catalogueDate: { verbatim: 'undated [1955]', notBefore: '1955-01-01', notAfter: '1955-12-31', origin: 'title' as const } };
     expect(cableToDcFields(c, testConfig).created).toEqual({ value: '1955-01-01/1955-12-31', w3cdtf: false });
