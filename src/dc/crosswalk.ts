@@ -4,6 +4,7 @@ import { collectDates } from '../model/index.js';
 import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
 import { iiifManifestUrl, teiUrl } from './dc-urls.js';
 import { toW3cdtf } from './w3cdtf.js';
+import { stripNonXmlChars } from './xml-text.js';
 
 /** The MIME type of the edition that the records describe: the TEI file. */
 export const EDITION_FORMAT = 'application/tei+xml';
@@ -22,7 +23,8 @@ export function isLanguageTag(value: string): boolean {
 
 /** Whitespace runs (line breaks of the source included) become one space; empty values disappear. */
 function clean(text: string | undefined): string | undefined {
-  const value = text?.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Characters XML cannot carry go first, so a value made only of them counts as empty.
+  const value = text === undefined ? undefined : stripNonXmlChars(text).replace(/[\s\u00a0]+/g, ' ').trim();
   return value ? value : undefined;
 }
 
@@ -38,12 +40,15 @@ function distinct(values: (string | undefined)[]): string[] {
 /** A date value as DC can carry it: the W3CDTF form of `when`, else the interval "notBefore/notAfter". */
 function dcDate(date: DateValue | undefined): DcDate | undefined {
   if (!date) return undefined;
-  if (date.when !== undefined) {
-    const w3c = toW3cdtf(date.when);
-    return w3c ? { value: w3c, w3cdtf: true } : { value: date.when, w3cdtf: false };
+  const when = clean(date.when);
+  if (when !== undefined) {
+    const w3c = toW3cdtf(when);
+    return w3c ? { value: w3c, w3cdtf: true } : { value: when, w3cdtf: false };
   }
-  if (date.notBefore !== undefined || date.notAfter !== undefined) {
-    return { value: `${date.notBefore ?? '..'}/${date.notAfter ?? '..'}`, w3cdtf: false };
+  const notBefore = clean(date.notBefore);
+  const notAfter = clean(date.notAfter);
+  if (notBefore !== undefined || notAfter !== undefined) {
+    return { value: `${notBefore ?? '..'}/${notAfter ?? '..'}`, w3cdtf: false };
   }
   return undefined;
 }
