@@ -24,7 +24,9 @@ const WITH_YEAR = `(?:,?\\s+${YEAR})`;
 
 const SHAPES = [
   `between\\s+${DAY}\\s+and\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
+  `from\\s+${DAY}\\s+(?:to|until)\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
   `${DAY}\\s?[–—-]\\s?${DAY}\\s+${MONTH}${WITH_YEAR}?`,
+  `${MONTH}\\s+${DAY}\\s?[–—-]\\s?${DAY}(?![\\d:])${WITH_YEAR}?`,
   `${YEAR}\\s+${MONTH}\\s+${DAY}(?![\\d])`,
   `${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?${AT_TIME}`,
   `${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?${AT_TIME}`,
@@ -38,8 +40,8 @@ const SHAPES = [
 
 /** Tried only where a date can start (see CANDIDATE); compiled once. */
 const FINDER = new RegExp(`(?:${SHAPES.join('|')})`, 'y');
-/** Characters a date can start with: a digit, an editorial bracket or quote, a month's capital, "between". */
-const CANDIDATE = /[\d[“"JFMASOND]|\bbetween\b/g;
+/** Where a date can start: a digit, an editorial bracket or quote, a month's capital, "between", "from". */
+const CANDIDATE = /[\d[“"JFMASOND]|\b(?:between|from)\b/g;
 const MONTH_PREFIXES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 /** A date starts at a word start: "123 May" is not "23 May", "p.12" is not a date. */
 const GLUED_BEFORE = /[\w.:/]/;
@@ -47,7 +49,7 @@ const GLUED_BEFORE = /[\w.:/]/;
 function canStartAt(text: string, i: number): boolean {
   if (i > 0 && GLUED_BEFORE.test(text[i - 1]!)) return false;
   const c = text[i]!;
-  if (c === 'b') return text.startsWith('between', i);
+  if (c === 'b' || c === 'f') return true; // "between", "from": the candidate pattern matched the whole word
   if (c >= 'A' && c <= 'Z') {
     const prefix = text.slice(i, i + 3);
     return MONTH_PREFIXES.has(prefix) || MONTH_PREFIXES.has(prefix[0] + prefix.slice(1).toLowerCase());

@@ -40,3 +40,15 @@ describe('findDates', () => {
     expect(f.map((d) => d.verbatim)).toEqual(['5 May']);
   });
 });
+
+describe('findDates: ranges in running text', () => {
+  it('reads day ranges written three ways', () => {
+    const text = 'They met from 2 to 5 May 1960, again on December 24–25, 1965 and on 3-4 June 1961.';
+    const found = findDates(text);
+    expect(found.map((f) => [f.verbatim, f.value.notBefore, f.value.notAfter])).toEqual([
+      ['from 2 to 5 May 1960', '1960-05-02', '1960-05-05'],
+      ['December 24–25, 1965', '1965-12-24', '1965-12-25'],
+      ['3-4 June 1961', '1961-06-03', '1961-06-04'],
+    ]);
+  });
+});
