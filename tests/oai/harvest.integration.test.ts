@@ -41,8 +41,7 @@ function builtOaiDc(id: string): Record<string, string[]> {
 
 function catmandu(args: string[]): Promise<Record<string, unknown>[]> {
   return run('catmandu', ['convert', 'OAI', '--url', oai, ...args, 'to', 'JSON', '--line_delimited', '1']).then((r) => {
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     return r.stdout
       .split('\n')
       .filter((l) => l.trim() !== '')
@@ -54,7 +53,7 @@ function catmandu(args: string[]): Promise<Record<string, unknown>[]> {
 async function oaiPmh(args: string[]): Promise<{ id: string; status: string; metadata: string }[]> {
   // -X is needed: without it the script forces metadataPrefix=oai_dc.
   const r = await run('oai_pmh', ['-X', 'ListRecords', ...args, oai]);
-  expect(r.code).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   const records: { id: string; status: string; metadata: string }[] = [];
   for (const m of r.stdout.matchAll(/identifier: (\S+)\ndatestamp: \S+\nstatus: ?(\S*)\n(?:setSpec: \S+\n)*\n?(<metadata[\s\S]*?<\/metadata>)?/g)) {
     records.push({ id: m[1] as string, status: m[2] ?? '', metadata: m[3] ?? '' });
