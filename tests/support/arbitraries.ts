@@ -76,6 +76,13 @@ export const isoDate: fc.Arbitrary<string> = fc
     return `${y}-${p2(m)}-${p2(d)}T${p2(h)}:${p2(min)}:00`;
   });
 
+/** notBefore never after notAfter: an inverted interval is an error the validator reports, not a cable. */
+function orderInterval(d: DateValue): DateValue {
+  if (d.notBefore === undefined || d.notAfter === undefined) return d;
+  const n = Math.min(d.notBefore.length, d.notAfter.length);
+  return d.notBefore.slice(0, n) <= d.notAfter.slice(0, n) ? d : { ...d, notBefore: d.notAfter, notAfter: d.notBefore };
+}
+
 const dateValueWithout = (verbatim: fc.Arbitrary<string>): fc.Arbitrary<DateValue> =>
   fc.record(
     {
@@ -88,7 +95,7 @@ const dateValueWithout = (verbatim: fc.Arbitrary<string>): fc.Arbitrary<DateValu
       inferred: reasons,
     },
     { requiredKeys: ['verbatim', 'origin'] },
-  );
+  ).map(orderInterval);
 
 /** A date of the page header: its verbatim text is free, its origin is where it sits (catalogue, uploaded). */
 export const headerDateValue = (origin: 'catalogue' | 'uploaded'): fc.Arbitrary<DateValue> =>

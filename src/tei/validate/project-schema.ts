@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
+import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import { parseXmlTree } from '../xml/parse-xml.js';
+import { buildSchemaVocabulary, isGrammar, type SchemaVocabulary } from './schema-vocabulary.js';
 
 /** The project's own RELAX NG schema for the cable TEI profile, shipped in `schemas/`. */
 export const PROJECT_SCHEMA_URL = new URL('../../../schemas/cable-tei.rng', import.meta.url);
 
 let compiled: RelaxNGValidator | undefined;
+let vocabulary: SchemaVocabulary | undefined;
+let schemaText: string | undefined;
+
+function projectSchemaText(): string {
+  return (schemaText ??= readFileSync(PROJECT_SCHEMA_URL, 'utf8'));
+}
+
+/** Per-element names, attributes and values of the project schema, for precise positions. */
+export function projectSchemaVocabulary(): SchemaVocabulary {
+  if (vocabulary === undefined) {
+    const bag = new DiagnosticBag(PROJECT_SCHEMA_URL.pathname);
+    const grammar = parseXmlTree(projectSchemaText(), bag);
+    if (!isGrammar(grammar)) throw new Error(`cannot read ${PROJECT_SCHEMA_URL.pathname}`);
+    vocabulary = buildSchemaVocabulary(grammar);
+  }
+  return vocabulary;
+}
 
 /**
  * Compiled once per process and kept: compiling costs far more than validating one cable. The
@@ -12,7 +32,7 @@ let compiled: RelaxNGValidator | undefined;
  */
 export function projectSchemaValidator(): RelaxNGValidator {
   if (compiled === undefined) {
-    const schemaDoc = XmlDocument.fromString(readFileSync(PROJECT_SCHEMA_URL, 'utf8'));
+    const schemaDoc = XmlDocument.fromString(projectSchemaText());
     try {
       compiled = RelaxNGValidator.fromDoc(schemaDoc);
     } finally {

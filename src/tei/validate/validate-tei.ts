@@ -1,9 +1,10 @@
-import { XmlDocument, XmlLibError, type XmlElement } from 'libxml2-wasm';
+import { ParseOption, XmlDocument, XmlLibError, type XmlElement } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeTeiTree } from '../decode/decode-tei.js';
 import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
 import { treeFromLibxml } from './libxml-tree.js';
-import { projectSchemaValidator } from './project-schema.js';
+import { projectSchemaValidator, projectSchemaVocabulary } from './project-schema.js';
+import { checkVocabulary } from './schema-vocabulary.js';
 import { checkDates } from './rules/check-dates.js';
 import { checkRequiredHeader } from './rules/check-header.js';
 import { checkIdsAndPointers } from './rules/check-ids-and-pointers.js';
@@ -36,8 +37,9 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
     if (!guardXmlInput(xml, bag, options.limits)) return bag.items;
     let doc: XmlDocument;
     try {
-      // Default options: no entity substitution, no DTD loading, no network (the DOCTYPE is refused above anyway).
-      doc = XmlDocument.fromString(xml);
+      // No entity substitution, no DTD loading, no network (the DOCTYPE is refused above anyway).
+      // SKIP_IDS: duplicate xml:ids are a rule of ours (tei/duplicate-id), not a parse failure.
+      doc = XmlDocument.fromString(xml, { option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_SKIP_IDS });
     } catch (err) {
       for (const d of libxmlDetails(err).slice(0, 5)) {
         bag.error('tei/not-well-formed', `Not well-formed XML: ${d.message.trim()}`, position(d));
@@ -47,10 +49,12 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
     try {
       const tei = treeFromLibxml(doc.root as XmlElement, bag);
       if (!tei) return bag.items;
+      // Exact positions first; libxml2's own messages (often at the parent's line) only when those found nothing.
+      const precise = checkVocabulary(tei, projectSchemaVocabulary(), bag);
       try {
         projectSchemaValidator().validate(doc);
       } catch (err) {
-        for (const d of libxmlDetails(err)) {
+        if (precise === 0) for (const d of libxmlDetails(err)) {
           bag.error('tei/schema', `Not allowed by the cable TEI profile: ${d.message.trim()}`, {
             ...position(d),
             hint: 'See schemas/cable-tei.rng and the editorial policy in the file header.',

@@ -21,7 +21,8 @@ export function checkRequiredHeader(tei: XElement, bag: DiagnosticBag): void {
   if (!title || textContent(title).trim() === '') bag.warn('tei/missing-title', 'The document has no title (titleStmt/title[@type="main"]).', title?.line ? { line: title.line } : line);
   const anyDate = find(tei, (e) => e.name === 'date' && (attr(e, 'when') ?? attr(e, 'notBefore') ?? attr(e, 'notAfter')) !== undefined);
   if (!anyDate) bag.warn('tei/missing-date', 'The document has no date with an ISO value, neither in the catalogue nor in the text.', line);
-  const source = find(header, (e) => e.name === 'idno' && ['URI', 'record', 'archival-citation'].includes(attr(e, 'type') ?? '') && textContent(e).trim() !== '');
+  const bibl = find(header, (e) => e.name === 'bibl' && attr(e, 'type') === 'digital-archive');
+  const source = find(bibl, (e) => e.name === 'idno' && ['URI', 'record', 'archival-citation'].includes(attr(e, 'type') ?? '') && textContent(e).trim() !== '');
   if (!source) bag.warn('tei/missing-source', 'The document names no source: no URL, record id or archive reference.', line);
   const original = find(header, (e) => e.name === 'language' && attr(e, 'xml:id') === ID.originalLanguage);
   if (!original) bag.warn('tei/missing-language', 'The language of the original is not given (langUsage/language[@xml:id="ck-lang-original"]).', line);
