@@ -105,3 +105,18 @@ describe('editorial brackets', () => {
     expect(content).toEqual([{ kind: 'text', text: 'The plan (as agreed) stands.' }]);
   });
 });
+
+describe('more editorial remarks', () => {
+  it.each([
+    ['[handwritten]', { kind: 'editorial', editorialType: 'other', text: 'handwritten', delimiter: 'square' }],
+    ['[Ed.: the date is unclear]', { kind: 'editorial', editorialType: 'other' }],
+    ['[in English in the original]', { kind: 'editorial', editorialType: 'other' }],
+    ['[Page 2]', { kind: 'pageBreak', n: '2', text: 'Page 2', delimiter: 'square' }],
+    ['[illegible]', { kind: 'gap', reason: 'illegible' }],
+    ['[sic!]', { kind: 'sic', marker: 'sic!' }],
+  ])('%s', (mark, expected) => {
+    const { content } = inline(`He wrote ${mark} here.`);
+    expect(content[1]).toMatchObject(expected);
+    expect(readingText(content)).toBe(`He wrote ${mark} here.`);
+  });
+});

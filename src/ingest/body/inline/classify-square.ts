@@ -17,6 +17,10 @@ const EDITORIAL: Array<[RegExp, 'emphasis' | 'no-name' | 'illegible-signature' |
   [/^(?:signature|signed)$/i, 'signature'],
   [/^redacted$/i, 'redacted'],
 ];
+const PAGE = /^(?:p\.|page|pg\.)\s*(\d+[a-z]?)$/i;
+/** Remarks about the document rather than words of it: "[handwritten]", "[Ed.: …]", "[in English in the original]". */
+const OTHER_REMARK =
+  /^(?:handwritten|stamp|seal|crossed out|deleted|strikethrough|underlined|marginal note|margin note|page break|end of document|end of text|text missing|missing text|untranslated|not translated)$|^(?:ed\.|editor['’]?s note|note by the editor)\s*[:—–-]|\bin the original\b|\boriginal (?:text|document)\b/i;
 /** Words that open an added phrase rather than a name: "[To the]", "[We]", "[But]". */
 const FUNCTION_WORD =
   /^(?:to|the|a|an|we|i|he|she|it|they|you|us|them|but|and|or|so|because|in|on|for|of|that|which|who|is|are|was|were|be|this|these|those|there|with|as|by|at|from|not|has|have|had|will|would|should|can|could|our|his|her|their|its|my|if|then|also)$/i;
@@ -48,6 +52,9 @@ export function classifySquare(inner: string, ctx: InlineContext, parseInner: Pa
     if (pattern.test(text)) return { kind: 'editorial', editorialType, text: inner, delimiter: 'square' };
   }
   if (/\?$/.test(text)) return { kind: 'editorial', editorialType: 'query', text: inner, delimiter: 'square' };
+  const page = PAGE.exec(text);
+  if (page && text === inner) return { kind: 'pageBreak', n: page[1]!, text: inner, delimiter: 'square' };
+  if (OTHER_REMARK.test(text)) return { kind: 'editorial', editorialType: 'other', text: inner, delimiter: 'square' };
   if (EXPLANATION.test(text)) return gloss('explanation', inner, parseInner);
   return classifyWords(inner, text, ctx, parseInner);
 }
