@@ -105,7 +105,7 @@ describe('harvesting over loopback with real harvesters', () => {
   it('passes conformance/check --oai', async () => {
     const r = await run(join(CONFORMANCE, 'check'), ['--oai', oai]);
     expect(r.stdout).toMatch(/conformance: \d+ passed, 0 failed/);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stdout).toBe(0);
   });
 
   it('every response validates against the official OAI-PMH schema, over GET and POST', async () => {
