@@ -88,6 +88,14 @@ describe('ListRecords and ListIdentifiers paging', () => {
     expect(identifiers(a)).toHaveLength(10);
   });
 
+  it('accepts a token days after it was issued (tokens do not expire)', () => {
+    const tok = resumptionToken(ask([['verb', 'ListRecords'], ['metadataPrefix', 'qdc']]))?.token ?? '';
+    const later = new Date(now.getTime() + 3 * 24 * 3600 * 1000);
+    const { xml } = handleOaiRequest(params([['verb', 'ListRecords'], ['resumptionToken', tok]]), repo, settings, later);
+    expect(errorCodes(xml)).toEqual([]);
+    expect(resumptionToken(xml)?.cursor).toBe(10);
+  });
+
   it('selects by set, parent set included', () => {
     const xml = ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'archive:avprf']]);
     expect(identifiers(xml)).toEqual(['doc-0000', 'doc-0004', 'doc-0008', 'doc-0012', 'doc-0016', 'doc-0020', 'doc-0024'].map((i) => `oai:edition.example.org:${i}`));
