@@ -5,7 +5,7 @@ import type { Draft, InlineBuilder } from './draft.js';
 import { EntityRegistry } from './entity-registry.js';
 import { compileNamePattern, parseInline, type InlineContext } from './inline/index.js';
 import { splitNotes, type NotesSection } from './notes-section.js';
-import { planDocument, type PlanEnv } from './plan-lines.js';
+import { planDocument, type PlanEnv } from './plan-document.js';
 import { slugify } from './slug.js';
 import { splitDocuments } from './split-documents.js';
 

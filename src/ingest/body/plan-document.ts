@@ -1,0 +1,93 @@
+import type { SourceLine } from '../source-lines.js';
+import { closerLength } from './closer.js';
+import type { Draft } from './draft.js';
+import { isCapitalsHeading, isGapMarker, isSeparator, listItem, markingType } from './line-patterns.js';
+import { planCloser } from './plan-closer.js';
+import type { PlanEnv } from './plan-env.js';
+import { isFieldLine, planFields } from './plan-fields.js';
+import { planDistribution, planList } from './plan-lists.js';
+import { planParagraph } from './plan-paragraph.js';
+import { planSpeech } from './plan-speech.js';
+import { repeatsTitle } from './repeats-title.js';
+import { addresseesOf, isSaluteLine } from './salute.js';
+import { parseSpeakerLine } from './speaker-label.js';
+
+export type { PlanEnv } from './plan-env.js';
+
+/**
+ * Plans the blocks of one document (the body, an enclosure, a journal entry): its closer at the
+ * end, then line by line the markings, headers, salutation, speeches, lists and paragraphs.
+ */
+export function planDocument(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading: boolean): Draft[] {
+  const content = lines.filter((l) => !/^\s*$/.test(l.text));
+  const trailingGaps: SourceLine[] = [];
+  while (content.length > 0 && isGapMarker(content[content.length - 1]!.text)) trailingGaps.unshift(content.pop()!);
+  const closerCount = closerLength(content.map((l) => l.text));
+  const main = content.slice(0, content.length - closerCount);
+  const closer = content.slice(content.length - closerCount);
+  const drafts = planMain(main, env, allowTitleHeading);
+  if (closer.length > 0) drafts.push(planCloser(closer, env));
+  for (const gap of trailingGaps) drafts.push(() => ({ kind: 'gap', text: gap.text, reason: 'omitted' }));
+  return drafts;
+}
+
+function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading: boolean): Draft[] {
+  const drafts: Draft[] = [];
+  let k = 0;
+  let first = true;
+  while (k < lines.length) {
+    const l = lines[k]!;
+    const t = l.text;
+    const isFirst = first;
+    // Markings and separators above the text do not make the title line any less the first.
+    if (!markingType(t) && !isSeparator(t) && !isGapMarker(t)) first = false;
+    if (isFirst && allowTitleHeading && !isSaluteLine(t) && !markingType(t) && repeatsTitle(t, env.ctx.title)) {
+      drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
+      k++;
+      continue;
+    }
+    if (isGapMarker(t)) {
+      drafts.push(() => ({ kind: 'gap', text: t, reason: 'omitted' }));
+      k++;
+      continue;
+    }
+    if (isSeparator(t)) {
+      drafts.push(() => ({ kind: 'separator', text: t }));
+      k++;
+      continue;
+    }
+    const marking = markingType(t);
+    if (marking) {
+      drafts.push((b) => ({ kind: 'marking', markingType: marking, content: b(t, l.line) }));
+      k++;
+      if (marking === 'distribution') k = planDistribution(lines, k, drafts);
+      continue;
+    }
+    if (isFieldLine(t)) {
+      k = planFields(lines, k, env, drafts);
+      continue;
+    }
+    if (isSaluteLine(t)) {
+      for (const a of addresseesOf(t)) env.registry.addRole('addressees', env.registry.add(a.kind, a.name));
+      drafts.push((b) => ({ kind: 'salute', content: b(t, l.line) }));
+      k++;
+      continue;
+    }
+    const speaker = parseSpeakerLine(t);
+    if (speaker) {
+      k = planSpeech(lines, k, speaker, env, drafts);
+      continue;
+    }
+    if (isCapitalsHeading(t)) {
+      drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
+      k++;
+      continue;
+    }
+    if (listItem(t)) {
+      k = planList(lines, k, drafts);
+      continue;
+    }
+    k = planParagraph(lines, k, drafts);
+  }
+  return drafts;
+}
