@@ -15,15 +15,22 @@ export function emptyStoreData(): OaiStoreData {
   return { format: 'cablekit-oai-store', version: 1, tokenKey: randomBytes(32).toString('hex'), records: [] };
 }
 
+const DC_LISTS = ['creators', 'contributors', 'identifiers', 'sources', 'rightsTexts', 'spatial', 'temporal'];
+
+/** Enough shape checking that serving a record cannot throw on a hand-edited store. */
 function isRecord(value: unknown): value is OaiRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
+  const dc = r.dc as Record<string, unknown> | undefined;
   return (
     typeof r.id === 'string' &&
-    typeof r.datestamp === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(String(r.datestamp)) &&
     typeof r.hash === 'string' &&
     typeof r.deleted === 'boolean' &&
-    Array.isArray(r.sets)
+    Array.isArray(r.sets) &&
+    r.sets.every((s: unknown) => typeof (s as { spec?: unknown }).spec === 'string' && typeof (s as { name?: unknown }).name === 'string') &&
+    (dc === undefined || (typeof dc === 'object' && dc !== null && DC_LISTS.every((k) => Array.isArray(dc[k])))) &&
+    (r.teiPath === undefined || typeof r.teiPath === 'string')
   );
 }
 
