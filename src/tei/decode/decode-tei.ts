@@ -6,7 +6,7 @@ import { parseXmlTree } from '../xml/parse-xml.js';
 import { attr, firstChild, type XElement } from '../xml/xml-tree.js';
 import { buildDecodeContext } from './decode-context.js';
 import { decodeBlocks } from './decode-body.js';
-import { decodeHeader } from './decode-header.js';
+import { decodeHeader, encodedWhen } from './decode-header.js';
 
 export interface DecodeResult {
   cable?: Cable;
@@ -45,4 +45,15 @@ export function decodeTei(xml: string, file?: string, limits?: InputLimits): Dec
     bag.error('tei/internal-error', `Decoding failed: ${err instanceof Error ? err.message : String(err)}`);
     return { diagnostics: bag.items };
   }
+}
+
+/**
+ * revisionDesc/change/@when of cablekit's own change in a TEI file, or undefined: re-encoding a
+ * cable with this value gives back the same bytes, so an unchanged input rewrites no file.
+ */
+export function readEncodingWhen(xml: string): string | undefined {
+  const bag = new DiagnosticBag();
+  if (!guardXmlInput(xml, bag)) return undefined;
+  const root = parseXmlTree(xml, bag);
+  return root ? encodedWhen(root) : undefined;
 }

@@ -82,7 +82,14 @@ export function parseXmlTree(xml: string, bag: DiagnosticBag): XElement | undefi
     }
     return { name, attrs, children };
   };
-  const top = parser.parse(text) as Ordered[];
+  let top: Ordered[];
+  try {
+    top = parser.parse(text) as Ordered[];
+  } catch (err) {
+    // The validator above lets a few malformed shapes through (e.g. "<?'xml"); the parser does not.
+    bag.error('tei/not-well-formed', `Not well-formed XML: ${err instanceof Error ? err.message : String(err)}`, { line: 1, column: 1 });
+    return undefined;
+  }
   let root: XElement | undefined;
   for (const node of top) {
     const c = convert(node);
@@ -100,5 +107,8 @@ export function parseXmlTree(xml: string, bag: DiagnosticBag): XElement | undefi
     bag.error('tei/not-well-formed', 'The document has no root element.', { line: 1, column: 1 });
     return undefined;
   }
+  // fast-xml-parser keeps no positions; the root's line lets root-level diagnostics point somewhere.
+  const rootStart = /<(?![?!])/.exec(text);
+  if (rootStart) root.line = positionAt(text, rootStart.index).line;
   return root;
 }
