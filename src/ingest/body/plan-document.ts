@@ -35,6 +35,8 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
   const drafts: Draft[] = [];
   let k = 0;
   let first = true;
+  // Addressee lines and salutations open a letter; once the text has begun, "Comrade Kim:" is a speaker.
+  let textBegun = false;
   while (k < lines.length) {
     const l = lines[k]!;
     const t = l.text;
@@ -67,7 +69,7 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
       k = planFields(lines, k, env, drafts);
       continue;
     }
-    if (isSaluteLine(t)) {
+    if (!textBegun && isSaluteLine(t)) {
       for (const a of addresseesOf(t)) env.registry.addRole('addressees', env.registry.add(a.kind, a.name));
       drafts.push((b) => ({ kind: 'salute', content: b(t, l.line) }));
       k++;
@@ -76,6 +78,7 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     const speaker = parseSpeakerLine(t);
     if (speaker) {
       k = planSpeech(lines, k, speaker, env, drafts);
+      textBegun = true;
       continue;
     }
     if (isCapitalsHeading(t)) {
@@ -85,9 +88,11 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     }
     if (listItem(t)) {
       k = planList(lines, k, drafts);
+      textBegun = true;
       continue;
     }
     k = planParagraph(lines, k, drafts);
+    textBegun = true;
   }
   return drafts;
 }

@@ -12,7 +12,7 @@ export interface SpeakerLine {
 }
 
 const NOT_SPEAKERS =
-  /^(?:notes?|n\.?b\.?|p\.?s\.?|attachments?|enclosures?|appendix|annex|summary|source|sources|comment|comments|remark|remarks|reference|conclusion|conclusions|agenda|question|answer|result|results|item|items|signed|translation|original|text|content|contents|topic|topics|draft|proposal|title|author|please note)$/i;
+  /^(?:notes?|n\.?b\.?|p\.?s\.?|attachments?|enclosures?|appendix|annex|summary|source|sources|comment|comments|remark|remarks|reference|conclusion|conclusions|agenda|question|answer|result|results|item|items|signed|translation|original|text|content|contents|topic|topics|draft|proposal|title|author|please note|memorandum|telegram|cable|report|record|journal|protocol|minutes|copy|urgent|secret|top secret|confidential|conclusion|subject|information|letter|statement|resolution|decision|order|directive|instruction|instructions)$/i;
 const CONNECTOR = /^(?:of|the|de|van|von|der|al|bin|la|le|du|and)$/;
 const LABEL_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|\p{Lo}+)$/u;
 const ALIAS_DECLARATION = /^(?:to be abbreviated as|hereafter|hereinafter|henceforth(?: referred to as)?|abbreviated as|below)\s+(.+?)[.,]?$/i;
@@ -28,7 +28,8 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
   const dash = DASH_LABEL.exec(text);
   if (dash) return make(dash[1]!, dash[2]!, dash[3]!);
   const caps = CAPS_LABEL.exec(text);
-  if (caps && !ROMAN.test(caps[1]!) && (caps[3] === '' || /^\S/.test(caps[3]!))) {
+  // "KIM. We think …": a capitals label needs its speech on the same line ("MEMORANDUM." alone is a heading).
+  if (caps && !ROMAN.test(caps[1]!) && /^\S/.test(caps[3]!) && !NOT_SPEAKERS.test(caps[1]!)) {
     return make(caps[1]!, caps[2]!, caps[3]!);
   }
   const colon = COLON_LABEL.exec(text);

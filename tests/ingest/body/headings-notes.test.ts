@@ -39,3 +39,10 @@ describe('signers in parentheses', () => {
     expect(closerLineInfo('(Károly Pásztor)')).toEqual({ kind: 'signed', signers: [{ kind: 'person', name: 'Károly Pásztor' }] });
   });
 });
+
+describe('salutations only open a letter', () => {
+  it('reads "Comrade Kim:" as a salutation at the top and as a speaker inside the text', () => {
+    const r = parse(['Comrade Kim:', '', 'We write to you.', '', 'Comrade Kim:', 'We agree.']);
+    expect(r.blocks.map((b) => b.kind)).toEqual(['salute', 'paragraph', 'speech']);
+  });
+});

@@ -85,3 +85,9 @@ describe('addressee lines, markings, documents, ids', () => {
     expect(slugify('中文')).toBe('');
   });
 });
+
+describe('capitals that are not speakers', () => {
+  it.each(['MEMORANDUM.', 'MEMORANDUM. On the visit', 'KIM.', 'NOTE. See above.', 'TELEGRAM. From Moscow'])('%s is no speech', (line) => {
+    expect(parseSpeakerLine(line)).toBeUndefined();
+  });
+});
