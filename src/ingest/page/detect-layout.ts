@@ -15,11 +15,19 @@ const WINDOW = 60;
  */
 export function detectLayout(lines: readonly SourceLine[]): Layout {
   const top: SourceLine[] = [];
-  let blank = 0;
+  // Line breaks between two text lines vs runs of blank lines: the flat mirror has almost only the first.
+  let adjacent = 0;
+  let blankRuns = 0;
+  let previousBlank = true;
   for (const l of lines) {
     if (isBlank(l.text)) {
-      if (top.length > 0) blank++;
-    } else top.push(l);
+      if (!previousBlank) blankRuns++;
+      previousBlank = true;
+    } else {
+      if (!previousBlank) adjacent++;
+      top.push(l);
+      previousBlank = false;
+    }
   }
   const head = top.slice(0, WINDOW);
   if (head.some((l) => boldText(l.text) !== undefined && RECORD_EXPORT_LABELS.has(labelKey(l.text) ?? ''))) return 'record-export';
@@ -31,7 +39,7 @@ export function detectLayout(lines: readonly SourceLine[]): Layout {
     firstFew.some((l) => looksLikeDate(l.text) || matchFunderLine(l.text) !== undefined) ||
     top.some((l) => labelKey(l.text) === 'document-information');
   if (!evidence) return 'unknown';
-  // The flat mirror puts one block per line: almost no blank lines between them.
-  const flat = top.length >= 3 && blank * 10 < top.length;
+  // The flat mirror puts one block per line: mostly single newlines, few blank lines.
+  const flat = top.length >= 3 && adjacent > 2 * blankRuns;
   return flat ? 'flat-mirror' : 'current-site';
 }

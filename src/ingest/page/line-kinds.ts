@@ -75,3 +75,18 @@ export function isGapMarkLine(text: string): boolean {
 export function isIndented(text: string): boolean {
   return /^(?: {4}|\t|\u00a0)/.test(text) && !isBlank(text);
 }
+
+/** Lines that open a document's text, never its title: markings, salutations, addressees, labelled fields. */
+const NOT_A_TITLE =
+  /^(?:TOP SECRET|SECRET|CONFIDENTIAL|Strictly secret|Top Secret!?|Copy N[ºo°.]|N[ºo°]\.? ?\d|No\. ?\(?\d|Urgent|Top Priority|Dear\b|\[?To\b|Time:|Date:|Place:|Participants:|From:|Subject:)/i;
+
+/**
+ * Can this line be a page's title? A title is neither a marking nor a salutation, and does not end
+ * like the start of a letter (":" or ","). Used where a layout's title may be missing.
+ */
+export function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 400 || matchFunderLine(t)) return false;
+  if (/[:,]$/.test(t)) return false;
+  return !NOT_A_TITLE.test(t);
+}

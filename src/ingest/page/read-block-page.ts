@@ -4,15 +4,17 @@ import { labelKey } from './labels.js';
 import { emptyDraft, type PageDraft } from './page-draft.js';
 import { readHead } from './read-head.js';
 import { findTailStart, readTail } from './read-tail.js';
-import { lineUnits, linesBetween, paragraphs } from './units.js';
+import { lineUnits, linesBetween } from './units.js';
 
 /**
- * Current site (blocks between blank lines) and flat mirror (one line per block): header, the
- * text, the summary after the text, then the labelled tail.
+ * Current site (blocks between 1–8 newlines) and flat mirror (one line per block): header, the
+ * text, the summary after the text, then the labelled tail. Both are read line by line: the
+ * current site sometimes separates its blocks by a single newline too, so a blank line is no
+ * reliable boundary. Only the body keeps its blank lines, for the body parser.
  */
 export function readBlockPage(lines: readonly SourceLine[], layout: 'current-site' | 'flat-mirror', _bag: DiagnosticBag): PageDraft {
   const draft = emptyDraft(layout);
-  const units = layout === 'flat-mirror' ? lineUnits(lines) : paragraphs(lines);
+  const units = lineUnits(lines);
   const start = readHead(units, draft, layout === 'flat-mirror');
   const tail = findTailStart(units, start);
   if (tail < 0) {
@@ -24,13 +26,11 @@ export function readBlockPage(lines: readonly SourceLine[], layout: 'current-sit
   const tailUnits = units.slice(tail);
   const labelledSummary = tailUnits.some((u) => labelKey(u.text) === 'summary');
   // The summary is the last block before the tail, unless the tail labels one or nothing else is left for the text.
-  // A summary is one line: when single and double newlines are mixed, only the block's last line is taken.
   let bodyEndLine = units[tail]!.line;
   if (!labelledSummary && tail - start >= 2) {
     const s = units[tail - 1]!;
-    const last = s.lines[s.lines.length - 1]!;
-    draft.summary = { text: last.text.trim(), line: last.line };
-    bodyEndLine = last.line;
+    draft.summary = { text: s.text, line: s.line };
+    bodyEndLine = s.line;
   }
   const first = units[start];
   draft.body = first ? lines.slice(first.line - 1, bodyEndLine - 1) : [];

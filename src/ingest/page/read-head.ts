@@ -1,6 +1,6 @@
 import { isChrome } from './chrome.js';
 import { labelKey } from './labels.js';
-import { looksLikeDate, looksLikeHeaderDate, matchFunderLine } from './line-kinds.js';
+import { looksLikeDate, looksLikeHeaderDate, looksLikeTitle, matchFunderLine } from './line-kinds.js';
 import type { PageDraft } from './page-draft.js';
 import type { Unit } from './units.js';
 
@@ -36,7 +36,7 @@ export function readHead(units: readonly Unit[], draft: PageDraft, allowLeadingS
   const titleUnit = units[i];
   // Without a date line the title is only recognisable by the funder line that follows it.
   const titleFollowedByFunder = units[i + 1] !== undefined && matchFunderLine(units[i + 1]!.text) !== undefined;
-  if (titleUnit && !matchFunderLine(titleUnit.text) && labelKey(titleUnit.text) === undefined && (draft.date !== undefined || titleFollowedByFunder)) {
+  if (titleUnit && looksLikeTitle(titleUnit.text) && labelKey(titleUnit.text) === undefined && (draft.date !== undefined || titleFollowedByFunder)) {
     draft.title = { text: titleUnit.text, line: titleUnit.line };
     i++;
   }

@@ -4,7 +4,7 @@ import { labelKey } from './labels.js';
 import { isBlank, isIndented, looksLikeDate, matchFunderLine } from './line-kinds.js';
 import { emptyDraft, type Located, type PageDraft } from './page-draft.js';
 import { findTailStart, readTail } from './read-tail.js';
-import { splitOldCitation } from './split-old-citation.js';
+import { splitOldCitation, startsCitation } from './split-old-citation.js';
 import { paragraphs } from './units.js';
 
 /** How far into the page the old site's header can reach. */
@@ -51,6 +51,8 @@ export function readOldSite(lines: readonly SourceLine[]): PageDraft {
       continue;
     }
     if (isIndented(l.text)) {
+      // The summary and the citation are separate lines; a line opening a citation starts a new part.
+      if (startsCitation(l.text)) flushRun();
       run.push(l);
       continue;
     }

@@ -3,7 +3,7 @@
  * with no space ("…in Asia."Record of…,"). The citation opens with a quoted title ending in
  * `,"` — find that opening quote right after sentence-ending punctuation.
  */
-const GLUED = /[.!?)\]](["“])/g;
+const GLUED = /[.!?)\]] ?(["“])/g;
 const TITLE_AFTER_QUOTE = /^["“][^"”\n]{3,500}?,["”]/;
 
 export function startsCitation(text: string): boolean {
@@ -15,7 +15,7 @@ export function splitOldCitation(text: string): { summary?: string; citation?: s
   if (startsCitation(t)) return { citation: t };
   GLUED.lastIndex = 0;
   for (let m = GLUED.exec(t); m; m = GLUED.exec(t)) {
-    const at = m.index + 1;
+    const at = m.index + m[0].length - 1;
     if (TITLE_AFTER_QUOTE.test(t.slice(at, at + 520))) return { summary: t.slice(0, at).trim(), citation: t.slice(at).trim() };
   }
   return { summary: t };
