@@ -18,7 +18,7 @@ export interface BuildCommandOptions {
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
-  const deps = await pipelineDeps();
+  const deps = pipelineDeps();
   const progress = createProgressReporter(options.progress !== false);
   let report;
   try {

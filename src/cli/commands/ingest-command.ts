@@ -24,7 +24,7 @@ interface IngestOutcome {
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
   const files = collectInputs(paths, ['.txt']);
   if (files.length === 0) throw new UsageError(`no source pages (*.txt) found in ${paths.join(', ')}`);
-  const deps = await pipelineDeps();
+  const deps = pipelineDeps();
   const outcomes: IngestOutcome[] = files.map((file) => ingestOne(file, deps));
 
   if (options.json) {

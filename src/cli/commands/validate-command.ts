@@ -23,7 +23,7 @@ const MAX_VALIDATED_BYTES = 50 * 1024 * 1024;
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const files = paths.length > 0 ? collectInputs(paths, ['.xml', '.json']) : defaultTargets(options);
   if (files.length === 0) throw new UsageError('nothing to validate: no .xml or .json files found');
-  const deps = await validatorDeps();
+  const deps = validatorDeps();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) diagnostics.push(...validateOne(file, deps));
   printDiagnostics(diagnostics, { verbose: options.verbose ?? false });
