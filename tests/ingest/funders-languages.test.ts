@@ -42,3 +42,16 @@ describe('funder line', () => {
     expect(matchFunderLine('Made possible by X')).toBeUndefined();
   });
 });
+
+describe('funder repeated at the end of a current-site page', () => {
+  it('is one funder, whether or not the repeat carries the article', async () => {
+    const { ingestText } = await import('../../src/ingest/index.js');
+    const page = [
+      'June 1, 1970', '', 'A Title', '', 'This document was made possible with support from the Example Trust, Peace Fund', '', 'Text.', '', 'Summary.', '',
+      'Document Information', '', 'PRC FMA 1-2-3, 4.', '', 'Record ID', '', '300909', '', 'the Example Trust, Peace Fund', '',
+    ].join('\n');
+    const r = ingestText(page, 'p.txt');
+    expect(r.cable?.funders).toEqual(['Example Trust', 'Peace Fund']);
+    expect(r.diagnostics.find((d) => d.code === 'ingest/chrome-dropped')?.message).toContain('"the Example Trust, Peace Fund" (line 19)');
+  });
+});

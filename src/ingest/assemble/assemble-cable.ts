@@ -23,10 +23,15 @@ export interface AssembleInput {
   bag: DiagnosticBag;
 }
 
-function uniqueFolded(names: string[]): string[] {
+/** Funder names compared without case, diacritics or a leading article: "the Korea Foundation" = "Korea Foundation". */
+function funderKey(name: string): string {
+  return foldName(name).replace(/^the /, '');
+}
+
+function uniqueFolded(names: string[], key: (n: string) => string = foldName): string[] {
   const seen = new Set<string>();
   return names.filter((n) => {
-    const k = foldName(n);
+    const k = key(n);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -39,14 +44,14 @@ function uniqueFolded(names: string[]): string[] {
  */
 function funders(draft: PageDraft): string[] {
   const fromLines = draft.funderLines.flatMap((l) => parseFunders(l.text));
-  const known = new Set(fromLines.map(foldName));
+  const known = new Set(fromLines.map(funderKey));
   const fromTail: string[] = [];
   for (const l of draft.tailFunders) {
     const names = parseFunders(l.text);
-    if (names.length > 0 && names.every((n) => known.has(foldName(n)))) draft.chrome.push({ text: l.text, line: l.line });
+    if (names.length > 0 && names.every((n) => known.has(funderKey(n)))) draft.chrome.push({ text: l.text, line: l.line });
     else fromTail.push(...names);
   }
-  return uniqueFolded([...fromLines, ...fromTail]);
+  return uniqueFolded([...fromLines, ...fromTail], funderKey);
 }
 
 function languages(draft: PageDraft): { original?: Language; translation?: Language; extra: ExtraField[] } {
