@@ -22,13 +22,28 @@ export function planDocument(lines: readonly SourceLine[], env: PlanEnv, allowTi
   const content = lines.filter((l) => !/^\s*$/.test(l.text));
   const trailingGaps: SourceLine[] = [];
   while (content.length > 0 && isGapMarker(content[content.length - 1]!.text)) trailingGaps.unshift(content.pop()!);
-  const closerCount = closerLength(content.map((l) => l.text));
-  const main = content.slice(0, content.length - closerCount);
-  const closer = content.slice(content.length - closerCount);
-  const drafts = planMain(main, env, allowTitleHeading);
-  if (closer.length > 0) drafts.push(planCloser(closer, env));
+  // Distribution and transmission lines may follow the signature: the closer sits above them.
+  let tailStart = content.length;
+  while (tailStart > 1 && isTailLine(content[tailStart - 1]!.text)) tailStart--;
+  const beforeTail = content.slice(0, tailStart);
+  let closerCount = closerLength(beforeTail.map((l) => l.text));
+  if (closerCount === 0 && tailStart < content.length) {
+    tailStart = content.length;
+    closerCount = closerLength(content.map((l) => l.text));
+  }
+  const closerStart = tailStart - closerCount;
+  const drafts = planMain(content.slice(0, closerStart), env, allowTitleHeading);
+  if (closerCount > 0) drafts.push(planCloser(content.slice(closerStart, tailStart), env));
+  if (tailStart < content.length) drafts.push(...planMain(content.slice(tailStart), env, false));
   for (const gap of trailingGaps) drafts.push(() => ({ kind: 'gap', text: gap.text, reason: 'omitted' }));
   return drafts;
+}
+
+const DISTRIBUTION_LINE = /^[\s\u00a0]*(?:\d+[ \u00a0]*(?:cop(?:y|ies)[ \u00a0]*)?[-–—][ \t\u00a0]+\S|(?:sent to|copies to|copy to|distribution|cc)\s*:)/i;
+
+/** A line that may follow the signature: a marking, a transmission note, a distribution entry. */
+function isTailLine(text: string): boolean {
+  return markingType(text) !== undefined || DISTRIBUTION_LINE.test(text);
 }
 
 function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading: boolean): Draft[] {

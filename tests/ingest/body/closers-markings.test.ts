@@ -80,3 +80,14 @@ describe('markings', () => {
     expect(blocksOfKind(r.blocks, 'marking').map((m) => m.markingType)).toEqual(['classification', 'classification', 'classification', 'urgency']);
   });
 });
+
+describe('a closer above the distribution list', () => {
+  it('finds the signature above "Sent to:" and the copies list', () => {
+    const r = page('closer-then-distribution');
+    expect(r.blocks.map((b) => b.kind)).toEqual(['paragraph', 'closer', 'fields', 'marking', 'list']);
+    const closer = blocksOfKind(r.blocks, 'closer')[0]!;
+    expect(closer.lines.map((l) => l.kind)).toEqual(['other', 'signed']);
+    expect(r.senders.map((s) => r.entities.find((e) => e.id === s.ref)?.name)).toEqual(['A. PETROV']);
+    expect(blocksOfKind(r.blocks, 'fields')[0]!.fields[0]!.role).toBe('to');
+  });
+});
