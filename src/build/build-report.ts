@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** What happened to one file the build considered. */
-export type OutputAction = 'written' | 'unchanged' | 'kept-hand-edit' | 'failed';
+export type OutputAction = 'written' | 'unchanged' | 'kept-hand-edit' | 'deleted' | 'failed';
 
 export interface OutputRecord {
   /** '/'-separated, relative to the project root ('tei/x.xml', 'output/iiif/x/manifest.json'). */
@@ -31,6 +31,8 @@ export interface BuildSummary {
   written: number;
   unchanged: number;
   conflicts: number;
+  /** Outputs of an earlier build that no stage produces any more, removed. */
+  removed: number;
   seconds: number;
 }
 
@@ -71,6 +73,7 @@ export function summarise(
     written: count('written'),
     unchanged: count('unchanged'),
     conflicts: count('kept-hand-edit'),
+    removed: count('deleted'),
     seconds,
   };
 }
@@ -81,6 +84,7 @@ export function formatSummaryLine(s: BuildSummary): string {
   return (
     `Built ${plural(s.documents, 'document')} (${plural(s.warnings, 'warning')}, ${plural(s.errors, 'error')})` +
     ` — wrote ${plural(s.written, 'file')}, ${s.unchanged} unchanged, ${plural(s.conflicts, 'conflict')}` +
+    (s.removed > 0 ? `, removed ${plural(s.removed, 'stale file')}` : '') +
     ` — in ${s.seconds.toFixed(2)} s`
   );
 }

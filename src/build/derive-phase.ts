@@ -1,4 +1,5 @@
-import { toPortableRelative, writeIfChanged } from '../fs/index.js';
+import { sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
+import { reconcileOutputs } from './output-ledger.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { internalError, type BuildContext } from './build-context.js';
 import type { OutputRecord } from './build-report.js';
@@ -7,11 +8,15 @@ import type { DecodedCable } from './stage.js';
 
 /**
  * Runs every derived stage over the decoded cables and writes their files (only when changed).
- * A failing stage is reported and the others still run. Returns the files not tied to one document.
+ * A failing stage is reported and the others still run. Files of an earlier build that no stage
+ * produces any more are removed (see output-ledger.ts). Returns the files not tied to one document.
  */
 export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]): OutputRecord[] {
   const { config, rootDir, deps, onProgress } = ctx.options;
   const collectionOutputs: OutputRecord[] = [];
+  /** What was produced (path in the output folder → sha256), and whether every stage ran to the end. */
+  const produced = new Map<string, string>();
+  let complete = true;
   const ids = new Set(ctx.byId.keys());
   const claimed = new Map<string, string>();
   const byTeiPath = new Map(cables.map((c) => [c.teiPath, c.cable.id] as const));
@@ -22,6 +27,7 @@ export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]
       result = stage.derive(cables, config);
     } catch (error) {
       ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed`, error));
+      complete = false;
       return;
     }
     for (const d of result.diagnostics) attributeDiagnostic(ctx, d, byTeiPath, ids);
@@ -50,13 +56,16 @@ export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]
       claimed.set(path, stage.name);
       try {
         target?.push({ path, action: writeIfChanged(full, file.content) });
+        produced.set(toPortableRelative(config.outputDir, full), sha256Hex(file.content));
       } catch (error) {
+        complete = false;
         target?.push({ path, action: 'failed' });
         ctx.globalDiagnostics.push(internalError('build/write-failed', `could not write ${path}`, error, path));
       }
     }
     onProgress?.({ phase: 'derive', done: index + 1, total: deps.stages.length });
   });
+  collectionOutputs.push(...reconcileOutputs(ctx, produced, complete));
   return collectionOutputs;
 }
 

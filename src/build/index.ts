@@ -25,3 +25,4 @@ export {
   type OutputRecord,
 } from './build-report.js';
 export { resolveOutputPath, documentIdOfOutput } from './output-path.js';
+export { outputLedgerPath, readOutputLedger, staleOutputs, type OutputLedger } from './output-ledger.js';

@@ -169,4 +169,27 @@ describe('runBuild', () => {
     const failed = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
     expect(failed.diagnostics).toEqual([expect.objectContaining({ code: 'build/oai-sync-failed', severity: 'error' })]);
   });
+
+  it('removes outputs of a document that left the corpus, but not files someone changed, nor after a failed stage', () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    page('c.txt', 'id: doc-c\nThird');
+    build();
+    for (const id of ['doc-b', 'doc-c']) {
+      rmSync(join(config.sourcesDir, `${id.slice(-1)}.txt`));
+      rmSync(join(config.teiDir, `${id}.xml`));
+    }
+    writeFileSync(join(config.outputDir, 'listing', 'doc-c.txt'), 'annotated by hand\n');
+
+    // A crashing stage means its files were not produced on purpose: nothing is removed.
+    const crashing = { name: 'crashing', derive: () => { throw new Error('boom'); } };
+    runBuild({ config, rootDir: root, now: '2026-01-01T00:00:00Z', deps: fakeDeps([listingStage, crashing]) });
+    expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'doc-c.txt', 'index.txt']);
+
+    const report = build();
+    expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-c.txt', 'index.txt']);
+    expect(report.collectionOutputs).toContainEqual({ path: 'output/listing/doc-b.txt', action: 'deleted' });
+    expect(report.summary.removed).toBe(1);
+    expect(build().summary.removed).toBe(0);
+  });
 });
