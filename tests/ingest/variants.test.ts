@@ -49,3 +49,20 @@ describe('less regular pages', () => {
     expect(r.cable?.summary).toBe('The summary.');
   });
 });
+
+describe('unknown page furniture before the date', () => {
+  it('short unknown lines before the date are kept as "Page header" fields, and the date and title still found', () => {
+    const page = ['Skip to content', '', 'Home', '', 'Documents › Korea', '', 'October 1, 1960', '', 'A Title', '', 'Text one.', '', 'Text two.', '', 'The summary.', '', ...tail].join('\n');
+    const c = ingestText(page, 'p.txt').cable;
+    expect(c?.catalogueDate?.verbatim).toBe('October 1, 1960');
+    expect(c?.title).toBe('A Title');
+    expect(c?.extraFields).toEqual([{ label: 'Page header', value: 'Documents › Korea' }]);
+  });
+  it('a long first line before the date on a flat mirror is the leading summary, not a header', () => {
+    const page = ['A long summary line that describes a related document in some detail and more.', 'October 1, 1960', 'A Title', 'Text.', 'Summary.', 'Document Information', 'Rights', 'Reuse.'].join('\n');
+    const c = ingestText(page, 'p.txt').cable;
+    expect(c?.source.layout).toBe('flat-mirror');
+    expect(c?.title).toBe('A Title');
+    expect(c?.extraFields.map((f) => f.label)).toEqual(['Leading summary']);
+  });
+});

@@ -4,6 +4,10 @@ import { looksLikeDate, looksLikeHeaderDate, looksLikeTitle, matchFunderLine } f
 import type { PageDraft } from './page-draft.js';
 import type { Unit } from './units.js';
 
+/** How many unknown short lines may stand before the date line, and how short they are. */
+const MAX_UNKNOWN_HEADER = 5;
+const SHORT_LINE = 60;
+
 /**
  * Reads the header units of a current-site or flat-mirror page — chrome, date, title, funder
  * line — and returns the index of the first unit of the text. The flat mirror may open with a
@@ -19,6 +23,24 @@ export function readHead(units: readonly Unit[], draft: PageDraft, allowLeadingS
     }
     return false;
   };
+  /**
+   * Short lines before the date that are no known chrome (a breadcrumb, a site menu): kept as
+   * "Page header" extra fields rather than dropped, so the date and title are still found.
+   */
+  const skipUnknownHeader = (): void => {
+    if (units[i] === undefined || looksLikeHeaderDate(units[i]!.text)) return;
+    for (let j = i + 1; j <= i + MAX_UNKNOWN_HEADER && j < units.length; j++) {
+      if (!looksLikeDate(units[j]!.text)) continue;
+      const between = units.slice(i, j);
+      if (!between.every((u) => u.text.length <= SHORT_LINE && labelKey(u.text) === undefined)) return;
+      for (const u of between) {
+        if (u.lines.length === 1 && isChrome(u.text)) draft.chrome.push(...u.lines);
+        else draft.extraFields.push({ label: 'Page header', value: u.text, line: u.line });
+      }
+      i = j;
+      return;
+    }
+  };
   while (chromeAt()) i++;
   const first = units[i];
   const second = units[i + 1];
@@ -27,6 +49,7 @@ export function readHead(units: readonly Unit[], draft: PageDraft, allowLeadingS
     i++;
   }
   while (chromeAt()) i++;
+  skipUnknownHeader();
   const dateUnit = units[i];
   if (dateUnit && looksLikeHeaderDate(dateUnit.text)) {
     draft.date = { text: dateUnit.text, line: dateUnit.line };
