@@ -61,7 +61,7 @@ function ingestDecoded(text: string, path: string, sha256: string, bag: Diagnost
     });
     return { diagnostics: bag.items };
   }
-  const draft = readPage(lines, layout, bag);
+  const draft = readPage(lines, layout);
   const cable = assembleCable({ draft, path, sha256, bag });
   for (const d of validateCable(cable, path)) bag.items.push(d);
   return { cable, diagnostics: bag.items };

@@ -1,4 +1,3 @@
-import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Layout } from '../model/cable.js';
 import { readBlockPage } from './page/read-block-page.js';
 import { readOldSite } from './page/read-old-site.js';
@@ -7,13 +6,13 @@ import type { PageDraft } from './page/page-draft.js';
 import type { SourceLine } from './source-lines.js';
 
 /** The layout reader for a detected layout. */
-export function readPage(lines: readonly SourceLine[], layout: Exclude<Layout, 'unknown'>, bag: DiagnosticBag): PageDraft {
+export function readPage(lines: readonly SourceLine[], layout: Exclude<Layout, 'unknown'>): PageDraft {
   switch (layout) {
     case 'record-export':
       return readRecordExport(lines);
     case 'current-site':
     case 'flat-mirror':
-      return readBlockPage(lines, layout, bag);
+      return readBlockPage(lines, layout);
     case 'old-site':
       return readOldSite(lines);
   }

@@ -66,3 +66,12 @@ describe('unknown page furniture before the date', () => {
     expect(c?.extraFields.map((f) => f.label)).toEqual(['Leading summary']);
   });
 });
+
+describe('pages that stop right after the header', () => {
+  it('a current-site page with only date and title has an empty text, truncated', () => {
+    const r = ingestText('Skip to content\n\nOctober 1, 1960\n\nA Title\n', 'p.txt');
+    expect(r.cable?.title).toBe('A Title');
+    expect(r.cable?.body).toEqual([{ kind: 'gap', text: '', reason: 'truncated' }]);
+    expect(codes(r.diagnostics)).toContain('ingest/truncated');
+  });
+});

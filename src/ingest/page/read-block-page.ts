@@ -1,4 +1,3 @@
-import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../source-lines.js';
 import { labelKey } from './labels.js';
 import { emptyDraft, type PageDraft } from './page-draft.js';
@@ -12,13 +11,14 @@ import { lineUnits, linesBetween } from './units.js';
  * current site sometimes separates its blocks by a single newline too, so a blank line is no
  * reliable boundary. Only the body keeps its blank lines, for the body parser.
  */
-export function readBlockPage(lines: readonly SourceLine[], layout: 'current-site' | 'flat-mirror', _bag: DiagnosticBag): PageDraft {
+export function readBlockPage(lines: readonly SourceLine[], layout: 'current-site' | 'flat-mirror'): PageDraft {
   const draft = emptyDraft(layout);
   const units = lineUnits(lines);
   const start = readHead(units, draft, layout === 'flat-mirror');
   const tail = findTailStart(units, start);
   if (tail < 0) {
-    draft.body = linesBetween(lines, units[start], undefined);
+    // Nothing after the header means no text at all, not the whole page as text.
+    draft.body = units[start] ? linesBetween(lines, units[start], undefined) : [];
     const last = lines[lines.length - 1];
     draft.truncated = { line: last ? last.line : 1, missing: 'the summary and the document information after the text' };
     return draft;
