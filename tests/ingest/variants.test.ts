@@ -75,3 +75,13 @@ describe('pages that stop right after the header', () => {
     expect(codes(r.diagnostics)).toContain('ingest/truncated');
   });
 });
+
+describe('document information without a citation', () => {
+  it('rights text right after "Document Information" is rights, not a citation', () => {
+    const page = ['October 1, 1960', '', 'A Title', '', 'Text.', '', 'Summary.', '', 'Document Information', '', 'The program welcomes reuse of these materials.', '', 'Record ID', '', '301010', ''].join('\n');
+    const r = ingestText(page, 'p.txt');
+    expect(r.cable?.citation).toBeUndefined();
+    expect(r.cable?.rights).toEqual(['The program welcomes reuse of these materials.']);
+    expect(r.diagnostics.find((d) => d.code === 'ingest/missing-field')?.message).toBe('The page gives no citation.');
+  });
+});

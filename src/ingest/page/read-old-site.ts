@@ -8,7 +8,7 @@ import { splitOldCitation, startsCitation } from './split-old-citation.js';
 import { paragraphs } from './units.js';
 
 /** How far into the page the old site's header can reach. */
-const HEAD_WINDOW = 80;
+const HEAD_WINDOW = 200;
 
 /** Index just past the header: after the last old-site marker, or after the first indented run near the top. */
 function headEnd(lines: readonly SourceLine[]): number {

@@ -22,6 +22,9 @@ export function findTailStart(units: readonly Unit[], from: number): number {
   return -1;
 }
 
+/** Rights boilerplate, told from a citation when the citation is missing under "Document Information". */
+const RIGHTS_TEXT = /\b(?:reuse|copyright|rights holders?|permission)\b/i;
+
 function isIdLike(text: string): boolean {
   return /^[A-Za-z0-9._-]{1,40}$/.test(text);
 }
@@ -70,7 +73,7 @@ export function readTail(units: readonly Unit[], draft: PageDraft): void {
     switch (label) {
       case 'document-information':
         // Unlabelled: the citation first, then the rights paragraphs.
-        if (!citationDone && draft.citation === undefined) {
+        if (!citationDone && draft.citation === undefined && !RIGHTS_TEXT.test(u.text)) {
           draft.citation = located;
           citationDone = true;
         } else draft.rights.push(located);
