@@ -85,3 +85,12 @@ describe('document information without a citation', () => {
     expect(r.diagnostics.find((d) => d.code === 'ingest/missing-field')?.message).toBe('The page gives no citation.');
   });
 });
+
+describe('a date only in the title', () => {
+  it('"undated [1955]" in the title is the catalogue date when the page has no other, with origin title', () => {
+    const page = ['Skip to content', '', 'Report on the Festival, undated [1955]', '', 'This document was made possible with support from Example Fund', '', 'Text.', '', 'Summary.', '', ...tail].join('\n');
+    const c = ingestText(page.replace('PRC FMA 1-2-3, 4. Translated by Ann Example.', 'PRC FMA 1-2-3, 4.'), 'p.txt').cable;
+    expect(c?.title).toBe('Report on the Festival, undated [1955]');
+    expect(c?.catalogueDate).toMatchObject({ verbatim: 'undated [1955]', origin: 'title' });
+  });
+});

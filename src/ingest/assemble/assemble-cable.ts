@@ -77,6 +77,8 @@ function safeBody(draft: PageDraft, bag: DiagnosticBag, title: string | undefine
   }
 }
 
+const UNDATED_IN_TITLE = /\bundated \[[^\]\n]{1,40}\]/i;
+
 function gap(text: string, reason: GapBlock['reason']): GapBlock {
   return { kind: 'gap', text, reason };
 }
@@ -88,6 +90,11 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
   let catalogueDate: DateValue | undefined;
   if (draft.date) catalogueDate = parseDate(draft.date.text, 'catalogue');
   else if (cit?.date) catalogueDate = parseDate(cit.date, 'citation');
+  else {
+    // Last resort, still as written: "…, undated [1955]" in the title.
+    const inTitle = title !== undefined ? UNDATED_IN_TITLE.exec(title) : null;
+    if (inTitle) catalogueDate = parseDate(inTitle[0], 'title');
+  }
   const lang = languages(draft);
   const archiveReferences: ArchiveReference[] = [...(cit?.archiveReferences ?? []), ...draft.archiveNames.map((a) => parseArchiveReference(a.text))];
   const contributors: Contributor[] = cit?.contributors ?? [];
