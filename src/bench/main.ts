@@ -15,27 +15,21 @@ interface BenchContext {
 
 interface BenchEntry {
   name: string;
-  /** Module (relative to this file) and export; a module not in this build is skipped with a note. */
+  /** Module (relative to this file); a module not in this build is skipped with a note. */
   module: string;
-  run: (exported: unknown, ctx: BenchContext) => Promise<BenchResult>;
+  exportName: string;
+  /** Calls the bench's exported function with what it needs from the context. */
+  call: (bench: (...args: never[]) => Promise<BenchResult>, ctx: BenchContext) => Promise<BenchResult>;
 }
 
 type CablesBench = (cables: readonly Cable[], workDir: string) => Promise<BenchResult>;
-const cablesBench = (name: string, module: string, exportName: string): BenchEntry => ({
-  name,
-  module,
-  run: (exported, ctx) => {
-    const fn = (exported as Record<string, unknown>)[exportName];
-    if (typeof fn !== 'function') throw new Error(`${module} does not export ${exportName}`);
-    return (fn as CablesBench)(ctx.cables, ctx.workDir);
-  },
-});
+type CountBench = (count: number) => Promise<BenchResult>;
 
 /** The benches after ingest, in order. Adding one is one line. */
 const BENCHES: BenchEntry[] = [
-  cablesBench('tei', './tei-bench.js', 'runTeiBench'),
-  cablesBench('iiif', './iiif-bench.js', 'runIiifBench'),
-  cablesBench('oai', './oai-bench.js', 'runOaiBench'),
+  { name: 'tei', module: './tei-bench.js', exportName: 'runTeiBench', call: (b, ctx) => (b as CablesBench)(ctx.cables, ctx.workDir) },
+  { name: 'iiif', module: './iiif-bench.js', exportName: 'runIiifBench', call: (b, ctx) => (b as CablesBench)(ctx.cables, ctx.workDir) },
+  { name: 'oai', module: './oai-bench.js', exportName: 'runOaiBench', call: (b, ctx) => (b as CountBench)(ctx.cables.length) },
 ];
 
 async function main(): Promise<void> {
@@ -63,7 +57,9 @@ async function main(): Promise<void> {
       const workDir = join(scratch, bench.name);
       mkdirSync(workDir, { recursive: true });
       try {
-        print(await bench.run(exported, { cables: ingest.cables, workDir }));
+        const fn = (exported as Record<string, unknown>)[bench.exportName];
+        if (typeof fn !== 'function') throw new Error(`${bench.module} does not export ${bench.exportName}`);
+        print(await bench.call(fn as (...args: never[]) => Promise<BenchResult>, { cables: ingest.cables, workDir }));
       } catch (error) {
         console.log(`${bench.name}: failed: ${(error as Error).message}`);
       }
