@@ -91,3 +91,22 @@ describe('archive references', () => {
     expect(pub.map((r) => r.isPublication)).toEqual([true]);
   });
 });
+
+describe('archive and first unit in one part', () => {
+  it('"AVPRF f. 0102, op. 11, d. 5, ll. 1-5" (abbreviated Russian labels)', () => {
+    const r = parseArchiveReference('AVPRF f. 0102, op. 11, d. 5, ll. 1-5');
+    expect(r.archive).toBe('AVPRF');
+    expect(r.units.map((u) => [u.type, u.label, u.value])).toEqual([
+      ['fond', 'f.', '0102'],
+      ['opis', 'op.', '11'],
+      ['delo', 'd.', '5'],
+      ['list', 'll.', '1-5'],
+    ]);
+    expect(r.pages).toEqual({ verbatim: '1-5', from: '1', to: '5' });
+  });
+  it('"RGANI Fond 5, Opis 30" without a comma after the archive', () => {
+    const r = parseArchiveReference('RGANI Fond 5, Opis 30');
+    expect(r.archive).toBe('RGANI');
+    expect(r.units[0]).toEqual({ type: 'fond', label: 'Fond', value: '5' });
+  });
+});

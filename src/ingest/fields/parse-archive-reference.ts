@@ -18,7 +18,7 @@ const UNIT_LABELS = new Map<string, ArchiveUnitType>([
 
 const LABEL_FIRST = /^([A-Za-z]+)\.?\s+(\S.*)$/;
 const LABEL_LAST = /^(\S+?)\.?\s+([A-Za-z]+)$/;
-const PAGES = /^(?:(pp?|ll?|s)\.\s*)?(\d+[a-z]?)(?:\s*[-–]\s*(\d+[a-z]?))?$/i;
+const PAGES = /^(?:(pp?|s)\.\s*)?(\d+[a-z]?)(?:\s*[-–]\s*(\d+[a-z]?))?$/i;
 const PUBLICATION = /\b(?:Working Paper|Bulletin|Journal|Press|Publishing|Edited by|eds?\.|Vol\.|Volume)\b|["“]/;
 const ACRONYM_THEN = /^([A-Z][A-Za-z-]*[A-Z][A-Za-z-]*(?:\s[A-Z]{2,})*)\s+(\S*\d\S*)$/;
 const NAME_WITH_ABBR = /^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/;
@@ -58,6 +58,14 @@ function readArchive(first: string, ref: ArchiveReference): ArchiveUnit | undefi
   if (withUnit) {
     ref.archive = withUnit[1]!;
     return { type: 'file', value: withUnit[2]! };
+  }
+  // "AVPRF f. 0102": the archive runs up to the first unit label or number.
+  const tokens = first.split(/\s+/);
+  const cut = tokens.findIndex((t, i) => i > 0 && (/\d/.test(t) || UNIT_LABELS.has(t.replace(/\.$/, '').toLowerCase())));
+  if (cut > 0) {
+    ref.archive = tokens.slice(0, cut).join(' ');
+    const unit = unitOf(tokens.slice(cut).join(' '));
+    return unit.type === 'other' ? { type: 'file', value: unit.value } : unit;
   }
   ref.archive = first;
   return undefined;
