@@ -117,7 +117,23 @@ export function parseArchiveReference(verbatim: string): ArchiveReference {
       ref.countryInferred = ARCHIVE_TABLE_REASON;
     }
   }
-  return ref;
+  return inModelOrder(ref);
+}
+
+/** Same reference, keys in the model's order, so JSON output reads like the type. */
+function inModelOrder(r: ArchiveReference): ArchiveReference {
+  const ordered: ArchiveReference = {
+    verbatim: r.verbatim,
+    ...(r.archive !== undefined ? { archive: r.archive } : {}),
+    ...(r.archiveName !== undefined ? { archiveName: r.archiveName } : {}),
+    ...(r.archiveNameInferred !== undefined ? { archiveNameInferred: r.archiveNameInferred } : {}),
+    ...(r.country !== undefined ? { country: r.country } : {}),
+    ...(r.countryInferred !== undefined ? { countryInferred: r.countryInferred } : {}),
+    units: r.units,
+    ...(r.pages !== undefined ? { pages: r.pages } : {}),
+    ...(r.isPublication !== undefined ? { isPublication: r.isPublication } : {}),
+  };
+  return ordered;
 }
 
 const NEXT_ARCHIVE = /^(?:[A-Z][A-Za-z-]*[A-Z]|Archives? of)\b/;
