@@ -37,5 +37,14 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`cablekit: unexpected failure: ${error.message}\n`);
   process.exit(EXIT_FAILED);
 });
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`cablekit: unexpected failure: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  process.exit(EXIT_FAILED);
+});
+// `cablekit ingest --json … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw error;
+});
 
 await main(process.argv);
