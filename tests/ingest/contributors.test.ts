@@ -102,3 +102,9 @@ describe('contributors on pages', () => {
     expect(e).toMatchObject({ kind: 'person', name: 'Balázs Example', aliases: ['Balazs Example'] });
   });
 });
+
+describe('organisation after the names', () => {
+  it('Translated by A for CWIHP.', () => {
+    expect(roles('Translated by Ann Example for CWIHP.')).toEqual([{ role: 'translator', name: 'Ann Example', forOrganisation: 'CWIHP' }]);
+  });
+});

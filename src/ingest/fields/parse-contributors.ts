@@ -6,6 +6,8 @@ const ROLE: Record<string, ContributorRole> = { obtained: 'obtainer', translated
 /** One clause: "Obtained and translated for NKIDP by A", "translated from German by B and C". */
 const CLAUSE = /^((?:obtained|translated|contributed)(?:\s*(?:,|and)\s*(?:obtained|translated|contributed))*)(?:\s+from\s+([A-Z][\w-]*(?:[ -][A-Z][\w-]*)*))?(?:\s+for\s+(.+?))?\s+by\s+(.+)$/is;
 
+const FOR_AFTER = /^(.+?)\s+for\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)$/;
+
 /** "A", "A and B", "A, B, and C" → names as written. */
 export function splitNames(text: string): string[] {
   return text
@@ -43,11 +45,14 @@ export function parseContributors(text: string): { contributors: Contributor[]; 
       continue;
     }
     const verbs = m[1]!.toLowerCase().match(/obtained|translated|contributed/g) ?? [];
-    const names = splitNames(m[4]!);
+    // The organisation may also come after the names: "Translated by A for CWIHP".
+    const after = FOR_AFTER.exec(m[4]!);
+    const forOrganisation = m[3]?.trim() ?? after?.[2]?.trim();
+    const names = splitNames(after ? after[1]! : m[4]!);
     for (const name of names) {
       for (const v of verbs) {
         const c: Contributor = { role: ROLE[v]!, name };
-        if (m[3]) c.forOrganisation = m[3].trim();
+        if (forOrganisation) c.forOrganisation = forOrganisation;
         if (m[2] && v === 'translated') c.fromLanguage = m[2].trim();
         contributors.push(c);
       }
