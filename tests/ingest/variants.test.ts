@@ -94,3 +94,12 @@ describe('a date only in the title', () => {
     expect(c?.catalogueDate).toMatchObject({ verbatim: 'undated [1955]', origin: 'title' });
   });
 });
+
+describe('upload date forms', () => {
+  it.each(['2014-03-26', '2014-03-26T10:00:00', 'March 26, 2014', 'Wednesday, March 26, 2014', '03/26/2014'])('"%s" is read as the upload date', (date) => {
+    const page = ['October 1, 1960', '', 'A Title', '', 'Text.', '', 'Summary.', '', 'Document Information', '', 'PRC FMA 1-2-3, 4.', '', 'Original Uploaded Date', '', date, '', 'Memorandum', '', 'Record ID', '', '301111', ''].join('\n');
+    const c = ingestText(page, 'p.txt').cable;
+    expect(c?.uploadedDate?.verbatim).toBe(date);
+    expect(c?.documentType).toBe('Memorandum');
+  });
+});

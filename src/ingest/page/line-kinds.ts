@@ -9,13 +9,16 @@ export function isBlank(text: string): boolean {
 const BLANK = /^\s*$/;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,? )?';
 const DATE_LINE = new RegExp(
-  '^(?:' +
+  '^' +
+    WEEKDAY +
+    '(?:' +
     [
       `undated(?: \\[[^\\]]{1,40}\\])?`,
       `(?:(?:c\\.|ca\\.|circa) )?(?:${MONTH} (?:\\d{1,2}(?:st|nd|rd|th)?, )?)?\\d{4}s?`,
       `\\d{1,2} ${MONTH},? \\d{4}`,
-      `\\d{4}-\\d{2}(?:-\\d{2})?`,
+      `\\d{4}-\\d{2}(?:-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?Z?)?)?`,
       `\\d{1,2}/\\d{1,2}/\\d{2,4}`,
       `\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}`,
     ].join('|') +
