@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, listTree, makeEdition, runCli, snapshotTree } from './cli-harness.js';
@@ -131,6 +131,17 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
     const bad = runCli(['ingest', 'empty.txt', 'sources'], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^empty\.txt\S* error /m);
+    expect(existsSync(join(dir, 'tei'))).toBe(false);
+  });
+
+  it('refuses to run while another build of the same edition is running (exit 2)', () => {
+    const dir = edition();
+    mkdirSync(join(dir, '.cablekit'));
+    // The test runner's parent process stands in for a build that is still running.
+    writeFileSync(join(dir, '.cablekit', 'build.lock'), `${process.ppid}\n`);
+    const result = runCli(['build', '--no-progress'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`another cablekit build of this edition is running (process ${process.ppid})`);
     expect(existsSync(join(dir, 'tei'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../fs/index.js';
+import { acquireLock, writeFileAtomic } from '../../fs/index.js';
 import { formatSummaryLine, runBuild } from '../../build/index.js';
-import { EXIT_FAILED, EXIT_OK } from '../exit-codes.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { pipelineDeps } from '../pipeline-deps.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -19,12 +19,20 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
   const deps = pipelineDeps();
+  const lockPath = resolve(config.outputDir, '..', '.cablekit', 'build.lock');
+  const lock = acquireLock(lockPath);
+  if (!lock.acquired) {
+    throw new UsageError(
+      `another cablekit build of this edition is running (process ${lock.holderPid}); wait for it, or delete ${lockPath} if it is gone`,
+    );
+  }
   const progress = createProgressReporter(options.progress !== false);
   let report;
   try {
     report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
   } finally {
     progress.stop();
+    lock.release();
   }
   for (const doc of report.documents) printDiagnostics(doc.diagnostics, { verbose: options.verbose ?? false });
   printDiagnostics(report.diagnostics, { verbose: options.verbose ?? false });
