@@ -1,7 +1,7 @@
 import type { CablekitConfig } from '../../config/config.js';
 import type { Cable } from '../../model/cable.js';
 import { CONTAINER_ELEMENTS, TEI_NS } from '../vocabulary.js';
-import { serializeXml } from '../xml/serialize.js';
+import { writeXml } from '../xml/write-xml.js';
 import { el, type XElement } from '../xml/xml-tree.js';
 import { encodeDocumentDiv } from './encode-body.js';
 import { buildEncodeContext } from './encode-context.js';
@@ -28,5 +28,5 @@ export function encodeTeiTree(cable: Cable, config: CablekitConfig, options: Enc
 
 /** One TEI P5 document per cable, following the cable TEI profile; deterministic for the same inputs. */
 export function encodeTei(cable: Cable, config: CablekitConfig, options: EncodeOptions): string {
-  return serializeXml(encodeTeiTree(cable, config, options), TEI_NS, CONTAINER_ELEMENTS);
+  return writeXml(encodeTeiTree(cable, config, options), TEI_NS, CONTAINER_ELEMENTS);
 }

@@ -10,7 +10,7 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
  * own entity handling is off: without a DOCTYPE only these references exist, and an unknown name
  * is an error, never a lookup.
  */
-function decodeReferences(raw: string, onUnknown: (name: string) => void): string {
+export function decodeReferences(raw: string, onUnknown: (name: string) => void): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, name: string) => {
     if (name.startsWith('#')) {
@@ -71,7 +71,7 @@ export function parseXmlTree(xml: string, bag: DiagnosticBag): XElement | undefi
     if (name === '#comment') return undefined;
     const attrs: [string, string][] = [];
     const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(rawAttrs)) attrs.push([k, decode(String(v))]);
+    for (const [k, v] of Object.entries(rawAttrs)) attrs.push([k, decode(String(v).replace(/[\t\n]/g, ' '))]);
     const children: XChild[] = [];
     for (const child of value as Ordered[]) {
       const c = convert(child);

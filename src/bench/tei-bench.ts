@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG } from '../config/config.js';
+import type { Cable } from '../model/cable.js';
+import { encodeTei, validateTei } from '../tei/index.js';
+import type { BenchResult } from './bench-result.js';
+
+/** The official tei_all schema, beside the project (../shared/conformance), used as the reference. */
+const TEI_ALL = fileURLToPath(new URL('../../../shared/conformance/tei_all.rng', import.meta.url));
+const BENCH_WHEN = '2026-01-01T00:00:00Z';
+
+function onPath(program: string): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const candidate = join(dir, program);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+interface JingRun {
+  ms: number;
+  invalidFiles: number;
+}
+
+/** One JVM for all files, as a project would run it in CI; its output lines are "file:line:col: error". */
+function runJing(jing: string, files: string[]): Promise<JingRun> {
+  const start = performance.now();
+  return new Promise((resolvePromise) => {
+    execFile(jing, [TEI_ALL, ...files], { maxBuffer: 256 * 1024 * 1024 }, (_error, stdout, stderr) => {
+      const ms = performance.now() - start;
+      const invalid = new Set<string>();
+      for (const line of `${stdout}\n${stderr}`.split('\n')) {
+        const m = /^(.+?\.xml):\d+:\d+: (error|fatal)/.exec(line);
+        if (m) invalid.add(m[1]!);
+      }
+      resolvePromise({ ms, invalidFiles: invalid.size });
+    });
+  });
+}
+
+/**
+ * Encodes and validates (project schema and rules) every cable, writes the TEI to `workDir`, then
+ * — when jing is installed — validates the same files against tei_all in one JVM run. Target:
+ * cablekit's encode + validate takes less time than jing's validation alone.
+ */
+export async function runTeiBench(cables: readonly Cable[], workDir: string): Promise<BenchResult> {
+  const dir = join(workDir, 'tei');
+  mkdirSync(dir, { recursive: true });
+
+  const documents: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  const start = performance.now();
+  for (const cable of cables) {
+    const xml = encodeTei(cable, DEFAULT_CONFIG, { when: BENCH_WHEN });
+    for (const d of validateTei(xml)) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    documents.push(xml);
+  }
+  const oursMs = performance.now() - start;
+
+  // Ids may repeat across generated cables: the index keeps every file.
+  const files = documents.map((xml, i) => {
+    const file = join(dir, `${String(i).padStart(6, '0')}-${cables[i]!.id}.xml`);
+    writeFileSync(file, xml);
+    return file;
+  });
+
+  const n = cables.length;
+  const lines = [
+    `tei: encode + validate (project schema + rules) of ${n} cables: ${(oursMs / 1000).toFixed(2)} s (${(oursMs / Math.max(n, 1)).toFixed(2)} ms/cable), ${errors} errors, ${warnings} warnings`,
+  ];
+  const metrics: Record<string, number> = { cables: n, encodeValidateMs: Math.round(oursMs), errors, warnings };
+
+  const jing = onPath('jing');
+  if (jing === undefined || !existsSync(TEI_ALL) || n === 0) {
+    lines.push(`tei: jing reference skipped (${jing === undefined ? 'jing is not on PATH' : n === 0 ? 'no cables' : `${TEI_ALL} not found`})`);
+  } else {
+    const ref = await runJing(jing, files);
+    const ratio = oursMs / ref.ms;
+    lines.push(
+      `tei: jing tei_all over the same ${n} files (one JVM): ${(ref.ms / 1000).toFixed(2)} s, ${ref.invalidFiles} invalid files`,
+      `tei: cablekit / jing time ratio ${ratio.toFixed(2)} (${ratio < 1 ? 'cablekit faster' : 'jing faster'})`,
+    );
+    Object.assign(metrics, { jingMs: Math.round(ref.ms), jingInvalidFiles: ref.invalidFiles, ratio: Number(ratio.toFixed(3)) });
+  }
+  return { name: 'tei', lines, metrics };
+}
