@@ -9,10 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 import { decodeTei, encodeTei, readEncodingWhen, validateTei } from '../../src/tei/index.js';
-import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
-import { parseXmlTree } from '../../src/tei/xml/parse-xml.js';
-import { attr, childElements, textContent, walkElements, type XElement } from '../../src/tei/xml/xml-tree.js';
-import { errorsOf } from './helpers.js';
+import { attr, childElements, textContent } from '../../src/tei/xml/xml-tree.js';
+import { descendants, errorsOf, select, teiTree } from './helpers.js';
 
 const GOLDEN_DIR = 'tests/golden/tei';
 const GOLDEN_WHEN = '2026-01-01T00:00:00Z';
@@ -21,27 +19,6 @@ const cases = readdirSync(GOLDEN_DIR).filter((c) => existsSync(join(GOLDEN_DIR, 
 
 function expectedOf(name: string): string {
   return readFileSync(join(GOLDEN_DIR, name, 'expected.xml'), 'utf8');
-}
-
-function tree(xml: string): XElement {
-  const root = parseXmlTree(xml, new DiagnosticBag());
-  if (!root) throw new Error('golden is not XML');
-  return root;
-}
-
-/** Elements reached by a path of child names from `from` ("*" any child). */
-function select(from: XElement, path: string): XElement[] {
-  let current = [from];
-  for (const step of path.split('/')) current = current.flatMap((e) => childElements(e).filter((c) => step === '*' || c.name === step));
-  return current;
-}
-
-function descendants(from: XElement, name: string): XElement[] {
-  const out: XElement[] = [];
-  walkElements(from, (e) => {
-    if (e !== from && e.name === name) out.push(e);
-  });
-  return out;
 }
 
 describe('TEI goldens', () => {
@@ -81,7 +58,7 @@ describe('TEI goldens', () => {
 /** Read when a test runs (not when tests are collected), so UPDATE_GOLDEN can create the files first. */
 function golden(name: string) {
   const xml = expectedOf(name);
-  const tei = tree(xml);
+  const tei = teiTree(xml);
   return { xml, tei, body: select(tei, 'text/body/div')[0]! };
 }
 

@@ -1,4 +1,7 @@
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
+import { parseXmlTree } from '../../src/tei/xml/parse-xml.js';
+import { childElements, walkElements, type XElement } from '../../src/tei/xml/xml-tree.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { encodeTei } from '../../src/tei/index.js';
 import { sampleCable } from './fixtures/sample-cable.js';
@@ -31,4 +34,26 @@ export function codes(diagnostics: readonly Diagnostic[]): string[] {
 
 export function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.severity === 'error');
+}
+
+/** The TEI as an element tree (for structural assertions). */
+export function teiTree(xml: string): XElement {
+  const root = parseXmlTree(xml, new DiagnosticBag());
+  if (!root) throw new Error('not XML');
+  return root;
+}
+
+/** Elements reached by a path of child names ("*" any child). */
+export function select(from: XElement, path: string): XElement[] {
+  let current = [from];
+  for (const step of path.split('/')) current = current.flatMap((e) => childElements(e).filter((c) => step === '*' || c.name === step));
+  return current;
+}
+
+export function descendants(from: XElement, name: string): XElement[] {
+  const out: XElement[] = [];
+  walkElements(from, (e) => {
+    if (e !== from && e.name === name) out.push(e);
+  });
+  return out;
 }
