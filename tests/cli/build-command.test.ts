@@ -112,6 +112,10 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
     const ok = runCli(['validate', 'tei'], dir);
     expect(ok.stderr).toMatch(/Validated 2 files: 0 failed/);
     expect(ok.status).toBe(0);
+    // Without paths: the TEI folder and the IIIF and Dublin Core outputs of the edition.
+    const all = runCli(['validate'], dir);
+    expect(all.stderr).toMatch(/Validated \d+ files: 0 failed/);
+    expect(all.status).toBe(0);
 
     writeFileSync(join(dir, 'tei', 'broken.xml'), '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader>\n</TEI>\n');
     const bad = runCli(['validate', 'tei/broken.xml'], dir);

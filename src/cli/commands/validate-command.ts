@@ -17,8 +17,8 @@ const MAX_VALIDATED_BYTES = 50 * 1024 * 1024;
 
 /**
  * `cablekit validate [paths…]`: TEI (`.xml`) with the project's schema and rules, IIIF (`.json`)
- * with the official schema and cablekit's lint. Without paths: the edition's TEI folder and
- * its IIIF output.
+ * with the official schema and cablekit's lint, Dublin Core (`.oai_dc.xml`, `.qdc.xml`) with the
+ * project's XSDs. Without paths: the edition's TEI folder and its IIIF and DC output.
  */
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const files = paths.length > 0 ? collectInputs(paths, ['.xml', '.json']) : defaultTargets(options);
@@ -41,6 +41,8 @@ function defaultTargets(options: ValidateCommandOptions): string[] {
   if (existsSync(config.teiDir)) targets.push(...collectInputs([config.teiDir], ['.xml']));
   const iiifDir = join(config.outputDir, 'iiif');
   if (existsSync(iiifDir)) targets.push(...collectInputs([iiifDir], ['.json']));
+  const dcDir = join(config.outputDir, 'dc');
+  if (existsSync(dcDir)) targets.push(...collectInputs([dcDir], ['.xml']));
   return targets;
 }
 
@@ -55,8 +57,12 @@ function validateOne(file: string, deps: ValidatorDeps): Diagnostic[] {
   }
   if (bytes.length > MAX_VALIDATED_BYTES) return fail('cli/too-large', `the file is ${bytes.length} bytes; files over ${MAX_VALIDATED_BYTES} bytes are not validated`);
   const text = bytes.toString('utf8');
-  if (file.toLowerCase().endsWith('.xml')) return deps.validateTei(text, path);
-  if (file.toLowerCase().endsWith('.json')) {
+  const name = file.toLowerCase();
+  // Dublin Core records are named by the DC stage '<id>.oai_dc.xml' / '<id>.qdc.xml'; every other .xml is TEI.
+  if (name.endsWith('.oai_dc.xml')) return deps.validateDc(text, 'oai_dc', path);
+  if (name.endsWith('.qdc.xml')) return deps.validateDc(text, 'qdc', path);
+  if (name.endsWith('.xml')) return deps.validateTei(text, path);
+  if (name.endsWith('.json')) {
     let json: unknown;
     try {
       json = JSON.parse(text);
