@@ -36,22 +36,23 @@ export function parseBody(lines: SourceLine[], ctx: BodyContext): BodyResult {
   // Second pass: inline segments, now that every name to mark is known.
   const notes = section ? noteIds(section) : new Map<string, string>();
   const names = registry.names();
-  const base: Omit<InlineContext, 'dateOrigin'> = {
-    bag: ctx.bag,
-    noteNumbers: new Set(notes.keys()),
-    noteIds: notes,
-    names,
-    ...(ctx.catalogueDate ? { reference: ctx.catalogueDate } : {}),
-  };
+  const noteNumbers = new Set(notes.keys());
+  const none = { numbers: new Set<string>(), ids: new Map<string, string>() };
   const namePattern = compileNamePattern(names);
-  if (namePattern) base.namePattern = namePattern;
-  const build: InlineBuilder = (text, line, options = {}) =>
-    parseInline(text, {
-      ...base,
+  const build: InlineBuilder = (text, line, options = {}) => {
+    const withNotes = options.noteRefs !== false;
+    const inlineContext: InlineContext = {
+      bag: ctx.bag,
       line,
+      noteNumbers: withNotes ? noteNumbers : none.numbers,
+      noteIds: withNotes ? notes : none.ids,
       dateOrigin: options.origin ?? 'text',
-      ...(options.noteRefs === false ? { noteNumbers: new Set<string>(), noteIds: new Map<string, string>() } : {}),
-    });
+      names,
+    };
+    if (ctx.catalogueDate) inlineContext.reference = ctx.catalogueDate;
+    if (namePattern) inlineContext.namePattern = namePattern;
+    return parseInline(text, inlineContext);
+  };
 
   const blocks: Block[] = top.map((d) => d(build));
   for (const doc of documents) blocks.push({ kind: 'document', documentType: doc.documentType, blocks: doc.drafts.map((d) => d(build)) });

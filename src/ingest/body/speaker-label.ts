@@ -35,9 +35,8 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
   const colon = COLON_LABEL.exec(text);
   if (!colon) return undefined;
   const label = colon[1]!;
-  if (fieldRole(label) || NOT_SPEAKERS.test(label.trim())) return undefined;
-  const parsed = make(label, colon[2]!, colon[3]!);
-  return parsed && isLabelShaped(label) ? parsed : undefined;
+  if (!isLabelShaped(label) || fieldRole(label) || NOT_SPEAKERS.test(label.trim())) return undefined;
+  return make(label, colon[2]!, colon[3]!);
 }
 
 /** A label is a name, maybe with glosses and declarations in brackets: "North (Kim)", "X [Y] (to be abbreviated as Z)". */

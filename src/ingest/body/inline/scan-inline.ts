@@ -13,10 +13,28 @@ const AFTER_PUNCTUATION = /[.,;:!?”"’)]/;
  * left-to-right pass. Everything not recognised stays text, so the reading text is unchanged.
  */
 export function scanInline(text: string, ctx: InlineContext): Inline[] {
-  return scan(text, 0, text.length, ctx);
+  return scan(text, 0, text.length, ctx, { depth: 0, warned: false });
 }
 
-function scan(text: string, from: number, to: number, ctx: InlineContext): Inline[] {
+/** Editorial marks nest a level or two; deeper "nesting" is stray brackets, read as text. */
+const MAX_DEPTH = 6;
+/** No editorial bracket runs longer than this; an opening bracket without a close within it is unbalanced. */
+const MAX_BRACKET = 3000;
+
+interface ScanState {
+  depth: number;
+  /** One warning per block about unbalanced brackets is enough to point a reader at it. */
+  warned: boolean;
+}
+
+function scan(text: string, from: number, to: number, ctx: InlineContext, state: ScanState): Inline[] {
+  if (state.depth > MAX_DEPTH) return from < to ? [{ kind: 'text', text: text.slice(from, to) }] : [];
+  const deeper = (f: number, t: number, s: string = text): Inline[] => {
+    state.depth++;
+    const out = scan(s, f, t, ctx, state);
+    state.depth--;
+    return out;
+  };
   const out: Inline[] = [];
   let buffer = '';
   const flush = (): void => {
@@ -27,7 +45,7 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
     flush();
     out.push(segment);
   };
-  const inner = (s: string): Inline[] => scan(s, 0, s.length, ctx);
+  const inner = (s: string): Inline[] => deeper(0, s.length, s);
   let i = from;
   while (i < to) {
     const c = text[i]!;
@@ -40,17 +58,20 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
       }
     }
     if (c === '[') {
-      const close = matchingClose(text, i, to, '[', ']');
+      const close = matchingClose(text, i, Math.min(to, i + MAX_BRACKET), '[', ']');
       if (close >= 0) {
         push(classifySquare(text.slice(i + 1, close), ctx, inner));
         i = close + 1;
         continue;
       }
       const rest = text.slice(i + 1, to);
-      ctx.bag.warn('ingest/unbalanced-bracket', `"[" is never closed: ${JSON.stringify(rest.slice(0, 40))}…`, {
-        ...(ctx.line !== undefined ? { line: ctx.line } : {}),
-        hint: STAMP_OPENING.test(rest) ? 'Encoded as a stamp or handwriting running to the end of the block.' : 'Kept as text.',
-      });
+      if (!state.warned) {
+        state.warned = true;
+        ctx.bag.warn('ingest/unbalanced-bracket', `"[" is never closed: ${JSON.stringify(rest.slice(0, 40))}…`, {
+          ...(ctx.line !== undefined ? { line: ctx.line } : {}),
+          hint: STAMP_OPENING.test(rest) ? 'Encoded as a stamp or handwriting running to the end of the block.' : 'Kept as text.',
+        });
+      }
       const label = STAMP_OPENING.exec(rest);
       if (label) {
         const labelText = /^[^:]*:\s*/.exec(rest)![0];
@@ -61,7 +82,8 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
       }
     }
     if (c === '(') {
-      const close = matchingClose(text, i, to, '(', ')');
+      // The parentheses that mean something are short: "(redacted)", "(p. 1)", "(1)", "(Not yet proofread)".
+      const close = matchingClose(text, i, Math.min(to, i + 40), '(', ')');
       const segment = close >= 0 ? classifyRound(text.slice(i + 1, close), i > 0 ? text[i - 1] : undefined, ctx) : undefined;
       if (segment) {
         push(segment);
@@ -72,14 +94,14 @@ function scan(text: string, from: number, to: number, ctx: InlineContext): Inlin
     if (c === '“') {
       const close = matchingClose(text, i, to, '“', '”');
       const end = close >= 0 ? close : to;
-      push({ kind: 'quote', open: '“', close: close >= 0 ? '”' : '', content: scan(text, i + 1, end, ctx) });
+      push({ kind: 'quote', open: '“', close: close >= 0 ? '”' : '', content: deeper(i + 1, end) });
       i = close >= 0 ? close + 1 : to;
       continue;
     }
     if (c === '"') {
       const close = text.indexOf('"', i + 1);
       const end = close >= 0 && close < to ? close : to;
-      push({ kind: 'quote', open: '"', close: end < to ? '"' : '', content: scan(text, i + 1, end, ctx) });
+      push({ kind: 'quote', open: '"', close: end < to ? '"' : '', content: deeper(i + 1, end) });
       i = end < to ? end + 1 : to;
       continue;
     }

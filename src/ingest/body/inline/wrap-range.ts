@@ -15,9 +15,74 @@ export interface Range {
  * Ranges must be sorted and not overlap; one pass of finding serves every nesting level.
  */
 export function wrapRanges(segments: Inline[], ranges: readonly Range[]): Inline[] {
-  let out = segments;
-  for (let r = ranges.length - 1; r >= 0; r--) out = wrapOne(out, ranges[r]!.start, ranges[r]!.end, ranges[r]!.wrap);
+  if (ranges.length === 0) return segments;
+  const out = segments.slice();
+  const starts = startsOf(out);
+  // Right to left, in place: wrapping keeps the reading text, so offsets right of a change stay valid.
+  let r = ranges.length - 1;
+  while (r >= 0) {
+    const range = ranges[r]!;
+    const first = indexAt(starts, range.start);
+    const last = indexAt(starts, range.end - 1);
+    if (first < 0 || last < 0) {
+      r--;
+      continue;
+    }
+    const firstSeg = out[first]!;
+    if (first === last && isContainer(firstSeg)) {
+      // Every range inside this quote or gloss is wrapped by one descent into it.
+      const innerStart = starts[first]! + openingLength(firstSeg);
+      const innerEnd = starts[first + 1]! - closingLength(firstSeg);
+      const batch: Range[] = [];
+      while (r >= 0 && ranges[r]!.start >= innerStart && ranges[r]!.end <= innerEnd) {
+        const inner = ranges[r]!;
+        batch.push({ start: inner.start - innerStart, end: inner.end - innerStart, wrap: inner.wrap });
+        r--;
+      }
+      if (batch.length === 0) r--; // the range cuts through the container's own marks
+      else out[first] = { ...firstSeg, content: wrapRanges(firstSeg.content, batch.reverse()) } as Inline;
+      continue;
+    }
+    r--;
+    const lastSeg = out[last]!;
+    const cutsFirst = range.start > starts[first]!;
+    const cutsLast = range.end < starts[last + 1]!;
+    if ((cutsFirst && firstSeg.kind !== 'text') || (cutsLast && lastSeg.kind !== 'text')) continue;
+    const inside = out.slice(first, last + 1);
+    const replacement: Inline[] = [];
+    const replacementStarts: number[] = [];
+    if (cutsFirst && firstSeg.kind === 'text') {
+      const at = range.start - starts[first]!;
+      replacement.push({ kind: 'text', text: firstSeg.text.slice(0, at) });
+      replacementStarts.push(starts[first]!);
+      inside[0] = { kind: 'text', text: firstSeg.text.slice(at, first === last && cutsLast ? range.end - starts[first]! : undefined) };
+    }
+    if (cutsLast && lastSeg.kind === 'text') {
+      const at = range.end - starts[last]!;
+      if (first !== last || !cutsFirst) inside[inside.length - 1] = { kind: 'text', text: lastSeg.text.slice(0, at) };
+    }
+    replacement.push(range.wrap(inside));
+    replacementStarts.push(range.start);
+    if (cutsLast && lastSeg.kind === 'text') {
+      replacement.push({ kind: 'text', text: lastSeg.text.slice(range.end - starts[last]!) });
+      replacementStarts.push(range.end);
+    }
+    out.splice(first, last - first + 1, ...replacement);
+    starts.splice(first, last - first + 1, ...replacementStarts);
+  }
   return out;
+}
+
+/** Reading-text offset of each segment, and the total length last. */
+function startsOf(segments: readonly Inline[], base = 0): number[] {
+  const starts: number[] = [];
+  let offset = base;
+  for (const s of segments) {
+    starts.push(offset);
+    offset += s.kind === 'text' ? s.text.length : readingText([s]).length;
+  }
+  starts.push(offset);
+  return starts;
 }
 
 type Container = Extract<Inline, { kind: 'quote' | 'gloss' | 'translatorNote' | 'stamp' }>;
@@ -34,49 +99,14 @@ function openingLength(s: Container): number {
   }
 }
 
-function isContainer(s: Inline): s is Container {
-  return s.kind === 'quote' || s.kind === 'gloss' || s.kind === 'translatorNote' || s.kind === 'stamp';
+/** Length of what a container writes after its content: "”", "]", "" when unclosed. */
+function closingLength(s: Container): number {
+  if (s.kind === 'quote') return s.close.length;
+  return s.delimiter === 'double-square' ? 2 : s.delimiter === 'square' || s.delimiter === 'round' ? 1 : 0;
 }
 
-function wrapOne(segments: Inline[], start: number, end: number, wrap: Range['wrap']): Inline[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const s of segments) {
-    starts.push(offset);
-    offset += s.kind === 'text' ? s.text.length : readingText([s]).length;
-  }
-  starts.push(offset);
-  const first = indexAt(starts, start);
-  const last = indexAt(starts, end - 1);
-  if (first < 0 || last < 0) return segments;
-  const firstSeg = segments[first]!;
-  const lastSeg = segments[last]!;
-  if (first === last && isContainer(firstSeg)) {
-    const innerStart = starts[first]! + openingLength(firstSeg);
-    const innerEnd = innerStart + readingText(firstSeg.content).length;
-    if (start >= innerStart && end <= innerEnd) {
-      const content = wrapOne(firstSeg.content, start - innerStart, end - innerStart, wrap);
-      return [...segments.slice(0, first), { ...firstSeg, content } as Inline, ...segments.slice(first + 1)];
-    }
-  }
-  const cutsFirst = start > starts[first]!;
-  const cutsLast = end < starts[last + 1]!;
-  if ((cutsFirst && firstSeg.kind !== 'text') || (cutsLast && lastSeg.kind !== 'text')) return segments;
-  const inside = segments.slice(first, last + 1);
-  const after: Inline[] = [];
-  const before: Inline[] = [];
-  if (cutsLast && lastSeg.kind === 'text') {
-    const at = end - starts[last]!;
-    after.push({ kind: 'text', text: lastSeg.text.slice(at) });
-    inside[inside.length - 1] = { kind: 'text', text: lastSeg.text.slice(0, at) };
-  }
-  if (cutsFirst) {
-    const head = inside[0] as { kind: 'text'; text: string };
-    const at = start - starts[first]!;
-    before.push({ kind: 'text', text: head.text.slice(0, at) });
-    inside[0] = { kind: 'text', text: head.text.slice(at) };
-  }
-  return [...segments.slice(0, first), ...before, wrap(inside), ...after, ...segments.slice(last + 1)];
+function isContainer(s: Inline): s is Container {
+  return s.kind === 'quote' || s.kind === 'gloss' || s.kind === 'translatorNote' || s.kind === 'stamp';
 }
 
 /** Index of the segment holding reading-text position `pos` (binary search over start offsets). */
