@@ -52,3 +52,14 @@ describe('parseBody on arbitrary mixes of real body pieces', () => {
     );
   });
 });
+
+describe('parseBody on a very large block', () => {
+  it('keeps every character of a 1 MB paragraph full of stray brackets, dates and quotes', () => {
+    const unit = 'On 25 December 1965 the [North] Korean side said “we agree [sic]” (p. 3) and [ left… ( [handwritten: x';
+    const text = Array.from({ length: 10_000 }, () => unit).join(' ');
+    const bag = new DiagnosticBag('big');
+    const r = parseBody([{ text, line: 1 }], { bag });
+    expect(normalizeWhitespace(r.blocks.map(blockReadingText).join('\n'))).toBe(normalizeWhitespace(text));
+    expect(bag.items.filter((d) => d.code === 'ingest/unbalanced-bracket')).toHaveLength(1);
+  });
+});
