@@ -32,7 +32,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--report <file.json>', 'write a machine-readable report of every document')
     .option('--no-progress', 'no progress bar')
     .option('-v, --verbose', 'also print info diagnostics')
-    .action(async (opts: { config?: string; force?: boolean; report?: string; progress?: boolean; verbose?: boolean }) =>
+    .option('-q, --quiet', 'print errors only (warnings are still counted and in the report)')
+    .action(async (opts: { config?: string; force?: boolean; report?: string; progress?: boolean; verbose?: boolean; quiet?: boolean }) =>
       setExitCode(await buildCommand(opts)),
     );
 

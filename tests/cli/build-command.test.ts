@@ -92,9 +92,12 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
     writeFileSync(join(dir, 'sources', 'empty.txt'), '');
     writeFileSync(join(dir, 'sources', 'binary.txt'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(dir, 'sources', 'grocery-list.txt'), 'eggs\nmilk\nbread\n');
-    const result = runCli(['build', '--report', 'report.json', '--no-progress'], dir);
+    const result = runCli(['build', '--report', 'report.json', '--no-progress', '--quiet'], dir);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    // --quiet: the errors are printed, the warnings only counted.
+    expect(result.stderr).toMatch(/^sources\/empty\.txt\S* error /m);
+    expect(result.stderr).not.toMatch(/ warning /);
     const report = readReport(dir);
     const byPath = new Map(report.documents.map((d) => [d.sourcePath, d]));
     for (const bad of ['sources/empty.txt', 'sources/binary.txt']) {

@@ -13,6 +13,7 @@ export interface BuildCommandOptions {
   report?: string;
   progress?: boolean;
   verbose?: boolean;
+  quiet?: boolean;
 }
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
@@ -34,8 +35,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     progress.stop();
     lock.release();
   }
-  for (const doc of report.documents) printDiagnostics(doc.diagnostics, { verbose: options.verbose ?? false });
-  printDiagnostics(report.diagnostics, { verbose: options.verbose ?? false });
+  const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
+  for (const doc of report.documents) printDiagnostics(doc.diagnostics, printing);
+  printDiagnostics(report.diagnostics, printing);
   if (options.report !== undefined) {
     writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
   }
