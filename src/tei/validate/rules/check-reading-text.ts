@@ -1,6 +1,6 @@
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
 import type { Cable } from '../../../model/cable.js';
-import { readingTextChecksum } from '../../encode/encode-header.js';
+import { readingTextChecksum } from '../../encode/encode-revision-desc.js';
 import { attr, textContent, walkElements, type XElement } from '../../xml/xml-tree.js';
 
 /**

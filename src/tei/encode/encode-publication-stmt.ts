@@ -1,0 +1,20 @@
+import type { CablekitConfig } from '../../config/config.js';
+import type { Cable } from '../../model/cable.js';
+import { el, type XElement } from '../xml/xml-tree.js';
+
+export function publicationStmt(cable: Cable, config: CablekitConfig): XElement {
+  return el('publicationStmt', [], [
+    el('publisher', [], [config.publisher]),
+    el('idno', [['type', 'document'], ['subtype', cable.idSource]], [cable.id]),
+    el('availability', [], [el('licence', [['target', config.rightsUri]], cable.rights.map((r) => el('p', [], [r])))]),
+  ]);
+}
+
+export function notesStmt(cable: Cable): XElement | undefined {
+  if (cable.extraFields.length === 0) return undefined;
+  return el(
+    'notesStmt',
+    [],
+    cable.extraFields.map((f) => el('note', [['type', 'page-field']], [el('label', [], [f.label]), f.value])),
+  );
+}
