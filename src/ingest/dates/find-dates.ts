@@ -34,6 +34,8 @@ const SHAPES = [
   `\\d{4}-\\d{2}-\\d{2}`,
   `\\d{1,2}([./])(?:\\d{1,2}|${ROMAN_MONTH_PATTERN})\\1(?:\\d{4}|\\d{2})(?![\\d])`,
   `\\d{1,2}[./]${ROMAN_MONTH_PATTERN}(?![A-Za-z\\d])`,
+  `(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
+  `(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?`,
   TIME_RANGE,
   TIME,
 ];

@@ -4,34 +4,52 @@ import type { DateContext, DayParts, Normalised } from './date-parts.js';
 import { parseDay } from './parse-day.js';
 import { parseClockTime, timeSuffix, type ClockTime } from './parse-time.js';
 
-/** A date with an optional time or time range at its end: "29 October, 5:00 p.m.", "3:00–5:30 p.m.". */
 const TIME = String.raw`\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?\s?m\.?|hours|hrs\.?|h)?|\d{4}\s*(?:hours|hrs\.?|h)`;
-const TIME_RANGE_AT_END = new RegExp(
-  String.raw`(?:^|[\s,]+)(?:at\s+|from\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?)\s*(?:-|to|until)\s*(${TIME})$`,
-);
+const RANGE_START = String.raw`\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?`;
+const TIME_RANGE_AT_END = new RegExp(String.raw`(?:^|[\s,]+)(?:at\s+|from\s+)?(${RANGE_START})\s*(?:-|to|until)\s*(${TIME})$`);
 const TIME_AT_END = new RegExp(String.raw`(?:^|[\s,]+)(?:at\s+)?(${TIME})$`);
+const TIME_RANGE_AT_START = new RegExp(String.raw`^(?:from\s+)?(${RANGE_START})\s*(?:-|to|until)\s*(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
+const TIME_AT_START = new RegExp(String.raw`^(?:at\s+)?(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
 
+interface SplitTime {
+  datePart: string;
+  from?: ClockTime;
+  to?: ClockTime;
+}
+
+/** The clock time or time range written after the date ("29 October, 5:00 p.m.") or before it ("10:00–12:30, 2 March 1961"). */
+function splitTime(text: string): SplitTime {
+  const endRange = TIME_RANGE_AT_END.exec(text);
+  if (endRange) {
+    const pair = timePair(endRange[1]!, endRange[2]!);
+    if (pair) return { datePart: text.slice(0, endRange.index), ...pair };
+  }
+  const endSingle = TIME_AT_END.exec(text);
+  const endTime = endSingle ? parseClockTime(endSingle[1]!) : undefined;
+  if (endSingle && endTime) return { datePart: text.slice(0, endSingle.index), from: endTime };
+  const startRange = TIME_RANGE_AT_START.exec(text);
+  if (startRange) {
+    const pair = timePair(startRange[1]!, startRange[2]!);
+    if (pair) return { datePart: startRange[3]!, ...pair };
+  }
+  const startSingle = TIME_AT_START.exec(text);
+  const startTime = startSingle ? parseClockTime(startSingle[1]!) : undefined;
+  if (startSingle && startTime) return { datePart: startSingle[2]!, from: startTime };
+  return { datePart: text };
+}
+
+/** "3:00–5:30 p.m.": the first time shares the second's a.m./p.m. when it has none of its own. */
+function timePair(first: string, second: string): { from: ClockTime; to: ClockTime } | undefined {
+  const from = parseClockTime(first, timeSuffix(first) === undefined ? timeSuffix(second) : undefined);
+  const to = parseClockTime(second);
+  return from && to ? { from, to } : undefined;
+}
+
+/** A date with an optional time or time range: "29 October, 5:00 p.m.", "3:00–5:30 p.m.", "10:00, 2 March 1961". */
 export function parseDateTime(text: string, context: DateContext): Normalised | undefined {
-  let datePart = text;
-  let from: ClockTime | undefined;
-  let to: ClockTime | undefined;
-  const range = TIME_RANGE_AT_END.exec(text);
-  if (range) {
-    const suffix = timeSuffix(range[2]!);
-    from = parseClockTime(range[1]!, timeSuffix(range[1]!) === undefined ? suffix : undefined);
-    to = parseClockTime(range[2]!);
-    if (from && to) datePart = text.slice(0, range.index);
-    else from = to = undefined;
-  }
-  if (!from) {
-    const single = TIME_AT_END.exec(text);
-    const time = single ? parseClockTime(single[1]!) : undefined;
-    if (single && time) {
-      from = time;
-      datePart = text.slice(0, single.index);
-    }
-  }
-  datePart = datePart.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+at$/, '');
+  const split = splitTime(text);
+  const { from, to } = split;
+  const datePart = split.datePart.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+(?:at|on)$/, '');
   if (datePart === '') {
     if (!from) return undefined;
     return withTimes(undefined, from, to);

@@ -22,12 +22,16 @@ describe('meeting headers', () => {
     ]);
   });
 
-  it('dates the time field as a meeting date', () => {
+  it('dates the time field as one meeting date: the time range on the day', () => {
     const time = fields.fields[0]!.value.filter((s) => s.kind === 'date');
-    expect(time.map((d) => d.kind === 'date' && d.value.origin)).toEqual(['meeting', 'meeting']);
-    expect(time.map((d) => d.kind === 'date' && (d.value.when ?? `${d.value.notBefore}/${d.value.notAfter}`))).toEqual([
-      '10:00:00/12:30:00',
-      '1961-03-02',
+    expect(time.map((d) => d.kind === 'date' && d.value)).toEqual([
+      {
+        verbatim: '10:00–12:30, 2 March 1961',
+        origin: 'meeting',
+        notBefore: '1961-03-02T10:00:00',
+        notAfter: '1961-03-02T12:30:00',
+        precision: 'minute',
+      },
     ]);
   });
 

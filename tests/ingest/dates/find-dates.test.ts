@@ -52,3 +52,10 @@ describe('findDates: ranges in running text', () => {
     ]);
   });
 });
+
+describe('findDates: a time before the date', () => {
+  it('takes the time and the date as one expression', () => {
+    expect(findDates('Time: 10:00–12:30, 2 March 1961; place: the office').map((f) => f.verbatim)).toEqual(['10:00–12:30, 2 March 1961']);
+    expect(findDates('They met at 10 a.m. on 24 December 1965.').map((f) => f.verbatim)).toEqual(['10 a.m. on 24 December 1965']);
+  });
+});

@@ -101,3 +101,14 @@ describe('parseDate: dates in the text', () => {
     },
   );
 });
+
+describe('parseDate: a time before the date', () => {
+  it.each([
+    ['10:00, 2 March 1961', { when: '1961-03-02T10:00:00' }],
+    ['at 10 a.m. on 24 December 1965', { when: '1965-12-24T10:00:00' }],
+    ['10:00–12:30, 2 March 1961', { notBefore: '1961-03-02T10:00:00', notAfter: '1961-03-02T12:30:00' }],
+    ['1500 hours, December 3, 1965', { when: '1965-12-03T15:00:00' }],
+  ])('%s', (text, expected) => {
+    expect(parseDate(text, 'meeting')).toMatchObject({ ...expected, precision: 'minute' });
+  });
+});
