@@ -12,7 +12,7 @@ export interface SpeakerLine {
 }
 
 const NOT_SPEAKERS =
-  /^(?:notes?|n\.?b\.?|p\.?s\.?|attachments?|enclosures?|appendix|annex|summary|source|sources|comment|comments|remark|remarks|reference|conclusion|conclusions|agenda|question|answer|result|results|item|items|signed|translation|original|text|content|contents|topic|topics|draft|proposal|title|author|please note|memorandum|telegram|cable|report|record|journal|protocol|minutes|copy|urgent|secret|top secret|confidential|conclusion|subject|information|letter|statement|resolution|decision|order|directive|instruction|instructions)$/i;
+  /^(?:q|a|notes?|n\.?b\.?|p\.?s\.?|attachments?|enclosures?|appendix|annex|summary|source|sources|comment|comments|remark|remarks|reference|conclusion|conclusions|agenda|question|answer|result|results|item|items|signed|translation|original|text|content|contents|topic|topics|draft|proposal|title|author|please note|memorandum|telegram|cable|report|record|journal|protocol|minutes|copy|urgent|secret|top secret|confidential|conclusion|subject|information|letter|statement|resolution|decision|order|directive|instruction|instructions)$/i;
 const CONNECTOR = /^(?:of|the|de|van|von|der|al|bin|la|le|du|and)$/;
 const LABEL_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|\p{Lo}+)$/u;
 const ALIAS_DECLARATION = /^(?:to be abbreviated as|hereafter|hereinafter|henceforth(?: referred to as)?|abbreviated as|below)\s+(.+?)[.,]?$/i;
@@ -58,8 +58,11 @@ function make(label: string, separator: string, rest: string): SpeakerLine {
     const declared = ALIAS_DECLARATION.exec(inner);
     if (declared) aliases.push(declared[1]!.replace(/^["“]|["”]$/g, ''));
     else if (isPersonName(inner)) {
-      if (m[1] !== undefined && name === core && isPersonName(core)) aliases.push(core); // "Premier [Kim Il Sung]": the gloss names him
-      name = inner;
+      if (m[1] !== undefined && name === core && isPersonName(core)) {
+        // "Kim [Il Sung]" completes the name; "Kim [Kim Il Sung]" repeats it in full.
+        aliases.push(core);
+        name = inner.includes(core) ? inner : `${core} ${inner}`;
+      } else name = inner; // "Chairman [Mao Zedong]", "North (Kim)": the brackets name him
     }
   }
   return { label, separator, rest, name, aliases: aliases.filter((a) => a !== name) };

@@ -91,3 +91,14 @@ describe('capitals that are not speakers', () => {
     expect(parseSpeakerLine(line)).toBeUndefined();
   });
 });
+
+describe('speaker names completed by a gloss', () => {
+  it('joins a surname and its bracketed given name, keeping the label as an alias', () => {
+    expect(parseSpeakerLine('Kim [Il Sung]: Yes.')).toMatchObject({ name: 'Kim Il Sung', aliases: ['Kim'] });
+    expect(parseSpeakerLine('Kim [Kim Il Sung]: Yes.')).toMatchObject({ name: 'Kim Il Sung', aliases: ['Kim'] });
+  });
+  it('does not take interview letters for speakers', () => {
+    expect(parseSpeakerLine('Q: What happened?')).toBeUndefined();
+    expect(parseSpeakerLine('A: Nothing.')).toBeUndefined();
+  });
+});
