@@ -79,7 +79,7 @@ describe('seed 000 (record export)', () => {
   });
 
   it('reports the disagreement between catalogue and text dates, as a warning', () => {
-    const { xml, tei } = golden('seed-000');
+    const { xml } = golden('seed-000');
     const d = validateTei(xml).filter((x) => x.code === 'tei/catalogue-date-disagreement');
     expect(d).toHaveLength(1);
     expect(d[0]!.severity).toBe('warning');
@@ -130,7 +130,7 @@ describe('seed 001 (current site)', () => {
   });
 
   it('classifies the document as "Minutes of Conversation"', () => {
-    const { xml, tei, body } = golden('seed-001');
+    const { tei, body } = golden('seed-001');
     const target = attr(select(tei, 'teiHeader/profileDesc/textClass/catRef')[0]!, 'target')!;
     const category = descendants(tei, 'category').find((c) => `#${attr(c, 'xml:id')}` === target)!;
     expect(textContent(select(category, 'catDesc')[0]!)).toBe('Minutes of Conversation');
