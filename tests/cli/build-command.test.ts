@@ -92,6 +92,7 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
     writeFileSync(join(dir, 'sources', 'empty.txt'), '');
     writeFileSync(join(dir, 'sources', 'binary.txt'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(dir, 'sources', 'grocery-list.txt'), 'eggs\nmilk\nbread\n');
+    writeFileSync(join(dir, 'sources', 'huge.txt'), 'x'.repeat(10 * 1024 * 1024));
     const result = runCli(['build', '--report', 'report.json', '--no-progress', '--quiet'], dir);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -100,7 +101,7 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
     expect(result.stderr).not.toMatch(/ warning /);
     const report = readReport(dir);
     const byPath = new Map(report.documents.map((d) => [d.sourcePath, d]));
-    for (const bad of ['sources/empty.txt', 'sources/binary.txt']) {
+    for (const bad of ['sources/empty.txt', 'sources/binary.txt', 'sources/huge.txt']) {
       expect(byPath.get(bad)?.status).toBe('failed');
       expect(byPath.get(bad)?.diagnostics.some((d) => d.severity === 'error' && d.file === bad)).toBe(true);
     }
