@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -87,7 +87,10 @@ export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedCo
     oai: { ...DEFAULT_CONFIG.oai, ...settings.oai },
   };
   const rootDir = dirname(configPath);
-  return { config: resolvePaths(merged, rootDir), rootDir, configPath, diagnostics: bag.items };
+  const config = resolvePaths(merged, rootDir);
+  checkFoldersApart(bag, config, text);
+  if (bag.hasErrors) return { diagnostics: bag.items };
+  return { config, rootDir, configPath, diagnostics: bag.items };
 }
 
 function resolvePaths(config: CablekitConfig, rootDir: string): CablekitConfig {
@@ -101,6 +104,28 @@ function resolvePaths(config: CablekitConfig, rootDir: string): CablekitConfig {
   if (config.imagesDir !== undefined) resolved.imagesDir = at(config.imagesDir);
   if (config.authorityFile !== undefined) resolved.authorityFile = at(config.authorityFile);
   return resolved;
+}
+
+/**
+ * Sources, TEI and outputs must be separate folders, none inside another: the build walks the
+ * TEI folder for every *.xml and removes stale outputs, which must never meet sources or TEI.
+ */
+function checkFoldersApart(bag: DiagnosticBag, config: CablekitConfig, text: string): void {
+  const folders = [
+    ['sourcesDir', config.sourcesDir],
+    ['teiDir', config.teiDir],
+    ['outputDir', config.outputDir],
+  ] as const;
+  const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent + sep);
+  for (let i = 0; i < folders.length; i++) {
+    for (let j = i + 1; j < folders.length; j++) {
+      const [keyA, dirA] = folders[i] as (typeof folders)[number];
+      const [keyB, dirB] = folders[j] as (typeof folders)[number];
+      if (inside(dirA, dirB) || inside(dirB, dirA)) {
+        bag.error('config/overlapping-folders', `"${keyA}" and "${keyB}" must be separate folders, neither inside the other`, locateKey(text, keyB));
+      }
+    }
+  }
 }
 
 /** Turns one ajv error into a message that names the key, with the key's position in the file. */

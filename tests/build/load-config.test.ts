@@ -63,4 +63,13 @@ describe('loadConfig', () => {
     expect(loaded.config?.teiDir).toBe(join(dir, 'tei'));
     expect(loaded.diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
+
+  it('refuses folders that overlap', () => {
+    const path = write('{\n  "teiDir": "edition",\n  "outputDir": "edition/out"\n}');
+    const { config, diagnostics } = loadConfig(path);
+    expect(config).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'config/overlapping-folders', line: 3, message: expect.stringContaining('"teiDir" and "outputDir"') }),
+    ]);
+  });
 });
