@@ -2,6 +2,7 @@ import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeTeiTree } from '../decode/decode-tei.js';
 import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
+import { indexElements } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
 import { scanXmlTree } from '../xml/scan-xml.js';
 import { projectSchemaValidator, projectSchemaVocabulary } from './project-schema.js';
@@ -52,25 +53,28 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
       const scanned = scanXmlTree(xml);
       const tei = scanned ? checkTeiNamespace(scanned, bag) : undefined;
       if (!tei) return bag.items;
-      // Exact positions first; libxml2's own messages (often at the parent's line) only when those found nothing.
-      const precise = checkVocabulary(tei, projectSchemaVocabulary(), bag);
       try {
         projectSchemaValidator().validate(doc);
       } catch (err) {
-        if (precise === 0) for (const d of libxmlDetails(err)) {
-          bag.error('tei/schema', `Not allowed by the cable TEI profile: ${d.message.trim()}`, {
-            ...position(d),
-            hint: 'See schemas/cable-tei.rng and the editorial policy in the file header.',
-          });
+        // libxml2 often reports a bad child at its parent's line: name the exact element and
+        // attribute from the grammar's vocabulary, and fall back to libxml2's words if that finds nothing.
+        if (checkVocabulary(tei, projectSchemaVocabulary(), bag) === 0) {
+          for (const d of libxmlDetails(err)) {
+            bag.error('tei/schema', `Not allowed by the cable TEI profile: ${d.message.trim()}`, {
+              ...position(d),
+              hint: 'See schemas/cable-tei.rng and the editorial policy in the file header.',
+            });
+          }
         }
       }
-      checkIdsAndPointers(tei, bag);
+      const index = indexElements(tei);
+      checkIdsAndPointers(index, bag);
       checkRequiredHeader(tei, bag);
       checkDates(tei, bag);
-      checkTruncation(tei, bag);
+      checkTruncation(index, bag);
       // The reading-text rule needs the model; decoder warnings about unknown markup come with it.
       const cable = decodeTeiTree(tei, bag);
-      checkReadingText(tei, cable, bag);
+      checkReadingText(index, cable, bag);
     } finally {
       doc.dispose();
     }

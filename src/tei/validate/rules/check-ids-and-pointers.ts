@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
-import { walkElements, type XElement } from '../../xml/xml-tree.js';
+import type { ElementIndex } from '../../xml/element-index.js';
+import type { XElement } from '../../xml/xml-tree.js';
 
 /** Attributes that hold "#id" pointers in this profile (other tokens, such as URIs, are not local). */
 const POINTER_ATTRIBUTES = new Set(['ref', 'who', 'corresp', 'resp', 'ana', 'target', 'hand', 'scheme', 'sameAs']);
@@ -9,9 +10,9 @@ function at(e: XElement): { line?: number } {
 }
 
 /** xml:ids are unique; every local pointer names one of them. */
-export function checkIdsAndPointers(tei: XElement, bag: DiagnosticBag): void {
+export function checkIdsAndPointers(index: ElementIndex, bag: DiagnosticBag): void {
   const ids = new Map<string, XElement>();
-  walkElements(tei, (e) => {
+  for (const e of index.all) {
     for (const [k, v] of e.attrs) {
       if (k !== 'xml:id') continue;
       const first = ids.get(v);
@@ -22,8 +23,8 @@ export function checkIdsAndPointers(tei: XElement, bag: DiagnosticBag): void {
         });
       } else ids.set(v, e);
     }
-  });
-  walkElements(tei, (e) => {
+  }
+  for (const e of index.all) {
     for (const [k, v] of e.attrs) {
       if (!POINTER_ATTRIBUTES.has(k)) continue;
       for (const token of v.split(/\s+/)) {
@@ -36,5 +37,5 @@ export function checkIdsAndPointers(tei: XElement, bag: DiagnosticBag): void {
         }
       }
     }
-  });
+  }
 }

@@ -1,18 +1,16 @@
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
 import type { Cable } from '../../../model/cable.js';
 import { readingTextChecksum } from '../../encode/encode-revision-desc.js';
-import { attr, textContent, walkElements, type XElement } from '../../xml/xml-tree.js';
+import type { ElementIndex } from '../../xml/element-index.js';
+import { attr, textContent } from '../../xml/xml-tree.js';
 
 /**
  * The reading text (brackets restored) against the checksum recorded when the source was
  * encoded. A difference means the text was edited since: a warning, so an editor's correction is
  * seen, not refused.
  */
-export function checkReadingText(tei: XElement, cable: Cable, bag: DiagnosticBag): void {
-  let recorded: XElement | undefined;
-  walkElements(tei, (e) => {
-    if (e.name === 'idno' && attr(e, 'type') === 'reading-text-sha256') recorded = e;
-  });
+export function checkReadingText(index: ElementIndex, cable: Cable, bag: DiagnosticBag): void {
+  const recorded = index.named('idno').findLast((e) => attr(e, 'type') === 'reading-text-sha256');
   if (!recorded) return;
   if (textContent(recorded).trim() !== readingTextChecksum(cable)) {
     bag.warn('tei/reading-text-changed', 'The reading text differs from the source text this file was encoded from (edited by hand?).', {
@@ -23,10 +21,10 @@ export function checkReadingText(tei: XElement, cable: Cable, bag: DiagnosticBag
 }
 
 /** A page cut off in the source is encoded up to where it ends: say so. */
-export function checkTruncation(tei: XElement, bag: DiagnosticBag): void {
-  walkElements(tei, (e) => {
-    if (e.name === 'gap' && attr(e, 'reason') === 'truncated') {
+export function checkTruncation(index: ElementIndex, bag: DiagnosticBag): void {
+  for (const e of index.named('gap')) {
+    if (attr(e, 'reason') === 'truncated') {
       bag.warn('tei/truncated', 'The source is cut off here; the text after this point is missing.', e.line !== undefined ? { line: e.line } : {});
     }
-  });
+  }
 }

@@ -1,0 +1,10 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_CONFIG } from '../config/config.js';
+import type { Cable } from '../model/cable.js';
+import { encodeTei, validateTei } from '../tei/index.js';
+import { encodeAndValidate, type TeiBenchShare } from './tei-bench-share.js';
+
+/** One share of the TEI bench in a worker thread: the same work as in-process, on its own core. */
+const { cables, when } = workerData as { cables: Cable[]; when: string };
+const share: TeiBenchShare = encodeAndValidate(cables, (cable) => encodeTei(cable, DEFAULT_CONFIG, { when }), validateTei);
+parentPort?.postMessage(share);

@@ -1,0 +1,19 @@
+import { walkElements, type XElement } from './xml-tree.js';
+
+/** Every element once, in document order, and by name: rule checks look things up instead of re-walking. */
+export interface ElementIndex {
+  all: XElement[];
+  named(name: string): XElement[];
+}
+
+export function indexElements(root: XElement): ElementIndex {
+  const all: XElement[] = [];
+  const byName = new Map<string, XElement[]>();
+  walkElements(root, (e) => {
+    all.push(e);
+    const list = byName.get(e.name);
+    if (list) list.push(e);
+    else byName.set(e.name, [e]);
+  });
+  return { all, named: (name) => byName.get(name) ?? [] };
+}
