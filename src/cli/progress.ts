@@ -1,12 +1,19 @@
 import cliProgress from 'cli-progress';
-import type { BuildProgress } from '../build/index.js';
+
+export interface ProgressUpdate {
+  /** A build phase ('tei', 'decode', 'derive') or another batch name ('ingest'). */
+  phase: string;
+  done: number;
+  total: number;
+}
 
 export interface ProgressReporter {
-  update(progress: BuildProgress): void;
+  update(progress: ProgressUpdate): void;
   stop(): void;
 }
 
-const PHASE_LABELS: Record<BuildProgress['phase'], string> = {
+const PHASE_LABELS: Record<string, string> = {
+  ingest: 'Reading pages',
   tei: 'Encoding TEI ',
   decode: 'Reading TEI  ',
   derive: 'Deriving     ',
@@ -19,13 +26,13 @@ export function createProgressReporter(enabled: boolean): ProgressReporter {
     { stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
-  let phase: BuildProgress['phase'] | undefined;
+  let phase: string | undefined;
   return {
     update(progress) {
       if (phase !== progress.phase) {
         if (phase !== undefined) bar.stop();
         phase = progress.phase;
-        bar.start(progress.total, 0, { phase: PHASE_LABELS[progress.phase] });
+        bar.start(progress.total, 0, { phase: PHASE_LABELS[progress.phase] ?? progress.phase });
       }
       bar.update(progress.done);
     },

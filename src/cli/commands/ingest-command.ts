@@ -7,10 +7,12 @@ import { collectInputs } from '../collect-inputs.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { pipelineDeps } from '../pipeline-deps.js';
 import { countBySeverity, printDiagnostics } from '../print-diagnostics.js';
+import { createProgressReporter } from '../progress.js';
 
 export interface IngestCommandOptions {
   json?: boolean;
   verbose?: boolean;
+  progress?: boolean;
 }
 
 interface IngestOutcome {
@@ -25,7 +27,13 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   const files = collectInputs(paths, ['.txt']);
   if (files.length === 0) throw new UsageError(`no source pages (*.txt) found in ${paths.join(', ')}`);
   const deps = pipelineDeps();
-  const outcomes: IngestOutcome[] = files.map((file) => ingestOne(file, deps));
+  const progress = createProgressReporter(files.length > 1 && options.progress !== false);
+  const outcomes: IngestOutcome[] = files.map((file, index) => {
+    const outcome = ingestOne(file, deps);
+    progress.update({ phase: 'ingest', done: index + 1, total: files.length });
+    return outcome;
+  });
+  progress.stop();
 
   if (options.json) {
     process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
