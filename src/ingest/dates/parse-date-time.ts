@@ -11,6 +11,18 @@ const TIME_AT_END = new RegExp(String.raw`(?:^|[\s,]+)(?:at\s+)?(${TIME})$`);
 const TIME_RANGE_AT_START = new RegExp(String.raw`^(?:from\s+)?(${RANGE_START})\s*(?:-|to|until)\s*(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
 const TIME_AT_START = new RegExp(String.raw`^(?:at\s+)?(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
 
+/** "2014-03-26T10:00:00", "2014-03-26 10:00", with "Z" kept when the source says UTC. */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2})?)(z?)$/;
+
+function isoDateTime(m: RegExpExecArray, context: DateContext): Normalised | undefined {
+  const day = parseDay(m[1]!, context);
+  const time = parseClockTime(m[2]!);
+  if (!day || !time) return undefined;
+  const result = withTimes(day, time, undefined);
+  if (m[3] !== '' && result.when !== undefined) result.when += 'Z';
+  return result;
+}
+
 interface SplitTime {
   datePart: string;
   from?: ClockTime;
@@ -47,6 +59,8 @@ function timePair(first: string, second: string): { from: ClockTime; to: ClockTi
 
 /** A date with an optional time or time range: "29 October, 5:00 p.m.", "3:00–5:30 p.m.", "10:00, 2 March 1961". */
 export function parseDateTime(text: string, context: DateContext): Normalised | undefined {
+  const iso = ISO_DATE_TIME.exec(text);
+  if (iso) return isoDateTime(iso, context);
   const split = splitTime(text);
   const { from, to } = split;
   const datePart = split.datePart.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+(?:at|on)$/, '');

@@ -1,5 +1,5 @@
 import type { DateOrigin, DateValue } from '../../model/dates.js';
-import type { DateContext } from './date-parts.js';
+import type { DateContext, Normalised } from './date-parts.js';
 import { parseDateTime } from './parse-date-time.js';
 import { parseRange } from './parse-range.js';
 
@@ -12,10 +12,13 @@ export type { DateContext } from './date-parts.js';
  */
 export function parseDate(verbatim: string, origin: DateOrigin, context: DateContext = {}): DateValue {
   const value: DateValue = { verbatim, origin };
-  const cleaned = clean(verbatim);
+  let cleaned = clean(verbatim);
+  const approximate = APPROXIMATE.exec(cleaned);
+  if (approximate) cleaned = cleaned.slice(approximate[0].length);
   if (cleaned === '') return value;
-  const result = parseRange(cleaned, context) ?? parseDateTime(cleaned, context);
+  const result = parseRange(cleaned, context) ?? parseDecade(cleaned) ?? parseDateTime(cleaned, context);
   if (!result) return value;
+  if (approximate) result.notes.push(`approximate: the source says "${approximate[1]!}"`);
   if (result.when !== undefined) value.when = result.when;
   if (result.notBefore !== undefined) value.notBefore = result.notBefore;
   if (result.notAfter !== undefined) value.notAfter = result.notAfter;
@@ -24,12 +27,24 @@ export function parseDate(verbatim: string, origin: DateOrigin, context: DateCon
   return value;
 }
 
+/** "Wednesday, March 26, 2014": the weekday adds nothing the date does not say. */
+const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;
+const APPROXIMATE = /^(c\.|ca\.|circa|approx\.|approximately|about)\s*/;
+
+/** "1950s": the decade as a range of years. */
+function parseDecade(text: string): Normalised | undefined {
+  const m = /^(\d{3})0'?s$/.exec(text);
+  if (!m) return undefined;
+  return { notBefore: `${m[1]}0`, notAfter: `${m[1]}9`, precision: 'year', notes: [] };
+}
+
 /** Editorial brackets and quote marks are read through ("28 [October 1965]", "“13” June 1956"). */
 function clean(text: string): string {
   return text
     .replace(/[[\]“”"„«»]/g, '')
     .replace(/[\u00a0\s]+/g, ' ')
     .replace(/^\s*(undated|n\.d\.)\s*/i, '')
+    .replace(WEEKDAY, '')
     .replace(/[–—‒-]/g, '-')
     .toLowerCase()
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')

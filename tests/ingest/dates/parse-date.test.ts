@@ -112,3 +112,24 @@ describe('parseDate: a time before the date', () => {
     expect(parseDate(text, 'meeting')).toMatchObject({ ...expected, precision: 'minute' });
   });
 });
+
+describe('parseDate: page date forms', () => {
+  it.each([
+    ['Wednesday, March 26, 2014', { when: '2014-03-26', precision: 'day' }],
+    ['2014-03-26T10:00:00', { when: '2014-03-26T10:00:00', precision: 'second' }],
+    ['2014-03-26 10:00', { when: '2014-03-26T10:00:00', precision: 'minute' }],
+    ['2014-03-26T10:00:30Z', { when: '2014-03-26T10:00:30Z', precision: 'second' }],
+    ['03/26/2014', { when: '2014-03-26', precision: 'day' }],
+    ['1950s', { notBefore: '1950', notAfter: '1959', precision: 'year' }],
+  ])('%s', (text, expected) => {
+    const v = parseDate(text, 'uploaded');
+    expect(v).toMatchObject(expected);
+    expect(v.inferred).toBeUndefined();
+  });
+
+  it('keeps "circa" as an approximation in the reasons', () => {
+    const v = parseDate('c. 1955', 'catalogue');
+    expect(v).toMatchObject({ when: '1955', precision: 'year' });
+    expect(v.inferred).toMatch(/approximate/);
+  });
+});
