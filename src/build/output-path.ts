@@ -13,12 +13,20 @@ export function resolveOutputPath(outputDir: string, relativePath: string): stri
   return full;
 }
 
-/** Finds the document an output file belongs to: a path segment, or a file stem, equal to its id. */
+/**
+ * Finds the document an output file belongs to: a path segment equal to its id, or a file name
+ * that is the id plus extensions ('dc/<id>.oai_dc.xml'). Ids may contain dots, so every
+ * dot-boundary prefix of a name is tried, longest first.
+ */
 export function documentIdOfOutput(relativePath: string, ids: ReadonlySet<string>): string | undefined {
   for (const segment of relativePath.split('/')) {
-    if (ids.has(segment)) return segment;
-    const stem = segment.replace(/\.[^.]+$/, '');
-    if (ids.has(stem)) return stem;
+    let candidate = segment;
+    for (;;) {
+      if (ids.has(candidate)) return candidate;
+      const dot = candidate.lastIndexOf('.');
+      if (dot <= 0) break;
+      candidate = candidate.slice(0, dot);
+    }
   }
   return undefined;
 }
