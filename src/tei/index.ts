@@ -1,5 +1,24 @@
+/**
+ * TEI P5 for cables, following ../shared/docs/tei-profile.md.
+ *
+ * - `encodeTei`   model → TEI (deterministic, pretty-printed, valid against tei_all and schemas/cable-tei.rng)
+ * - `decodeTei`   TEI → model (hand-edited files included); decode(encode(m)) equals m
+ * - `validateTei` hostile-input guard, well-formedness, namespace, project schema, rule checks
+ *
+ * Diagnostic codes (stable):
+ *   input     tei/too-large, tei/doctype-forbidden, tei/too-deep, tei/not-well-formed, tei/wrong-namespace
+ *   schema    tei/schema
+ *   rules     tei/duplicate-id, tei/dangling-pointer, tei/date-interval (errors);
+ *             tei/date-text-mismatch, tei/date-precision, tei/catalogue-date-disagreement,
+ *             tei/missing-title, tei/missing-date, tei/missing-source, tei/missing-language,
+ *             tei/missing-rights, tei/reading-text-changed, tei/truncated (warnings)
+ *   decoding  tei/missing-body, tei/missing-id (errors); tei/unknown-element, tei/unknown-note-type,
+ *             tei/stray-text, tei/speech-paragraphs, tei/note-without-id (warnings)
+ *   bugs      tei/internal-error
+ */
 export { encodeTei, encodeTeiTree, type EncodeOptions } from './encode/encode-tei.js';
 export { decodeTei, readEncodingWhen, type DecodeResult } from './decode/decode-tei.js';
+export { validateTei, type ValidateOptions } from './validate/validate-tei.js';
+export { PROJECT_SCHEMA_URL } from './validate/project-schema.js';
 export { DEFAULT_LIMITS, type InputLimits } from './xml/guard-input.js';
 export { TEI_NS } from './vocabulary.js';
-export { validateTei, type ValidateOptions } from './validate/validate-tei.js';
