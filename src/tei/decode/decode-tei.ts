@@ -1,10 +1,11 @@
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Block } from '../../model/blocks.js';
 import type { Cable } from '../../model/cable.js';
 import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
 import { parseXmlTree } from '../xml/parse-xml.js';
 import { attr, firstChild, type XElement } from '../xml/xml-tree.js';
-import { buildDecodeContext } from './decode-context.js';
+import { buildDecodeContext, type DecodeContext } from './decode-context.js';
 import { decodeBlocks } from './decode-body.js';
 import { decodeHeader, encodedWhen } from './decode-header.js';
 
@@ -13,17 +14,26 @@ export interface DecodeResult {
   diagnostics: Diagnostic[];
 }
 
+function bodyBlocks(tei: XElement, ctx: DecodeContext): Block[] {
+  const text = firstChild(tei, 'text');
+  const div = text ? firstChild(firstChild(text, 'body') ?? text, 'div', (d) => attr(d, 'type') === 'document') : undefined;
+  if (!div) {
+    ctx.bag.error('tei/missing-body', 'No text/body/div[@type="document"]: the document has no text.', tei.line !== undefined ? { line: tei.line } : {});
+  }
+  return div ? decodeBlocks(div, ctx) : [];
+}
+
 /** The model from an already parsed and namespace-checked TEI tree (shared with validation). */
 export function decodeTeiTree(tei: XElement, bag: DiagnosticBag): Cable {
   const ctx = buildDecodeContext(tei, bag);
   const header = decodeHeader(tei, ctx);
-  const body = firstChild(tei, 'text');
-  const div = body ? firstChild(firstChild(body, 'body') ?? body, 'div', (d) => attr(d, 'type') === 'document') : undefined;
-  if (!div) {
-    bag.error('tei/missing-body', 'No text/body/div[@type="document"]: the document has no text.', tei.line !== undefined ? { line: tei.line } : {});
-  }
   if (header.id === '') bag.error('tei/missing-id', 'The TEI element has no xml:id, the document id.', { line: tei.line ?? 1 });
-  return { ...header, body: div ? decodeBlocks(div, ctx) : [] };
+  return { ...header, body: bodyBlocks(tei, ctx) };
+}
+
+/** Only the body blocks: what the reading-text rule needs. */
+export function decodeTeiBody(tei: XElement, bag: DiagnosticBag): Block[] {
+  return bodyBlocks(tei, buildDecodeContext(tei, bag));
 }
 
 /**

@@ -9,7 +9,7 @@ import { attr, textContent } from '../../xml/xml-tree.js';
  * encoded. A difference means the text was edited since: a warning, so an editor's correction is
  * seen, not refused.
  */
-export function checkReadingText(index: ElementIndex, cable: Cable, bag: DiagnosticBag): void {
+export function checkReadingText(index: ElementIndex, cable: Pick<Cable, 'body'>, bag: DiagnosticBag): void {
   const recorded = index.named('idno').findLast((e) => attr(e, 'type') === 'reading-text-sha256');
   if (!recorded) return;
   if (textContent(recorded).trim() !== readingTextChecksum(cable)) {
