@@ -21,22 +21,23 @@ function escapeAttribute(value: string): string {
     : value;
 }
 
-function write(out: string[], e: XElement, depth: number, inMixed: boolean, containers: ReadonlySet<string>): void {
-  out.push('<', e.name);
-  for (const [k, v] of e.attrs) out.push(' ', k, '="', escapeAttribute(v), '"');
-  if (e.children.length === 0) {
-    out.push('/>');
-    return;
-  }
-  out.push('>');
+const INDENTS: string[] = [];
+function newlineIndent(depth: number): string {
+  return (INDENTS[depth] ??= '\n' + INDENT.repeat(depth));
+}
+
+function write(e: XElement, depth: number, inMixed: boolean, containers: ReadonlySet<string>): string {
+  let out = '<' + e.name;
+  for (const [k, v] of e.attrs) out += ' ' + k + '="' + escapeAttribute(v) + '"';
+  if (e.children.length === 0) return out + '/>';
+  out += '>';
   const indent = !inMixed && containers.has(e.name) && e.children.every(isElement);
   for (const c of e.children) {
-    if (indent) out.push('\n', INDENT.repeat(depth + 1));
-    if (isElement(c)) write(out, c, depth + 1, !indent, containers);
-    else out.push(escapeText(c));
+    if (indent) out += newlineIndent(depth + 1);
+    out += isElement(c) ? write(c, depth + 1, !indent, containers) : escapeText(c);
   }
-  if (indent) out.push('\n', INDENT.repeat(depth));
-  out.push('</', e.name, '>');
+  if (indent) out += newlineIndent(depth);
+  return out + '</' + e.name + '>';
 }
 
 /**
@@ -47,8 +48,5 @@ function write(out: string[], e: XElement, depth: number, inMixed: boolean, cont
  */
 export function writeXml(root: XElement, namespace: string, containers: ReadonlySet<string>): string {
   const withNs: XElement = { ...root, attrs: [['xmlns', namespace], ...root.attrs] };
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  write(out, withNs, 0, false, containers);
-  out.push('\n');
-  return out.join('');
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + write(withNs, 0, false, containers) + '\n';
 }
