@@ -54,7 +54,8 @@ const MIN_CABLES_PER_WORKER = 500;
 
 function runShare(cables: readonly Cable[]): Promise<TeiBenchShare> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(WORKER, { workerData: { cables, when: BENCH_WHEN } });
+    // A larger young generation: encoding and validating allocate many short-lived trees.
+    const worker = new Worker(WORKER, { workerData: { cables, when: BENCH_WHEN }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.once('message', (share: TeiBenchShare) => {
       resolvePromise(share);
       void worker.terminate();

@@ -13,7 +13,7 @@ export interface EncodeOptions {
   when: string;
 }
 
-/** The TEI document of one cable as a tree (for callers that post-process before serialising). */
+/** The TEI document of one cable as a tree. Parts are shared between documents: read it, do not change it. */
 export function encodeTeiTree(cable: Cable, config: CablekitConfig, options: EncodeOptions): XElement {
   const ctx = buildEncodeContext(cable);
   const lang = cable.translationLanguage?.code ?? 'en';

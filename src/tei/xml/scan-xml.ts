@@ -1,7 +1,11 @@
 import { decodeReferences } from './parse-xml.js';
 import type { XElement } from './xml-tree.js';
 
+/** One markup token: comment, CDATA (1), processing instruction or DOCTYPE, end tag, start tag (name 2, attributes 3, "/" 4). */
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<\/[^>]*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ignoreUnknown = (): undefined => undefined;
 
 /**
  * Builds the element tree with the line of every element, from XML that libxml2 has already
@@ -10,16 +14,10 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  */
 export function scanXmlTree(xml: string): XElement | undefined {
   const text = xml.includes('\r') ? xml.replace(/\r\n?/g, '\n') : xml;
-  const ignoreUnknown = () => undefined;
   const stack: XElement[] = [];
   let root: XElement | undefined;
   let line = 1;
   let counted = 0;
-  const lineAt = (offset: number): number => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, offset);
-    return line;
-  };
   const addText = (s: string) => {
     const parent = stack[stack.length - 1];
     if (!parent || s === '') return;
@@ -29,50 +27,33 @@ export function scanXmlTree(xml: string): XElement | undefined {
     else kids.push(s);
   };
 
-  let i = 0;
-  while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    if (lt === -1) {
-      addText(decodeReferences(text.slice(i), ignoreUnknown));
-      break;
-    }
-    if (lt > i) addText(decodeReferences(text.slice(i, lt), ignoreUnknown));
-    if (text.startsWith('<!--', lt)) {
-      i = text.indexOf('-->', lt + 4) + 3;
-    } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt + 9);
-      addText(text.slice(lt + 9, end));
-      i = end + 3;
-    } else if (text.startsWith('<?', lt) || text.startsWith('<!', lt)) {
-      i = text.indexOf('>', lt) + 1;
-    } else if (text[lt + 1] === '/') {
-      stack.pop();
-      i = text.indexOf('>', lt) + 1;
-    } else {
-      // Find the end of the start tag, skipping quoted values that may hold ">".
-      let j = lt + 1;
-      let quote = '';
-      for (; j < text.length; j++) {
-        const c = text[j]!;
-        if (quote) {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
-      }
-      const selfClosing = text[j - 1] === '/';
-      const inner = text.slice(lt + 1, selfClosing ? j - 1 : j);
-      const nameEnd = inner.search(/[\s/]|$/);
-      const element: XElement = { name: inner.slice(0, nameEnd), attrs: [], children: [], line: lineAt(lt) };
-      ATTRIBUTE.lastIndex = nameEnd;
-      for (let m = ATTRIBUTE.exec(inner); m !== null; m = ATTRIBUTE.exec(inner)) {
-        // Literal tabs and line ends in a value read as spaces; references to them stay what they say.
-        element.attrs.push([m[1]!, decodeReferences((m[2] ?? m[3] ?? '').replace(/[\t\n]/g, ' '), ignoreUnknown)]);
+  TOKEN.lastIndex = 0;
+  let textStart = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    if (m.index > textStart && stack.length > 0) addText(decodeReferences(text.slice(textStart, m.index), ignoreUnknown));
+    textStart = TOKEN.lastIndex;
+    const token = m[0];
+    if (m[2] !== undefined) {
+      for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+      counted = m.index;
+      const element: XElement = { name: m[2], attrs: [], children: [], line };
+      const rawAttrs = m[3];
+      if (rawAttrs) {
+        ATTRIBUTE.lastIndex = 0;
+        for (let a = ATTRIBUTE.exec(rawAttrs); a !== null; a = ATTRIBUTE.exec(rawAttrs)) {
+          // Literal tabs and line ends in a value read as spaces; references to them stay what they say.
+          const raw = a[2] ?? a[3] ?? '';
+          element.attrs.push([a[1]!, decodeReferences(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw, ignoreUnknown)]);
+        }
       }
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(element);
       else root ??= element;
-      if (!selfClosing) stack.push(element);
-      i = j + 1;
+      if (m[4] !== '/') stack.push(element);
+    } else if (token.startsWith('</')) {
+      stack.pop();
+    } else if (m[1] !== undefined) {
+      addText(m[1]);
     }
   }
   return root;
