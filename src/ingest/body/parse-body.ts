@@ -3,7 +3,7 @@ import type { BodyContext, BodyResult, SourceLine } from '../source-lines.js';
 import { aliasDeclarations } from './alias-declarations.js';
 import type { Draft, InlineBuilder } from './draft.js';
 import { EntityRegistry } from './entity-registry.js';
-import { compileNamePattern, parseInline, type InlineContext } from './inline/index.js';
+import { NameMatcher, parseInline, type InlineContext } from './inline/index.js';
 import { splitNotes, type NotesSection } from './notes-section.js';
 import { planDocument, type PlanEnv } from './plan-document.js';
 import { slugify } from './slug.js';
@@ -35,10 +35,10 @@ export function parseBody(lines: SourceLine[], ctx: BodyContext): BodyResult {
 
   // Second pass: inline segments, now that every name to mark is known.
   const notes = section ? noteIds(section) : new Map<string, string>();
-  const names = registry.names();
   const noteNumbers = new Set(notes.keys());
   const none = { numbers: new Set<string>(), ids: new Map<string, string>() };
-  const namePattern = compileNamePattern(names);
+  // Names longest first, so "Kim Il Sung" wins over "Kim".
+  const nameMatcher = new NameMatcher(registry.names());
   const build: InlineBuilder = (text, line, options = {}) => {
     const withNotes = options.noteRefs !== false;
     const inlineContext: InlineContext = {
@@ -47,10 +47,9 @@ export function parseBody(lines: SourceLine[], ctx: BodyContext): BodyResult {
       noteNumbers: withNotes ? noteNumbers : none.numbers,
       noteIds: withNotes ? notes : none.ids,
       dateOrigin: options.origin ?? 'text',
-      names,
     };
     if (ctx.catalogueDate) inlineContext.reference = ctx.catalogueDate;
-    if (namePattern) inlineContext.namePattern = namePattern;
+    if (!nameMatcher.isEmpty) inlineContext.nameMatcher = nameMatcher;
     return parseInline(text, inlineContext);
   };
 

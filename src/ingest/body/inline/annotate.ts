@@ -18,10 +18,8 @@ export function annotate(segments: Inline[], ctx: InlineContext): Inline[] {
     wrap: (content) => ({ kind: 'date', content: content.flatMap(withoutDates), value: d.value }),
   }));
   const withDates = wrapRanges(segments, dateRanges);
-  if (!ctx.namePattern) return withDates;
-  ctx.namePattern.lastIndex = 0;
   // Most blocks name nobody identified: one search over the whole text spares the walk.
-  return ctx.namePattern.test(text) ? withMentions(withDates, ctx) : withDates;
+  return ctx.nameMatcher?.test(text) ? withMentions(withDates, ctx) : withDates;
 }
 
 function withMentions(segments: Inline[], ctx: InlineContext): Inline[] {
@@ -45,18 +43,15 @@ function withoutDates(s: Inline): Inline[] {
 }
 
 function markMentions(text: string, ctx: InlineContext): Inline[] {
-  const pattern = ctx.namePattern;
-  if (!pattern) return [{ kind: 'text', text }];
+  const matcher = ctx.nameMatcher;
+  if (!matcher) return [{ kind: 'text', text }];
   const out: Inline[] = [];
   let last = 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    const written = m[0].toLowerCase();
-    const hit = ctx.names.find((n) => n.text.toLowerCase() === written);
-    if (!hit) continue;
-    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
-    out.push({ kind: 'mention', entityKind: hit.entity.kind, ref: hit.entity.id, content: [{ kind: 'text', text: m[0] }] });
-    last = m.index + m[0].length;
+  for (const hit of matcher.matches(text)) {
+    if (hit.start > last) out.push({ kind: 'text', text: text.slice(last, hit.start) });
+    const { entity } = hit.name;
+    out.push({ kind: 'mention', entityKind: entity.kind, ref: entity.id, content: [{ kind: 'text', text: text.slice(hit.start, hit.end) }] });
+    last = hit.end;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
   return out;

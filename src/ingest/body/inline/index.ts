@@ -3,7 +3,8 @@ import { annotate } from './annotate.js';
 import type { InlineContext } from './inline-context.js';
 import { scanInline } from './scan-inline.js';
 
-export { compileNamePattern, type InlineContext } from './inline-context.js';
+export type { InlineContext } from './inline-context.js';
+export { NameMatcher, type NameEntry } from './name-matcher.js';
 
 /** Inline segments of one piece of source text: editorial marks, quotes, notes, dates, mentions. */
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
