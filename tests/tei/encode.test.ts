@@ -140,6 +140,13 @@ describe('hand edits', () => {
     expect(d.map((x) => x.code)).toEqual(['tei/reading-text-changed']);
   });
 
+  it('a file saved with a byte order mark and CRLF line ends reads the same', () => {
+    const xml = sampleTei();
+    const edited = '\uFEFF' + xml.replace(/\n/g, '\r\n');
+    expect(decodeTei(edited).cable).toEqual(decodeTei(xml).cable);
+    expect(validateTei(edited)).toEqual([]);
+  });
+
   it('unknown markup from an editor is read for its text and reported', () => {
     const xml = sampleTei().replace('<p>Thank you.</p>', '<p>Thank <hi rend="italic">you</hi>.</p>');
     const { cable, diagnostics } = decodeTei(xml);

@@ -53,8 +53,8 @@ type Ordered = Record<string, unknown>;
  * Callers run `guardXmlInput` first: this function assumes bounded size and depth.
  */
 export function parseXmlTree(xml: string, bag: DiagnosticBag): XElement | undefined {
-  // XML normalises line ends before parsing; fast-xml-parser does not.
-  const text = xml.replace(/\r\n?/g, '\n');
+  // XML normalises line ends before parsing; fast-xml-parser does not. A byte order mark is not content.
+  const text = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (check !== true) {
     bag.error('tei/not-well-formed', `Not well-formed XML: ${check.err.msg}`, { line: check.err.line, column: check.err.col });
