@@ -116,6 +116,13 @@ describe('rule checks, one invalid document each', () => {
     expect(d.message).toContain('1961-03-02');
   });
 
+  it('a file on one line (indentation removed) gets the same rule results, all on line 1', () => {
+    const changed = replaceOnce(base, '<date type="catalogue" when="1961-03-02">March 2, 1961</date>', '<date type="catalogue" when="1961-02-20">February 20, 1961</date>');
+    const oneLine = changed.replace(/\n\s*</g, '<');
+    const d = validateTei(oneLine);
+    expect(d.map((x) => [x.code, x.line])).toEqual([['tei/catalogue-date-disagreement', 1]]);
+  });
+
   it('tei/missing-title', () => {
     const xml = replaceOnce(base, `<title type="main">Cable from the Embassy, 'On a Visit'</title>`, '<title type="main"></title>');
     expect(only(xml, 'tei/missing-title').line).toBe(lineOf(xml, '<title type="main">'));

@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
-import { attr, childElements, textContent, walkElements, type XElement } from '../xml/xml-tree.js';
+import { attr, childElements, textContent, type XElement } from '../xml/xml-tree.js';
 
 /** What decoding one TEI document needs beyond the element at hand. */
 export interface DecodeContext {
@@ -8,14 +8,21 @@ export interface DecodeContext {
   categories: Map<string, string>;
 }
 
+/** Categories live in teiHeader/encodingDesc/classDecl/taxonomy (nested taxonomies included). */
 export function buildDecodeContext(root: XElement, bag: DiagnosticBag): DecodeContext {
   const categories = new Map<string, string>();
-  walkElements(root, (e) => {
-    if (e.name !== 'category') return;
-    const id = attr(e, 'xml:id');
-    const desc = childElements(e, 'catDesc')[0];
-    if (id !== undefined && desc !== undefined) categories.set(id, textContent(desc));
-  });
+  const collect = (parent: XElement) => {
+    for (const e of childElements(parent)) {
+      if (e.name === 'taxonomy' || e.name === 'category') collect(e);
+      if (e.name !== 'category') continue;
+      const id = attr(e, 'xml:id');
+      const desc = childElements(e, 'catDesc')[0];
+      if (id !== undefined && desc !== undefined) categories.set(id, textContent(desc));
+    }
+  };
+  for (const header of childElements(root, 'teiHeader')) {
+    for (const enc of childElements(header, 'encodingDesc')) for (const cls of childElements(enc, 'classDecl')) collect(cls);
+  }
   return { bag, categories };
 }
 

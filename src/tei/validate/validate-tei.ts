@@ -54,8 +54,9 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
     try {
       // libxml2 has accepted the XML as well-formed; the scanner rebuilds it with lines, cheaply.
       const scanned = scanXmlTree(xml);
-      const tei = scanned ? checkTeiNamespace(scanned, bag) : undefined;
-      if (!tei) return bag.items;
+      const index = scanned ? indexElements(scanned) : undefined;
+      const tei = scanned ? checkTeiNamespace(scanned, bag, index?.all) : undefined;
+      if (!tei || !index) return bag.items;
       try {
         projectSchemaValidator().validate(doc);
       } catch (err) {
@@ -70,10 +71,9 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
           }
         }
       }
-      const index = indexElements(tei);
       checkIdsAndPointers(index, bag);
-      checkRequiredHeader(tei, bag);
-      checkDates(tei, bag);
+      checkRequiredHeader(tei, index, bag);
+      checkDates(tei, index, bag);
       checkTruncation(index, bag);
       // The reading-text rule needs the body as the model; decoder warnings about unknown markup come with it.
       checkReadingText(index, { body: decodeTeiBody(tei, bag) }, bag);

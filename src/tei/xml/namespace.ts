@@ -7,7 +7,7 @@ import { attr, walkElements, type XElement } from './xml-tree.js';
  * then dropped from element names so the rest of the code sees plain TEI names). A descendant
  * that switches the default namespace to something else is reported too.
  */
-export function checkTeiNamespace(root: XElement, bag: DiagnosticBag): XElement | undefined {
+export function checkTeiNamespace(root: XElement, bag: DiagnosticBag, elements?: readonly XElement[]): XElement | undefined {
   const colon = root.name.indexOf(':');
   const prefix = colon === -1 ? undefined : root.name.slice(0, colon);
   const local = colon === -1 ? root.name : root.name.slice(colon + 1);
@@ -21,13 +21,15 @@ export function checkTeiNamespace(root: XElement, bag: DiagnosticBag): XElement 
     return undefined;
   }
   let ok = true;
-  walkElements(root, (e) => {
+  const visit = (e: XElement) => {
     if (prefix !== undefined && e.name.startsWith(prefix + ':')) e.name = e.name.slice(prefix.length + 1);
     const declared = attr(e, 'xmlns');
     if (e !== root && declared !== undefined && declared !== TEI_NS && ok) {
       ok = false;
       bag.error('tei/wrong-namespace', `Element ${e.name} is in the namespace ${declared}, not TEI.`, e.line !== undefined ? { line: e.line } : {});
     }
-  });
+  };
+  if (elements) elements.forEach(visit);
+  else walkElements(root, visit);
   return ok ? root : undefined;
 }

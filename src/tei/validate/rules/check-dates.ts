@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
-import { attr, firstChild, textContent, walkElements, type XElement } from '../../xml/xml-tree.js';
+import type { ElementIndex } from '../../xml/element-index.js';
+import { attr, firstChild, textContent, type XElement } from '../../xml/xml-tree.js';
 import { checkDatePlausibility, intervalInOrder, isoAgree } from './date-plausibility.js';
 
 function at(e: XElement): { line?: number } {
@@ -10,35 +11,30 @@ function at(e: XElement): { line?: number } {
  * Each date's text against its value, intervals in order, and the catalogue date against the
  * dates of the document itself (a warning: both are kept, the reader should know they differ).
  */
-export function checkDates(tei: XElement, bag: DiagnosticBag): void {
+export function checkDates(tei: XElement, index: ElementIndex, bag: DiagnosticBag): void {
   const header = firstChild(tei, 'teiHeader');
   const text = firstChild(tei, 'text');
-  walkElements(tei, (e) => {
-    if (e.name !== 'date') return;
+  const dates = index.named('date');
+  for (const e of dates) {
     const notBefore = attr(e, 'notBefore');
     const notAfter = attr(e, 'notAfter');
     if (notBefore !== undefined && notAfter !== undefined && !intervalInOrder(notBefore, notAfter)) {
       bag.error('tei/date-interval', `notBefore="${notBefore}" is after notAfter="${notAfter}".`, at(e));
     }
     const when = attr(e, 'when');
-    if (when === undefined) return;
+    if (when === undefined) continue;
     const problem = checkDatePlausibility(textContent(e), when, attr(e, 'ana') !== undefined);
     if (problem) bag.warn(problem.code, problem.message, at(e));
-  });
-
-  let catalogue: XElement | undefined;
-  if (header) {
-    walkElements(header, (e) => {
-      if (!catalogue && e.name === 'date' && attr(e, 'type') === 'catalogue') catalogue = e;
-    });
   }
+
+  // Document order: the header (and standOff) come before the text.
+  const textStart = text ? index.order(text) : Number.POSITIVE_INFINITY;
+  const inHeader = (d: XElement) => header !== undefined && index.order(d) < textStart;
+  const catalogue = dates.find((d) => inHeader(d) && attr(d, 'type') === 'catalogue');
   const catalogueWhen = catalogue ? attr(catalogue, 'when') : undefined;
   if (!catalogue || catalogueWhen === undefined || !text) return;
-  const textDates: XElement[] = [];
-  walkElements(text, (e) => {
-    // Times of day alone ("17:00:00") say nothing about the day.
-    if (e.name === 'date' && /^-?\d{4}/.test(attr(e, 'when') ?? '')) textDates.push(e);
-  });
+  // Times of day alone ("17:00:00") say nothing about the day.
+  const textDates = dates.filter((d) => index.order(d) > textStart && /^-?\d{4}/.test(attr(d, 'when') ?? ''));
   // The document's own date is the closer's; without one, any date of the text may be it.
   const closerDates = textDates.filter((d) => attr(d, 'type') === 'closer');
   const candidates = closerDates.length > 0 ? closerDates : textDates;
