@@ -44,17 +44,18 @@ export function closerLineInfo(line: string): CloserLineInfo | undefined {
 }
 
 /**
- * How many lines at the end of a document form its closer: short signer, date and office lines,
- * at most six, with at least one signer or date, never the whole document.
+ * The lines at the end of a document that form its closer, classified, top to bottom: short
+ * signer, date and office lines, at most six, with at least one signer or date, never the whole
+ * document. Empty when there is no closer. Returned so the planner need not classify them again.
  */
-export function closerLength(lines: readonly string[]): number {
-  let count = 0;
+export function closerInfos(lines: readonly string[]): CloserLineInfo[] {
+  const infos: CloserLineInfo[] = [];
   let anchored = false;
-  for (let i = lines.length - 1; i >= 1 && count < 6; i--) {
+  for (let i = lines.length - 1; i >= 1 && infos.length < 6; i--) {
     const info = closerLineInfo(lines[i]!);
     if (!info) break;
-    count++;
+    infos.push(info);
     if (info.kind !== 'other') anchored = true;
   }
-  return anchored ? count : 0;
+  return anchored ? infos.reverse() : [];
 }

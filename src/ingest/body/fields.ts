@@ -67,6 +67,8 @@ export function fieldRole(label: string): Role | undefined {
 
 /** The fields of a header line ("Time: …", "To: A   From: B"), or undefined when it is not one. */
 export function parseFieldLine(line: string): Array<{ label: string; separator: string; role: Role; value: string }> | undefined {
+  // Most lines are prose without a colon: no need to try the label pattern.
+  if (!line.includes(':')) return undefined;
   const m = FIELD.exec(line);
   if (!m) return undefined;
   const role = fieldRole(m[1]!);

@@ -1,11 +1,10 @@
 import type { SourceLine } from '../source-lines.js';
-import { closerLineInfo } from './closer.js';
+import type { CloserLineInfo } from './closer.js';
 import type { Draft } from './draft.js';
 import type { PlanEnv } from './plan-env.js';
 
-/** The closer's lines, with the signers they name registered as senders. */
-export function planCloser(lines: readonly SourceLine[], env: PlanEnv): Draft {
-  const kinds = lines.map((l) => closerLineInfo(l.text)!);
+/** The closer's lines (as closerInfos classified them), with the signers they name registered as senders. */
+export function planCloser(lines: readonly SourceLine[], kinds: readonly CloserLineInfo[], env: PlanEnv): Draft {
   kinds.forEach((info) => {
     for (const s of info.signers) env.registry.addRole('senders', env.registry.add(s.kind, s.name));
   });

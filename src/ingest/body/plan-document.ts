@@ -1,5 +1,5 @@
 import type { SourceLine } from '../source-lines.js';
-import { closerLength } from './closer.js';
+import { closerInfos } from './closer.js';
 import type { Draft } from './draft.js';
 import { isCapitalsHeading, isGapMarker, isSeparator, listItem, markingType } from './line-patterns.js';
 import { planCloser } from './plan-closer.js';
@@ -26,14 +26,14 @@ export function planDocument(lines: readonly SourceLine[], env: PlanEnv, allowTi
   let tailStart = content.length;
   while (tailStart > 1 && isTailLine(content[tailStart - 1]!.text)) tailStart--;
   const beforeTail = content.slice(0, tailStart);
-  let closerCount = closerLength(beforeTail.map((l) => l.text));
-  if (closerCount === 0 && tailStart < content.length) {
+  let closer = closerInfos(beforeTail.map((l) => l.text));
+  if (closer.length === 0 && tailStart < content.length) {
     tailStart = content.length;
-    closerCount = closerLength(content.map((l) => l.text));
+    closer = closerInfos(content.map((l) => l.text));
   }
-  const closerStart = tailStart - closerCount;
+  const closerStart = tailStart - closer.length;
   const drafts = planMain(content.slice(0, closerStart), env, allowTitleHeading);
-  if (closerCount > 0) drafts.push(planCloser(content.slice(closerStart, tailStart), env));
+  if (closer.length > 0) drafts.push(planCloser(content.slice(closerStart, tailStart), closer, env));
   if (tailStart < content.length) drafts.push(...planMain(content.slice(tailStart), env, false));
   for (const gap of trailingGaps) drafts.push(() => ({ kind: 'gap', text: gap.text, reason: 'omitted' }));
   return drafts;
@@ -56,9 +56,11 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     const l = lines[k]!;
     const t = l.text;
     const isFirst = first;
+    // Asked once per line: every test below wants it.
+    const marking = markingType(t);
     // Markings and separators above the text do not make the title line any less the first.
-    if (!markingType(t) && !isSeparator(t) && !isGapMarker(t)) first = false;
-    if (isFirst && allowTitleHeading && !isSaluteLine(t) && !markingType(t) && repeatsTitle(t, env.ctx.title)) {
+    if (!marking && !isSeparator(t) && !isGapMarker(t)) first = false;
+    if (isFirst && allowTitleHeading && !isSaluteLine(t) && !marking && repeatsTitle(t, env.ctx.title)) {
       drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
       k++;
       continue;
@@ -73,7 +75,6 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
       k++;
       continue;
     }
-    const marking = markingType(t);
     if (marking) {
       drafts.push((b) => ({ kind: 'marking', markingType: marking, content: b(t, l.line) }));
       k++;

@@ -32,7 +32,7 @@ export function parseSpeakerLine(line: string): SpeakerLine | undefined {
   if (caps && !ROMAN.test(caps[1]!) && /^\S/.test(caps[3]!) && !NOT_SPEAKERS.test(caps[1]!)) {
     return make(caps[1]!, caps[2]!, caps[3]!);
   }
-  const colon = COLON_LABEL.exec(text);
+  const colon = text.includes(':') ? COLON_LABEL.exec(text) : null;
   if (!colon) return undefined;
   const label = colon[1]!;
   if (!isLabelShaped(label) || fieldRole(label) || NOT_SPEAKERS.test(label.trim())) return undefined;

@@ -19,7 +19,9 @@ export function splitDocuments(lines: readonly SourceLine[]): BodyPart[] {
     const type = documentStart(l.text);
     if (type) starts.set(i, type);
   });
-  const dated = lines.map((l, i) => (isEntryDate(l.text) && hasTextAfter(lines, i) ? i : -1)).filter((i) => i >= 0);
+  // Each line is asked once: hasTextAfter asks about the next line again.
+  const entry = lines.map((l) => isEntryDate(l.text));
+  const dated = lines.map((_, i) => (entry[i] && hasTextAfter(lines, entry, i) ? i : -1)).filter((i) => i >= 0);
   if (dated.length >= 2) for (const i of dated) if (!starts.has(i)) starts.set(i, 'entry');
   if (starts.size === 0) return [{ lines: lines.slice() }];
   const order = [...starts.keys()].sort((a, b) => a - b);
@@ -31,18 +33,21 @@ export function splitDocuments(lines: readonly SourceLine[]): BodyPart[] {
   return parts;
 }
 
+/** What a date at the start of a line can begin with (see findDates): a digit, a bracket or quote, a month, "between", "from". */
+const DATE_START = /^[\d[“"JFMASONDbf]/;
+
 function isEntryDate(text: string): boolean {
   const t = text.trim();
-  if (t === '' || t.length > 60) return false;
+  if (t === '' || t.length > 60 || !DATE_START.test(t)) return false;
   const found = findDates(t);
   return found.length === 1 && found[0]!.start === 0 && /^[.:\s]*$/.test(t.slice(found[0]!.end)) && found[0]!.value.precision !== undefined && found[0]!.value.precision !== 'year' && found[0]!.value.precision !== 'month';
 }
 
-function hasTextAfter(lines: readonly SourceLine[], i: number): boolean {
+function hasTextAfter(lines: readonly SourceLine[], entry: readonly boolean[], i: number): boolean {
   for (let k = i + 1; k < lines.length; k++) {
     const t = lines[k]!.text;
     if (isBlank(t)) continue;
-    return !isEntryDate(t) && documentStart(t) === undefined;
+    return !entry[k] && documentStart(t) === undefined;
   }
   return false;
 }

@@ -44,6 +44,7 @@ const SHAPES = [
 const FINDER = new RegExp(`(?:${SHAPES.join('|')})`, 'y');
 /** Where a date can start: a digit, an editorial bracket or quote, a month's capital, "between", "from". */
 const CANDIDATE = /[\d[“"JFMASOND]|\b(?:between|from)\b/g;
+const HAS_DIGIT = /\d/;
 const MONTH_PREFIXES = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 /** A date starts at a word start: "123 May" is not "23 May", "p.12" is not a date. */
 const GLUED_BEFORE = /[\w.:/]/;
@@ -66,6 +67,8 @@ function canStartAt(text: string, i: number): boolean {
  */
 export function findDates(text: string, origin: DateOrigin = 'text', context: DateContext = {}): FoundDate[] {
   const found: FoundDate[] = [];
+  // Every shape has a digit: most lines have none and need no search.
+  if (!HAS_DIGIT.test(text)) return found;
   CANDIDATE.lastIndex = 0;
   for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
     const at = c.index;
