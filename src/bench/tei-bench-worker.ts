@@ -5,6 +5,7 @@ import { encodeTei, validateTei } from '../tei/index.js';
 import { encodeAndValidate, type TeiBenchShare } from './tei-bench-share.js';
 
 /** One share of the TEI bench in a worker thread: the same work as in-process, on its own core. */
-const { cables, when } = workerData as { cables: Cable[]; when: string };
+const { cablesJson, when } = workerData as { cablesJson: string; when: string };
+const cables = JSON.parse(cablesJson) as Cable[];
 const share: TeiBenchShare = encodeAndValidate(cables, (cable) => encodeTei(cable, DEFAULT_CONFIG, { when }), validateTei);
 parentPort?.postMessage(share);
