@@ -19,7 +19,8 @@ for (const [n, names] of MONTHS) for (const name of names) BY_NAME.set(name, n);
 
 /** Month number of an English month name or abbreviation ("Dec." too), or undefined. */
 export function monthFromName(word: string): number | undefined {
-  return BY_NAME.get(word.toLowerCase().replace(/\.$/, ''));
+  const lower = word.toLowerCase();
+  return BY_NAME.get(lower.endsWith('.') ? lower.slice(0, -1) : lower);
 }
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];

@@ -10,6 +10,8 @@ const TIME_RANGE_AT_END = new RegExp(String.raw`(?:^|[\s,]+)(?:at\s+|from\s+)?($
 const TIME_AT_END = new RegExp(String.raw`(?:^|[\s,]+)(?:at\s+)?(${TIME})$`);
 const TIME_RANGE_AT_START = new RegExp(String.raw`^(?:from\s+)?(${RANGE_START})\s*(?:-|to|until)\s*(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
 const TIME_AT_START = new RegExp(String.raw`^(?:at\s+)?(${TIME})(?:\s*,\s*|\s+on\s+|\s+)(\S.*)$`);
+/** What both range patterns need. */
+const RANGE_WORD = /-|to|until/;
 
 /** "2014-03-26T10:00:00", "2014-03-26 10:00", with "Z" kept when the source says UTC. */
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2})?)(z?)$/;
@@ -31,7 +33,9 @@ interface SplitTime {
 
 /** The clock time or time range written after the date ("29 October, 5:00 p.m.") or before it ("10:00–12:30, 2 March 1961"). */
 function splitTime(text: string): SplitTime {
-  const endRange = TIME_RANGE_AT_END.exec(text);
+  // Both range patterns need a range word: most dates have none and skip them.
+  const ranged = RANGE_WORD.test(text);
+  const endRange = ranged ? TIME_RANGE_AT_END.exec(text) : null;
   if (endRange) {
     const pair = timePair(endRange[1]!, endRange[2]!);
     if (pair) return { datePart: text.slice(0, endRange.index), ...pair };
@@ -39,7 +43,7 @@ function splitTime(text: string): SplitTime {
   const endSingle = TIME_AT_END.exec(text);
   const endTime = endSingle ? parseClockTime(endSingle[1]!) : undefined;
   if (endSingle && endTime) return { datePart: text.slice(0, endSingle.index), from: endTime };
-  const startRange = TIME_RANGE_AT_START.exec(text);
+  const startRange = ranged ? TIME_RANGE_AT_START.exec(text) : null;
   if (startRange) {
     const pair = timePair(startRange[1]!, startRange[2]!);
     if (pair) return { datePart: startRange[3]!, ...pair };
@@ -63,7 +67,7 @@ export function parseDateTime(text: string, context: DateContext): Normalised | 
   if (iso) return isoDateTime(iso, context);
   const split = splitTime(text);
   const { from, to } = split;
-  const datePart = split.datePart.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+(?:at|on)$/, '');
+  const datePart = trimDatePart(split.datePart);
   if (datePart === '') {
     if (!from) return undefined;
     return withTimes(undefined, from, to);
@@ -73,6 +77,14 @@ export function parseDateTime(text: string, context: DateContext): Normalised | 
   if (!from) return dateOnly(day);
   if (day.day === undefined || day.year === undefined) return dateOnly(day); // a time needs a full date
   return withTimes(day, from, to);
+}
+
+const EDGE = /^[\s,]|[\s,]$/;
+
+/** The date part without the commas and spaces around it, nor an "at"/"on" left by the time. */
+function trimDatePart(text: string): string {
+  const trimmed = EDGE.test(text) ? text.replace(/^[\s,]+|[\s,]+$/g, '') : text;
+  return trimmed.endsWith('at') || trimmed.endsWith('on') ? trimmed.replace(/\s+(?:at|on)$/, '') : trimmed;
 }
 
 function dateOnly(d: DayParts): Normalised {

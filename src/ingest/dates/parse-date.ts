@@ -38,15 +38,31 @@ function parseDecade(text: string): Normalised | undefined {
   return { notBefore: `${m[1]}0`, notAfter: `${m[1]}9`, precision: 'year', notes: [] };
 }
 
-/** Editorial brackets and quote marks are read through ("28 [October 1965]", "“13” June 1956"). */
+const MARKS = /[[\]“”"„«»]/;
+const MARKS_ALL = /[[\]“”"„«»]/g;
+/** Whitespace other than single spaces: only then is there any to collapse. */
+const ODD_SPACE = /\s{2}|[^\S ]/;
+const SPACES_ALL = /[\u00a0\s]+/g;
+const UNDATED = /^\s*(undated|n\.d\.)\s*/i;
+const DASH = /[–—‒]/;
+const DASHES_ALL = /[–—‒-]/g;
+const ORDINAL = /\d(?:st|nd|rd|th)\b/;
+const ORDINALS_ALL = /(\d)(st|nd|rd|th)\b/g;
+const EDGE = /^[\s,;]|[\s,;]$/;
+const EDGES_ALL = /^[\s,;]+|[\s,;]+$/g;
+
+/**
+ * Editorial brackets and quote marks are read through ("28 [October 1965]", "“13” June 1956").
+ * Each global replace runs only when a cheap test finds something to replace: most dates need none.
+ */
 function clean(text: string): string {
-  return text
-    .replace(/[[\]“”"„«»]/g, '')
-    .replace(/[\u00a0\s]+/g, ' ')
-    .replace(/^\s*(undated|n\.d\.)\s*/i, '')
-    .replace(WEEKDAY, '')
-    .replace(/[–—‒-]/g, '-')
-    .toLowerCase()
-    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
-    .replace(/^[\s,;]+|[\s,;]+$/g, '');
+  let out = text;
+  if (MARKS.test(out)) out = out.replace(MARKS_ALL, '');
+  if (ODD_SPACE.test(out)) out = out.replace(SPACES_ALL, ' ');
+  out = out.replace(UNDATED, '').replace(WEEKDAY, '');
+  if (DASH.test(out)) out = out.replace(DASHES_ALL, '-');
+  out = out.toLowerCase();
+  if (ORDINAL.test(out)) out = out.replace(ORDINALS_ALL, '$1');
+  if (EDGE.test(out)) out = out.replace(EDGES_ALL, '');
+  return out;
 }

@@ -4,7 +4,7 @@ import { parseNumeric } from './parse-numeric.js';
 
 /** One calendar date without a time: every written form of input-formats.md. */
 export function parseDay(text: string, context: DateContext): DayParts | undefined {
-  const tokens = text.replace(/\bof\b/g, ' ').split(/[\s,]+/).filter((t) => t !== '');
+  const tokens = (text.includes('of') ? text.replace(/\bof\b/g, ' ') : text).split(/[\s,]+/).filter((t) => t !== '');
   if (tokens.length === 1 && /[./-]/.test(tokens[0]!) && !/^[a-z]+\.$/.test(tokens[0]!)) {
     return parseNumeric(tokens[0]!, context);
   }

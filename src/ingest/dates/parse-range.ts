@@ -6,10 +6,13 @@ import { parseDay } from './parse-day.js';
 
 const DAY_RANGE = /^(?:between|from)?\s*(\d{1,2})\s*(?:-|and|to|until)\s*(\d{1,2})\s+([a-z]+\.?)\s*(\d{4})?$/;
 const MONTH_DAY_RANGE = /^(?:between|from)?\s*([a-z]+\.?)\s+(\d{1,2})\s*(?:-|and|to|until)\s*(\d{1,2})\s*(\d{4})?$/;
+const RANGE_WORD = /-|and|to|until/;
 const BETWEEN = /^(?:between|from)\s+(.+?)\s+(?:and|to|until)\s+(.+)$/;
 
 /** "between 2nd and 5th of May 1960", "2–5 May 1960", "May 2–5, 1960", "between 3 May and 5 June 1960". */
 export function parseRange(text: string, context: DateContext): Normalised | undefined {
+  // Every range shape has one of these; compacting never creates one, so most dates stop here.
+  if (!RANGE_WORD.test(text)) return undefined;
   const compact = text.replace(/\bof\b/g, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   const dr = DAY_RANGE.exec(compact);
   const mdr = dr ? null : MONTH_DAY_RANGE.exec(compact);
