@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DecodedCable } from '../build/stage.js';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../config/config.js';
-import type { Cable } from '../model/index.js';
+import { emptyCable, type Cable } from '../model/index.js';
 import { emptyStoreData, syncStoreData, writeStoreFile } from '../oai/index.js';
 import { startServer } from '../server/index.js';
 import type { BenchResult } from './bench-result.js';
@@ -16,9 +16,7 @@ function generatedCable(n: number): DecodedCable {
   const id = `bench-${String(n).padStart(7, '0')}`;
   const year = 1945 + (n % 46);
   const cable: Cable = {
-    id,
-    idSource: 'slug',
-    source: { path: `sources/${id}.txt`, sha256: '0'.repeat(64), layout: 'unknown' },
+    ...emptyCable(id, { path: `sources/${id}.txt`, sha256: '0'.repeat(64), layout: 'unknown' }),
     urls: [`https://digitalarchive.example.org/document/${n}`],
     title: `Cable ${n} on the situation in the region`,
     documentType: TYPES[n % TYPES.length] as string,
@@ -29,13 +27,6 @@ function generatedCable(n: number): DecodedCable {
     summary: `Summary of generated cable ${n}.`,
     originalLanguage: { label: 'Russian', code: 'ru' },
     translationLanguage: { label: 'English', code: 'en' },
-    rights: [],
-    entities: [],
-    senders: [],
-    addressees: [],
-    participants: [],
-    extraFields: [],
-    body: [],
   };
   return { cable, teiPath: `tei/${id}.xml`, teiSha256: n.toString(16).padStart(64, '0') };
 }

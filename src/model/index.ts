@@ -4,3 +4,4 @@ export type * from './inline.js';
 export type * from './dates.js';
 export { readingText, blockReadingText, cableReadingText } from './reading-text.js';
 export { collectDates } from './collect-dates.js';
+export { emptyCable } from './empty-cable.js';

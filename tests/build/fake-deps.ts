@@ -1,6 +1,7 @@
 import type { BuildDeps } from '../../src/build/index.js';
 import type { DerivedStage } from '../../src/build/stage.js';
 import type { Cable } from '../../src/model/cable.js';
+import { emptyCable } from '../../src/model/empty-cable.js';
 
 /**
  * Stand-ins for ingest and TEI, small enough to reason about, used to exercise the pipeline's own
@@ -9,23 +10,7 @@ import type { Cable } from '../../src/model/cable.js';
  * line yields an error and no cable.
  */
 export function fakeCable(id: string, body: string, path: string): Cable {
-  return {
-    id,
-    idSource: 'slug',
-    source: { path, sha256: '', layout: 'unknown' },
-    urls: [],
-    title: body,
-    archiveReferences: [],
-    contributors: [],
-    funders: [],
-    rights: [],
-    entities: [],
-    senders: [],
-    addressees: [],
-    participants: [],
-    extraFields: [],
-    body: [],
-  };
+  return { ...emptyCable(id, { path, sha256: '', layout: 'unknown' }), title: body };
 }
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -1,6 +1,6 @@
 import type { CablekitConfig } from '../../src/config/config.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
-import type { Cable } from '../../src/model/index.js';
+import { emptyCable, type Cable } from '../../src/model/index.js';
 
 /** Test config: the defaults with a recognisable base URL and publisher. */
 export const testConfig: CablekitConfig = {
@@ -72,19 +72,7 @@ export function cable118686(): Cable {
 /** A cable with as little as the model allows: nothing may be invented for the missing fields. */
 export function minimalCable(id = 'doc-min'): Cable {
   return {
-    id,
-    idSource: 'slug',
-    source: { path: `sources/${id}.txt`, sha256: 'b'.repeat(64), layout: 'unknown' },
-    urls: [],
-    archiveReferences: [],
-    contributors: [],
-    funders: [],
-    rights: [],
-    entities: [],
-    senders: [],
-    addressees: [],
-    participants: [],
-    extraFields: [],
+    ...emptyCable(id, { path: `sources/${id}.txt`, sha256: 'b'.repeat(64), layout: 'unknown' }),
     body: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'Text & <markup> "quoted" \u0007 bell.' }] }],
   };
 }

@@ -1,4 +1,5 @@
 import type { Cable, Language, Layout } from '../../model/cable.js';
+import { emptyCable } from '../../model/empty-cable.js';
 import { ID, oneOf } from '../vocabulary.js';
 import { byType, path } from '../xml/select.js';
 import { attr, childElements, firstChild, textContent, walkElements, type XElement } from '../xml/xml-tree.js';
@@ -62,21 +63,12 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
   const abstract = path(profileDesc, 'abstract');
   const licence = path(publicationStmt, 'availability', 'licence');
 
-  const cable: Header = {
-    id: attr(tei, 'xml:id') ?? '',
-    idSource: oneOf(ID_SOURCES, idSource) ? idSource : 'slug',
-    source: decodeSource(path(header, 'revisionDesc')),
-    urls: byType(bibl, 'idno', 'URI').map(textContent),
-    archiveReferences: [],
-    contributors: [],
-    funders: [],
-    rights: [],
-    entities: [],
-    senders: [],
-    addressees: [],
-    participants: [],
-    extraFields: [],
-  };
+  const { body: _body, ...cable }: Cable = emptyCable(
+    attr(tei, 'xml:id') ?? '',
+    decodeSource(path(header, 'revisionDesc')),
+    oneOf(ID_SOURCES, idSource) ? idSource : 'slug',
+  );
+  cable.urls = byType(bibl, 'idno', 'URI').map(textContent);
   setIf(cable, 'recordId', record ? textContent(record) : undefined);
   setIf(cable, 'title', title ? textContent(title) : undefined);
   const target = catRef ? localId(attr(catRef, 'target')) : undefined;
