@@ -102,7 +102,7 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
   const bodyResult = safeBody(draft, bag, title, catalogueDate);
   const body: Block[] = [];
   if (draft.gapBefore) body.push(gap(draft.gapBefore.text.trim(), 'omitted'));
-  body.push(...bodyResult.blocks);
+  for (const b of bodyResult.blocks) body.push(b); // no spread: a page may hold tens of thousands of blocks
   if (draft.gapAfter) body.push(gap(draft.gapAfter.text.trim(), 'omitted'));
   if (draft.truncated) body.push(gap('', 'truncated'));
 
@@ -116,52 +116,35 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
     else if (foldName(summary) !== foldName(draft.leadingSummary.text)) extraFields.push({ label: 'Leading summary', value: draft.leadingSummary.text });
   }
 
-  const partial = {
-    recordId: draft.recordId?.text,
-    urls: [...new Set(cit?.urls ?? [])],
-    archiveReferences,
-    title,
-    catalogueDate,
-  };
-  const cable: Cable = {
-    ...documentId(partial, sha256),
-    source: { path, sha256, layout: draft.layout },
-    urls: partial.urls,
-    archiveReferences,
-    contributors,
-    funders: funders(draft),
-    rights: draft.rights.map((r) => r.text),
-    entities,
-    senders: bodyResult.senders,
-    addressees: bodyResult.addressees,
-    participants: bodyResult.participants,
-    extraFields,
-    body,
-  };
-  if (partial.recordId !== undefined) cable.recordId = partial.recordId;
+  const recordId = draft.recordId?.text;
+  const urls = [...new Set(cit?.urls ?? [])];
+  const { id, idSource } = documentId({ recordId, urls, archiveReferences, title, catalogueDate }, sha256);
+  // Keys assigned in the model's order, optional ones only when present: JSON output reads like the type.
+  const cable = { id, idSource, source: { path, sha256, layout: draft.layout } } as Cable;
+  if (recordId !== undefined) cable.recordId = recordId;
+  cable.urls = urls;
   if (title !== undefined) cable.title = title;
   if (draft.documentType) cable.documentType = draft.documentType.text;
   if (catalogueDate) cable.catalogueDate = catalogueDate;
   if (draft.uploadedDate) cable.uploadedDate = parseDate(draft.uploadedDate.text, 'uploaded');
   if (draft.citation) cable.citation = draft.citation.text;
+  cable.archiveReferences = archiveReferences;
+  cable.contributors = contributors;
+  cable.funders = funders(draft);
   if (summary !== undefined) cable.summary = summary;
   if (lang.original) cable.originalLanguage = lang.original;
   if (lang.translation) cable.translationLanguage = lang.translation;
+  cable.rights = draft.rights.map((r) => r.text);
+  cable.entities = entities;
+  cable.senders = bodyResult.senders;
+  cable.addressees = bodyResult.addressees;
+  cable.participants = bodyResult.participants;
+  cable.extraFields = extraFields;
+  cable.body = body;
 
   reportPage(draft, cable, cit, bag);
   checkDateDisagreement(cable, bag, draft.date?.line ?? draft.citation?.line);
-  return withModelKeyOrder(cable);
+  return cable;
 }
 
-/** Same object, keys in the model's order: goldens and JSON output read top-down like the type. */
-function withModelKeyOrder(c: Cable): Cable {
-  const order: (keyof Cable)[] = [
-    'id', 'idSource', 'source', 'recordId', 'urls', 'title', 'documentType', 'catalogueDate', 'uploadedDate', 'citation',
-    'archiveReferences', 'contributors', 'funders', 'summary', 'originalLanguage', 'translationLanguage', 'rights',
-    'entities', 'senders', 'addressees', 'participants', 'extraFields', 'body',
-  ];
-  const out: Record<string, unknown> = {};
-  for (const k of order) if (c[k] !== undefined) out[k] = c[k];
-  return out as unknown as Cable;
-}
 

@@ -1,3 +1,10 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** "Ödön" → "Odon". Unicode normalisation is costly, so plain ASCII skips it. */
+function withoutDiacritics(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Longest id cablekit makes: ids end up in file names and URLs. */
 const MAX_SLUG = 80;
 
@@ -6,9 +13,7 @@ const MAX_SLUG = 80;
  * starting with a letter. Diacritics are folded ("Ó" → "o"); other scripts drop out.
  */
 export function slugify(text: string): string {
-  let s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  let s = withoutDiacritics(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -24,9 +29,7 @@ export function slugify(text: string): string {
 
 /** Name compared without case, diacritics and spacing: "Balázs Szalontai" = "Balazs  Szalontai". */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutDiacritics(name)
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();

@@ -28,8 +28,10 @@ export function parseContributors(text: string): { contributors: Contributor[]; 
   const starts: number[] = [];
   VERB.lastIndex = 0;
   for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
-    const before = text.slice(0, m.index).trimEnd();
-    const joined = /(?:^|[.;]|\band)$/i.test(before) || before === '';
+    // Only the few characters before the verb matter; slicing them keeps this linear.
+    const before = text.slice(Math.max(0, m.index - 40), m.index).trimEnd();
+    const atStart = before === '' && (m.index <= 40 || text.slice(0, m.index).trim() === '');
+    const joined = atStart || /(?:[.;]|\band)$/i.test(before);
     const afterVerb = /\b(?:obtained|translated|contributed)\s*(?:,|and)$/i.test(before);
     if (joined && !afterVerb && / by\s/i.test(text.slice(m.index, m.index + 400))) starts.push(m.index);
   }

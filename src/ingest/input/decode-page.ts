@@ -30,6 +30,11 @@ export function decodePage(bytes: Uint8Array, bag: DiagnosticBag): string | unde
     });
     return undefined;
   }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    // The decoder says only that the bytes are bad; find where, for the message.
+  }
   const bad = findInvalidUtf8(bytes);
   if (bad >= 0) {
     bag.error('ingest/invalid-utf8', `The file is not valid UTF-8: byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}.`, {
@@ -38,5 +43,7 @@ export function decodePage(bytes: Uint8Array, bag: DiagnosticBag): string | unde
     });
     return undefined;
   }
-  return decoder.decode(bytes);
+  // The decoder refused bytes the validator accepts: trust the decoder, report the file as invalid.
+  bag.error('ingest/invalid-utf8', 'The file is not valid UTF-8.', { hint: 'Re-save the page as UTF-8.', line: 1, column: 1 });
+  return undefined;
 }
