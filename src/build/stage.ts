@@ -14,7 +14,8 @@ export interface DecodedCable {
 /** A file a stage wants written, relative to the output folder ('iiif/<id>/manifest.json'). */
 export interface OutputFile {
   path: string;
-  content: string;
+  /** Text is written as UTF-8; bytes (page images) as they are. */
+  content: string | Uint8Array;
 }
 
 /**

@@ -34,7 +34,7 @@ export function iiifIds(baseUrl: string): IiifIds {
     translationAnnotation: (docId, n) => `${doc(docId)}/annotation/p${n}-translation`,
     navPlace: (docId) => `${doc(docId)}/navplace`,
     navPlaceFeature: (docId, placeKey) => `${doc(docId)}/navplace/${encodeURIComponent(placeKey)}`,
-    // Page images are published next to the IIIF files: the build copies `imagesDir` to `images/`.
+    // Page images are published next to the IIIF files: the IIIF stage emits them as `images/<id>/<file>`.
     pageImage: (docId, fileName) => `${base}/images/${encodeURIComponent(docId)}/${encodeURIComponent(fileName)}`,
     tei: (docId) => `${base}/tei/${encodeURIComponent(docId)}.xml`,
     dublinCore: (docId) => `${base}/dc/${encodeURIComponent(docId)}.oai_dc.xml`,

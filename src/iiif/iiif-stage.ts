@@ -40,6 +40,10 @@ export function deriveIiifFiles(cables: readonly Cable[], inputs: IiifInputs): {
     });
     entries.push({ cable, manifest });
     emit(`iiif/${cable.id}/manifest.json`, manifest);
+    // The manifest points at images/<id>/<file> under the base URL: publish the bytes there.
+    for (const image of inputs.pageImages.get(cable.id) ?? []) {
+      files.push({ path: `images/${cable.id}/${image.fileName}`, content: image.bytes });
+    }
   }
   for (const { path, collection } of buildCollections(entries, inputs.config, ids)) emit(path, collection);
   return { files, diagnostics };

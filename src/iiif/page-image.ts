@@ -8,4 +8,6 @@ export interface PageImage {
   height: number;
   /** MIME type ("image/jpeg"). */
   format: string;
+  /** The file's bytes, published next to the manifests as images/<doc id>/<fileName>. */
+  bytes: Uint8Array;
 }

@@ -34,7 +34,8 @@ export function readPageImages(imagesDir: string, docId: string): { images: Page
   for (const fileName of names) {
     const file = join(folder, fileName);
     try {
-      const size = imageSize(readFileSync(file));
+      const bytes = readFileSync(file);
+      const size = imageSize(bytes);
       if (!size.width || !size.height) throw new Error('no dimensions in the file');
       const ext = extname(fileName);
       images.push({
@@ -43,6 +44,7 @@ export function readPageImages(imagesDir: string, docId: string): { images: Page
         width: size.width,
         height: size.height,
         format: IMAGE_FORMATS[ext.toLowerCase()]!,
+        bytes,
       });
     } catch (error) {
       diagnostics.push({

@@ -3,6 +3,7 @@ import { normalize, serialize, serializeConfigPresentation3 } from '@iiif/parser
 import { deriveIiifFiles, readPlaceAuthority, stableJson, validateIiif } from '../../src/iiif/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
+import { text } from './output-text.js';
 
 const { authority } = readPlaceAuthority();
 const { files, diagnostics } = deriveIiifFiles([jiaoRuoyuCable(), conversationCable()], {
@@ -24,7 +25,7 @@ describe('every manifest and collection the stage writes', () => {
 
   for (const file of files) {
     describe(file.path, () => {
-      const json = JSON.parse(file.content) as { id: string; type: string };
+      const json = JSON.parse(text(file)) as { id: string; type: string };
 
       it('passes cablekit’s validation', () => {
         expect(validateIiif(json, file.path)).toEqual([]);

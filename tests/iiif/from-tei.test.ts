@@ -6,6 +6,8 @@ import { decodeTei, encodeTei } from '../../src/tei/index.js';
 import { testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { seedCables } from './seed-cables.js';
+import { text } from './output-text.js';
+import type { OutputFile } from '../../src/build/stage.js';
 
 const config = testConfig();
 
@@ -18,8 +20,8 @@ function decoded(xml: string, id: string): DecodedCable {
 
 const teiFiles = seedCables().map((cable) => ({ id: cable.id, title: cable.title, xml: encodeTei(cable, config, { when: '2026-01-01T00:00:00Z' }) }));
 
-function manifestOf(files: { path: string; content: string }[], id: string): Manifest {
-  return JSON.parse(files.find((f) => f.path === `iiif/${id}/manifest.json`)!.content) as Manifest;
+function manifestOf(files: readonly OutputFile[], id: string): Manifest {
+  return JSON.parse(text(files.find((f) => f.path === `iiif/${id}/manifest.json`)!)) as Manifest;
 }
 
 describe('IIIF from the seeds’ TEI', () => {
@@ -27,7 +29,7 @@ describe('IIIF from the seeds’ TEI', () => {
     const { files, diagnostics } = iiifStage.derive(teiFiles.map((t) => decoded(t.xml, t.id)), config);
     expect(diagnostics).toEqual([]);
     for (const file of files) {
-      const json = JSON.parse(file.content) as unknown;
+      const json = JSON.parse(text(file)) as unknown;
       expect(validateIiif(json, file.path)).toEqual([]);
       expect(officialErrors(json)).toEqual([]);
     }

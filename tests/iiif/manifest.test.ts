@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Canvas, Manifest } from '@iiif/presentation-3';
 import { buildManifest, deriveIiifFiles, iiifIds, readPlaceAuthority, type IiifInputs } from '../../src/iiif/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
+import { text } from './output-text.js';
 
 const { authority } = readPlaceAuthority();
 const config = testConfig();
@@ -116,7 +117,7 @@ describe('derived files', () => {
     const first = deriveIiifFiles([jiaoRuoyuCable(), conversationCable()], inputs);
     const second = deriveIiifFiles([conversationCable(), jiaoRuoyuCable()], inputs);
     expect(second.files).toEqual(first.files);
-    expect(first.files[0]?.content.startsWith('{\n  "@context"')).toBe(true);
+    expect(text(first.files[0]!).startsWith('{\n  "@context"')).toBe(true);
   });
 
   it('follow a hand-edited title', () => {
@@ -124,8 +125,8 @@ describe('derived files', () => {
     edited.title = 'Cable from Jiao Ruoyu on his call on Kim Il (title corrected by hand)';
     const before = deriveIiifFiles([jiaoRuoyuCable()], inputs).files.find((f) => f.path === 'iiif/wilson-118686/manifest.json');
     const after = deriveIiifFiles([edited], inputs).files.find((f) => f.path === 'iiif/wilson-118686/manifest.json');
-    expect((JSON.parse(before!.content) as Manifest).label).toEqual({ en: [jiaoRuoyuCable().title] });
-    expect((JSON.parse(after!.content) as Manifest).label).toEqual({ en: [edited.title] });
+    expect((JSON.parse(text(before!)) as Manifest).label).toEqual({ en: [jiaoRuoyuCable().title] });
+    expect((JSON.parse(text(after!)) as Manifest).label).toEqual({ en: [edited.title] });
   });
 
   it('list the manifests as references with label and navDate in every collection', () => {
@@ -140,7 +141,7 @@ describe('derived files', () => {
       'iiif/record-of-conversation-1965-10-29/manifest.json',
       'iiif/wilson-118686/manifest.json',
     ]);
-    const corpus = JSON.parse(files.find((f) => f.path === 'iiif/collection.json')!.content) as { items: Record<string, unknown>[] };
+    const corpus = JSON.parse(text(files.find((f) => f.path === 'iiif/collection.json')!)) as { items: Record<string, unknown>[] };
     expect(corpus.items.map((i) => i.navDate)).toEqual(['1965-10-29T00:00:00Z', '1965-12-15T00:00:00Z']);
     for (const item of corpus.items) {
       expect(item.type).toBe('Manifest');

@@ -13,6 +13,7 @@ import { blockReadingText, normalizeWhitespace } from '../../src/model/reading-t
 import { conversationCable, testConfig } from './cable-fixtures.js';
 import { seedCables } from './seed-cables.js';
 import { tinyPng } from './tiny-images.js';
+import { text } from './output-text.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const miradorBundle = join(repoRoot, 'node_modules/mirador/dist/mirador.min.js');
@@ -58,8 +59,8 @@ describe('manifests in Mirador', () => {
     server = await startStaticServer(outputDir, { '/mirador.min.js': miradorBundle });
     // Build the IIIF output with ids under the loopback server, as `cablekit build` would for this base URL.
     const decoded: DecodedCable[] = cables.map((cable) => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) }));
-    // Page images live in the published folder's images/ (where the manifest's image ids point).
-    const imagesDir = join(outputDir, 'images');
+    // Page images live outside the published folder: the stage itself must publish them to images/.
+    const imagesDir = mkdtempSync(join(tmpdir(), 'cablekit-mirador-images-'));
     mkdirSync(join(imagesDir, withImages.id), { recursive: true });
     writeFileSync(join(imagesDir, withImages.id, 'p1.png'), tinyPng(400, 566));
     writeFileSync(join(imagesDir, withImages.id, 'p2.png'), tinyPng(400, 566));
@@ -70,7 +71,7 @@ describe('manifests in Mirador', () => {
     }
     for (const cable of cables) {
       const manifestFile = `iiif/${cable.id}/manifest.json`;
-      manifests.set(cable.id, JSON.parse(files.find((f) => f.path === manifestFile)!.content) as Manifest);
+      manifests.set(cable.id, JSON.parse(text(files.find((f) => f.path === manifestFile)!)) as Manifest);
       writeFileSync(join(outputDir, `viewer-${cable.id}.html`), viewerPage(`${server.url}/${manifestFile}`));
     }
     browser = await chromium.launch({

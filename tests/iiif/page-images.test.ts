@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { iiifStage, readPageImages } from '../../src/iiif/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { jpegHeader, tinyPng } from './tiny-images.js';
+import { text } from './output-text.js';
+import type { OutputFile } from '../../src/build/stage.js';
 
 let imagesDir: string;
 
@@ -26,10 +28,10 @@ afterAll(() => rmSync(imagesDir, { recursive: true, force: true }));
 
 const decoded = (cable = jiaoRuoyuCable()): DecodedCable => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) });
 
-function manifestFrom(files: { path: string; content: string }[], id: string): Manifest {
+function manifestFrom(files: readonly OutputFile[], id: string): Manifest {
   const file = files.find((f) => f.path === `iiif/${id}/manifest.json`);
   if (!file) throw new Error(`no manifest for ${id}`);
-  return JSON.parse(file.content) as Manifest;
+  return JSON.parse(text(file)) as Manifest;
 }
 
 describe('page images', () => {
@@ -47,6 +49,13 @@ describe('page images', () => {
     const config = testConfig({ imagesDir, imageServiceTemplate: 'https://images.example.org/iiif/3/{id}' });
     const { files, diagnostics } = iiifStage.derive([decoded(), decoded(conversationCable())], config);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    // The images are published where the manifest points, byte for byte; the broken one is not.
+    const published = files.filter((f) => f.path.startsWith('images/')).map((f) => [f.path, Buffer.from(f.content).equals(readFileSync(join(imagesDir, f.path.slice('images/'.length))))]);
+    expect(published).toEqual([
+      ['images/wilson-118686/p2.jpg', true],
+      ['images/wilson-118686/p10.png', true],
+    ]);
 
     const withImages = manifestFrom(files, 'wilson-118686');
     expect(withImages.items.map((c) => [c.width, c.height])).toEqual([
@@ -67,7 +76,7 @@ describe('page images', () => {
     expect(withoutImages.items[0]?.items).toEqual([]);
 
     // The collections point to the first page image as the manifest's thumbnail.
-    const corpus = JSON.parse(files.find((f) => f.path === 'iiif/collection.json')!.content) as { items: { id: string; thumbnail?: { id: string }[] }[] };
+    const corpus = JSON.parse(text(files.find((f) => f.path === 'iiif/collection.json')!)) as { items: { id: string; thumbnail?: { id: string }[] }[] };
     const reference = corpus.items.find((i) => i.id.endsWith('/wilson-118686/manifest.json'));
     expect(reference?.thumbnail?.[0]?.id).toBe('http://127.0.0.1:8080/images/wilson-118686/p2.jpg');
     expect(corpus.items.find((i) => i !== reference)).not.toHaveProperty('thumbnail');

@@ -4,6 +4,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { deriveIiifFiles, readPlaceAuthority } from '../../src/iiif/index.js';
 import { jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
+import { text as textOf } from './output-text.js';
 
 const { authority } = readPlaceAuthority();
 
@@ -61,7 +62,7 @@ describe('any cable the TEI can hold', () => {
         const unique = cables.map((c, i) => ({ ...c, id: `doc-${i}` }));
         const { files, diagnostics } = deriveIiifFiles(unique, { config: testConfig(), places: authority, pageImages: new Map() });
         expect(diagnostics).toEqual([]);
-        for (const file of files) expect(officialErrors(JSON.parse(file.content))).toEqual([]);
+        for (const file of files) expect(officialErrors(JSON.parse(textOf(file)))).toEqual([]);
       }),
       { numRuns: 150 },
     );
