@@ -22,26 +22,45 @@ const TIME_RANGE = `(?:\\d{1,2}(?::\\d{2})?\\s?(?:[–—-]|to)\\s?${TIME})`;
 const AT_TIME = `(?:,?\\s+(?:at\\s+)?(?:${TIME_RANGE}|${TIME}))?`;
 const WITH_YEAR = `(?:,?\\s+${YEAR})`;
 
-const SHAPES = [
-  `between\\s+${DAY}\\s+and\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
-  `from\\s+${DAY}\\s+(?:to|until)\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
-  `${DAY}\\s?[–—-]\\s?${DAY}\\s+${MONTH}${WITH_YEAR}?`,
-  `${MONTH}\\s+${DAY}\\s?[–—-]\\s?${DAY}(?![\\d:])${WITH_YEAR}?`,
-  `${YEAR}\\s+${MONTH}\\s+${DAY}(?![\\d])`,
-  `${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?${AT_TIME}`,
-  `${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?${AT_TIME}`,
-  `${MONTH},?\\s+${YEAR}`,
-  `\\d{4}-\\d{2}-\\d{2}`,
-  `\\d{1,2}([./])(?:\\d{1,2}|${ROMAN_MONTH_PATTERN})\\1(?:\\d{4}|\\d{2})(?![\\d])`,
-  `\\d{1,2}[./]${ROMAN_MONTH_PATTERN}(?![A-Za-z\\d])`,
-  `(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`,
-  `(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?`,
-  TIME_RANGE,
-  TIME,
+/**
+ * Every date shape, first match wins, each with what it can start with: "b"etween, "f"rom, an
+ * "o"pening bracket or quote, a "d"igit, a "m"onth's capital.
+ */
+const SHAPES: ReadonlyArray<readonly [string, string]> = [
+  [`between\\s+${DAY}\\s+and\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`, 'b'],
+  [`from\\s+${DAY}\\s+(?:to|until)\\s+${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`, 'f'],
+  [`${DAY}\\s?[–—-]\\s?${DAY}\\s+${MONTH}${WITH_YEAR}?`, 'od'],
+  [`${MONTH}\\s+${DAY}\\s?[–—-]\\s?${DAY}(?![\\d:])${WITH_YEAR}?`, 'om'],
+  [`${YEAR}\\s+${MONTH}\\s+${DAY}(?![\\d])`, 'od'],
+  [`${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?${AT_TIME}`, 'od'],
+  [`${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?${AT_TIME}`, 'om'],
+  [`${MONTH},?\\s+${YEAR}`, 'om'],
+  [`\\d{4}-\\d{2}-\\d{2}`, 'd'],
+  // The only capturing group of every finder: "\\1" stays right whichever shapes come before.
+  [`\\d{1,2}([./])(?:\\d{1,2}|${ROMAN_MONTH_PATTERN})\\1(?:\\d{4}|\\d{2})(?![\\d])`, 'd'],
+  [`\\d{1,2}[./]${ROMAN_MONTH_PATTERN}(?![A-Za-z\\d])`, 'd'],
+  [`(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${DAY}(?:\\s+of)?\\s+${MONTH}${WITH_YEAR}?`, 'd'],
+  [`(?:${TIME_RANGE}|${TIME}),?\\s+(?:on\\s+)?${MONTH}\\s+${DAY}(?![\\d:])${WITH_YEAR}?`, 'd'],
+  [TIME_RANGE, 'd'],
+  [TIME, 'd'],
 ];
 
-/** Tried only where a date can start (see CANDIDATE); compiled once. */
-const FINDER = new RegExp(`(?:${SHAPES.join('|')})`, 'y');
+/** The shapes that can start with one kind of character, in their order; compiled once, tried only where a date can start. */
+function finder(kind: string): RegExp {
+  const shapes = SHAPES.filter(([, starts]) => starts.includes(kind)).map(([shape]) => shape);
+  return new RegExp(`(?:${shapes.join('|')})`, 'y');
+}
+
+/** One finder per kind of first character: a digit need not try the month shapes, nor a month the numeric ones. */
+const FINDERS = { b: finder('b'), f: finder('f'), o: finder('o'), d: finder('d'), m: finder('m') };
+
+function finderAt(c: string): RegExp {
+  if (c >= '0' && c <= '9') return FINDERS.d;
+  if (c === '[' || c === '“' || c === '"') return FINDERS.o;
+  if (c === 'b') return FINDERS.b;
+  if (c === 'f') return FINDERS.f;
+  return FINDERS.m;
+}
 /** Where a date can start: a digit, an editorial bracket or quote, a month's capital, "between", "from". */
 const CANDIDATE = /[\d[“"JFMASOND]|\b(?:between|from)\b/g;
 const HAS_DIGIT = /\d/;
@@ -73,8 +92,9 @@ export function findDates(text: string, origin: DateOrigin = 'text', context: Da
   for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
     const at = c.index;
     if (!canStartAt(text, at)) continue;
-    FINDER.lastIndex = at;
-    const m = FINDER.exec(text);
+    const finder = finderAt(text[at]!);
+    finder.lastIndex = at;
+    const m = finder.exec(text);
     if (!m) continue;
     // A closing bracket or quote belongs to the date only when the date opened it.
     const verbatim = trimUnopened(m[0]);
