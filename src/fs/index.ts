@@ -1,5 +1,5 @@
 export { sha256Hex } from './sha256.js';
-export { writeFileAtomic, TEMP_FILE_PREFIX } from './atomic-write.js';
+export { writeFileAtomic } from './atomic-write.js';
 export { writeIfChanged, readFileIfExists, type WriteOutcome } from './write-if-changed.js';
 export { walkFiles, listSourceFiles, toPortableRelative, type WalkOptions } from './walk-files.js';
 export { acquireLock, type LockResult } from './lock-file.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OaiRecord, OaiStoreData } from './oai-record.js';
@@ -76,5 +76,5 @@ export function readStoreFile(path: string): { data?: OaiStoreData; diagnostics:
 /** Writes the store atomically (temp file + rename): a crash leaves the old or the new store, never half. */
 export function writeStoreFile(path: string, data: OaiStoreData): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic.sync(path, JSON.stringify(data) + '\n');
+  writeFileAtomic(path, JSON.stringify(data) + '\n');
 }

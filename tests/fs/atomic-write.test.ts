@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMP_FILE_PREFIX, writeFileAtomic, writeIfChanged } from '../../src/fs/index.js';
+import { writeFileAtomic, writeIfChanged } from '../../src/fs/index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,7 +34,7 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'occupied');
     writeFileAtomic(join(target, 'inside.txt'), 'x');
     expect(() => writeFileAtomic(target, 'content')).toThrow();
-    expect(readdirSync(dir).filter((n) => n.startsWith(TEMP_FILE_PREFIX))).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['occupied']);
   });
 });
 
