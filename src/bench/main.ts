@@ -6,6 +6,9 @@ import type { Cable } from '../model/cable.js';
 import type { BenchResult } from './bench-result.js';
 import { generateSyntheticPages } from './generate-pages.js';
 import { BENCH_SEED, benchIngestPages, peakRssMiB } from './ingest-bench.js';
+import { runIiifBench } from './iiif-bench.js';
+import { runOaiBench } from './oai-bench.js';
+import { runTeiBench } from './tei-bench.js';
 
 /** What every bench after ingest gets: the ingested cables and a scratch folder of its own. */
 interface BenchContext {
@@ -13,23 +16,14 @@ interface BenchContext {
   workDir: string;
 }
 
-interface BenchEntry {
-  name: string;
-  /** Module (relative to this file); a module not in this build is skipped with a note. */
-  module: string;
-  exportName: string;
-  /** Calls the bench's exported function with what it needs from the context. */
-  call: (bench: (...args: never[]) => Promise<BenchResult>, ctx: BenchContext) => Promise<BenchResult>;
-}
-
-type CablesBench = (cables: readonly Cable[], workDir: string) => Promise<BenchResult>;
-type CountBench = (count: number) => Promise<BenchResult>;
+/** Records in the OAI-PMH store of its bench (issue #5: harvest 100,000 records, 100 a page). */
+const OAI_RECORDS = Number(process.env['CABLEKIT_BENCH_OAI_RECORDS'] ?? 100_000);
 
 /** The benches after ingest, in order. Adding one is one line. */
-const BENCHES: BenchEntry[] = [
-  { name: 'tei', module: './tei-bench.js', exportName: 'runTeiBench', call: (b, ctx) => (b as CablesBench)(ctx.cables, ctx.workDir) },
-  { name: 'iiif', module: './iiif-bench.js', exportName: 'runIiifBench', call: (b, ctx) => (b as CablesBench)(ctx.cables, ctx.workDir) },
-  { name: 'oai', module: './oai-bench.js', exportName: 'runOaiBench', call: (b, ctx) => (b as CountBench)(ctx.cables.length) },
+const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult> }[] = [
+  { name: 'tei', run: (ctx) => runTeiBench(ctx.cables, ctx.workDir) },
+  { name: 'iiif', run: (ctx) => runIiifBench(ctx.cables, ctx.workDir) },
+  { name: 'oai', run: () => runOaiBench(OAI_RECORDS) },
 ];
 
 async function main(): Promise<void> {
@@ -47,21 +41,13 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'cablekit-bench-'));
   try {
     for (const bench of BENCHES) {
-      let exported: unknown;
-      try {
-        exported = await import(bench.module);
-      } catch {
-        console.log(`${bench.name}: skipped (${bench.module} is not in this build)`);
-        continue;
-      }
       const workDir = join(scratch, bench.name);
       mkdirSync(workDir, { recursive: true });
       try {
-        const fn = (exported as Record<string, unknown>)[bench.exportName];
-        if (typeof fn !== 'function') throw new Error(`${bench.module} does not export ${bench.exportName}`);
-        print(await bench.call(fn as (...args: never[]) => Promise<BenchResult>, { cables: ingest.cables, workDir }));
+        print(await bench.run({ cables: ingest.cables, workDir }));
       } catch (error) {
         console.log(`${bench.name}: failed: ${(error as Error).message}`);
+        process.exitCode = 1;
       }
     }
   } finally {
