@@ -4,18 +4,29 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
  * The schema file sits two folders up both from src/model (tests) and dist/model (built), so one
- * relative URL serves both. Compiled once, on first use.
+ * relative URL serves both.
  */
 const SCHEMA_URL = new URL('../../schemas/cable.schema.json', import.meta.url);
-let compiled: ValidateFunction | undefined;
+let schema: object | undefined;
+let firstError: ValidateFunction | undefined;
+let everyError: ValidateFunction | undefined;
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+function compile(allErrors: boolean): ValidateFunction {
+  schema ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
+  return new Ajv2020({ allErrors, strict: true, discriminator: true }).compile(schema);
+}
+
+/**
+ * Every cable is checked, and nearly all pass: the check stops at the first error, which is
+ * cheaper. Compiled once, on first use.
+ */
+function checker(): ValidateFunction {
+  return (firstError ??= compile(false));
+}
+
+/** Only for a cable that failed: run again collecting every error, for the report. */
+function reporter(): ValidateFunction {
+  return (everyError ??= compile(true));
 }
 
 /** How many schema errors are listed before "…and N more": one bug tends to repeat everywhere. */
@@ -26,8 +37,9 @@ const MAX_LISTED = 10;
  * failure is a cablekit bug (the model and the code disagree), reported as `ingest/model-invalid`.
  */
 export function validateCable(cable: unknown, file?: string): Diagnostic[] {
-  const validate = validator();
-  if (validate(cable)) return [];
+  if (checker()(cable)) return [];
+  const validate = reporter();
+  validate(cable);
   const errors = validate.errors ?? [];
   return errors.slice(0, MAX_LISTED).map((e, i) => {
     const d: Diagnostic = {
