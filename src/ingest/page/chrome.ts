@@ -30,22 +30,33 @@ export const OLD_SITE_MARKERS = new Set(['search in', 'digital archive internati
 /** Chrome lines are short: longer lines are never looked up (and never lower-cased, which is costly). */
 const MAX_CHROME = 80;
 
-/**
- * First letters (lower case) of the chrome and marker keys. Most lines start with some other
- * ASCII character, and for those no key can match: skipping the normalisation saves real time.
- */
-const KEY_STARTS = new Set([...CHROME, ...OLD_SITE_MARKERS].map((k) => k.charCodeAt(0)));
-
-/** Whether the normalised key of `text` could be a chrome key, judged from its first character. */
-function mayBeChrome(text: string): boolean {
-  const c = text.charCodeAt(0);
-  // Non-ASCII or whitespace first: trim and toLowerCase may change it, so decide on the full key.
-  if (c >= 0x80 || c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-  const lower = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
-  return KEY_STARTS.has(lower);
+/** The first two characters of a key as one number (ASCII letters lower-cased). */
+function pairCode(a: number, b: number): number {
+  const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+  return lower(a) * 0x10000 + lower(b);
 }
 
-/** The lookup key of a line: '' when it cannot be chrome (too long, or a first character no key has). */
+/**
+ * First two characters of the chrome and marker keys. Most lines start with some other ASCII
+ * pair, and for those no key can match: skipping the normalisation saves real time.
+ */
+const KEY_STARTS = new Set([...CHROME, ...OLD_SITE_MARKERS].map((k) => pairCode(k.charCodeAt(0), k.charCodeAt(1))));
+
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** Whether the normalised key of `text` could be a chrome key, judged from its first two characters. */
+function mayBeChrome(text: string): boolean {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  // Non-ASCII, missing (NaN) or a leading space: trim and toLowerCase may move things, so decide on the full key.
+  if (!(a < 0x80 && b < 0x80) || isAsciiSpace(a)) return true;
+  // A space second becomes ' ' in the key, which no key has there.
+  return KEY_STARTS.has(pairCode(a, b));
+}
+
+/** The lookup key of a line: '' when it cannot be chrome (too long, or a start no key has). */
 export function chromeKey(text: string): string {
   if (text.length > MAX_CHROME || !mayBeChrome(text)) return '';
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
