@@ -1,9 +1,7 @@
 import type { MarkingBlock } from '../../model/blocks.js';
 
-/** NBSP-only lines look blank and are blank (JS `\s` includes U+00A0). */
-export function isBlank(text: string): boolean {
-  return /^\s*$/.test(text);
-}
+/** NBSP-only lines look blank and are blank: the page reader's test, which has a fast path. */
+export { isBlank } from '../page/line-kinds.js';
 
 const MARKINGS: Array<[RegExp, MarkingBlock['markingType']]> = [
   [/^(?:top secret|secret|confidential|strictly (?:secret|confidential)|absolutely secret|for official use only|restricted|eyes only|personal and confidential)\b[^a-z]{0,3}(?:\s*[-–—,]?\s*(?:urgent|personal|top priority|copy\s+\S+))?[.!]?$/i, 'classification'],

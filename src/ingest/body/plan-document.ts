@@ -1,7 +1,7 @@
 import type { SourceLine } from '../source-lines.js';
 import { closerInfos } from './closer.js';
 import type { Draft } from './draft.js';
-import { isCapitalsHeading, isGapMarker, isSeparator, listItem, markingType } from './line-patterns.js';
+import { isBlank, isCapitalsHeading, isGapMarker, isSeparator, listItem, markingType } from './line-patterns.js';
 import { planCloser } from './plan-closer.js';
 import type { PlanEnv } from './plan-env.js';
 import { isFieldLine, planFields } from './plan-fields.js';
@@ -19,7 +19,7 @@ export type { PlanEnv } from './plan-env.js';
  * end, then line by line the markings, headers, salutation, speeches, lists and paragraphs.
  */
 export function planDocument(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading: boolean): Draft[] {
-  const content = lines.filter((l) => !/^\s*$/.test(l.text));
+  const content = lines.filter((l) => !isBlank(l.text));
   const trailingGaps: SourceLine[] = [];
   while (content.length > 0 && isGapMarker(content[content.length - 1]!.text)) trailingGaps.unshift(content.pop()!);
   // Distribution and transmission lines may follow the signature: the closer sits above them.

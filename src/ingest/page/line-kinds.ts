@@ -2,6 +2,9 @@
 
 /** Nothing visible: NBSP-only lines count as blank. */
 export function isBlank(text: string): boolean {
+  // Most lines start with a visible ASCII character: settled without running the regex.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   // A regex, not trim(): trim copies every long line, and this runs on each line several times.
   return BLANK.test(text);
 }
