@@ -34,7 +34,9 @@ function textPosition(text: string, index: number): { line: number; column: numb
 
 /** The model keeps '/'-separated paths whatever the platform. */
 function portablePath(path: string): string {
-  return typeof path === 'string' ? path.replace(/\\/g, '/') : String(path);
+  if (typeof path !== 'string') return String(path);
+  // Most paths hold no backslash: no need to run the replace.
+  return path.includes('\\') ? path.replace(/\\/g, '/') : path;
 }
 
 function internalError(bag: DiagnosticBag, e: unknown): IngestResult {

@@ -30,13 +30,13 @@ export function checkDateDisagreement(cable: Cable, bag: DiagnosticBag, catalogu
   const catDay = cat ? datePart(cat) : undefined;
   if (!cat || catDay === undefined) return;
   const differing: DateValue[] = [];
+  const b = dayNumber(catDay); // once, not per date of the text
   for (const d of collectDates({ body: cable.body })) {
     const day = datePart(d);
     if (day === undefined) continue;
     const n = Math.min(day.length, catDay.length);
     if (day.slice(0, n) === catDay.slice(0, n)) continue;
     const a = dayNumber(day);
-    const b = dayNumber(catDay);
     const near = a !== undefined && b !== undefined && Math.abs(a - b) <= NEAR_DAYS;
     // A running-text date whose year came from the catalogue date ("30 September") is too weak a signal on its own.
     const weak = d.origin === 'text' && d.inferred !== undefined;
