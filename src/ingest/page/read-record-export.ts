@@ -23,13 +23,14 @@ function fillSection(s: Section, draft: PageDraft): void {
     return;
   }
   const whole: Located = { text: joinLines(s.values), line: nonBlank[0]!.line };
-  const paras = paragraphs(s.values).map((u) => ({ text: u.text, line: u.line }));
+  // Paragraphs only for the two fields that keep them: the other sections need not split.
+  const paras = (): Located[] => paragraphs(s.values).map((u) => ({ text: u.text, line: u.line }));
   switch (s.key) {
     case 'citation':
       draft.citation = whole;
       break;
     case 'summary':
-      draft.summary = { text: paras.map((p) => p.text).join('\n\n'), line: whole.line };
+      draft.summary = { text: paras().map((p) => p.text).join('\n\n'), line: whole.line };
       break;
     case 'credits':
     case 'funders':
@@ -46,7 +47,7 @@ function fillSection(s: Section, draft: PageDraft): void {
       for (const l of nonBlank) draft.contents.push({ text: l.text.trim(), line: l.line });
       break;
     case 'rights':
-      draft.rights.push(...paras);
+      draft.rights.push(...paras());
       break;
     case 'record-id':
       draft.recordId = whole;
@@ -74,10 +75,12 @@ export function readRecordExport(lines: readonly SourceLine[]): PageDraft {
   let section: Section | undefined;
   let bodyStart = -1;
   let sawBlankAfterValue = false;
+  // Whether the open section has a non-blank value yet: a flag, not a rescan at every blank line.
+  let valueSeen = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (isBlank(l.text)) {
-      if (section && section.values.some((v) => !isBlank(v.text))) sawBlankAfterValue = true;
+      if (section && valueSeen) sawBlankAfterValue = true;
       if (section) section.values.push(l);
       continue;
     }
@@ -87,6 +90,7 @@ export function readRecordExport(lines: readonly SourceLine[]): PageDraft {
       if (section) fillSection(section, draft);
       section = { key, label: l, values: [] };
       sawBlankAfterValue = false;
+      valueSeen = false;
       continue;
     }
     if (section && isGapMarkLine(l.text)) {
@@ -101,6 +105,7 @@ export function readRecordExport(lines: readonly SourceLine[]): PageDraft {
     }
     if (section) {
       section.values.push(l);
+      valueSeen = true;
       continue;
     }
     if (isChrome(l.text)) draft.chrome.push(l);
