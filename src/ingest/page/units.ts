@@ -10,7 +10,9 @@ export interface Unit {
 }
 
 function unitOf(lines: SourceLine[]): Unit {
-  return { lines, text: lines.map((l) => l.text.trimEnd()).join('\n').trim(), line: lines[0]!.line };
+  // One line (every unit of lineUnits, so every line of the text): trim() alone gives the same text.
+  const text = lines.length === 1 ? lines[0]!.text.trim() : lines.map((l) => l.text.trimEnd()).join('\n').trim();
+  return { lines, text, line: lines[0]!.line };
 }
 
 /** Runs of non-blank lines, separated by one or more blank lines. */
