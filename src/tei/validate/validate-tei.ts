@@ -2,7 +2,7 @@ import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeTeiBody } from '../decode/decode-tei.js';
 import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
-import { indexElements } from '../xml/element-index.js';
+import { indexElementList } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
 import { scanXmlTree } from '../xml/scan-xml.js';
 import { projectSchemaValidator, projectSchemaVocabulary } from './project-schema.js';
@@ -54,8 +54,8 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
     try {
       // libxml2 has accepted the XML as well-formed; the scanner rebuilds it with lines, cheaply.
       const scanned = scanXmlTree(xml);
-      const index = scanned ? indexElements(scanned) : undefined;
-      const tei = scanned ? checkTeiNamespace(scanned, bag, index?.all) : undefined;
+      const index = scanned ? indexElementList(scanned.elements) : undefined;
+      const tei = scanned ? checkTeiNamespace(scanned.root, bag, index?.all) : undefined;
       if (!tei || !index) return bag.items;
       try {
         projectSchemaValidator().validate(doc);

@@ -8,16 +8,28 @@ export interface ElementIndex {
   order(e: XElement): number;
 }
 
-export function indexElements(root: XElement): ElementIndex {
-  const all: XElement[] = [];
+/** The index of elements already listed in document order (as the scanner lists them): no walk. */
+export function indexElementList(all: XElement[]): ElementIndex {
   const byName = new Map<string, XElement[]>();
-  const position = new Map<XElement, number>();
-  walkElements(root, (e) => {
-    position.set(e, all.length);
-    all.push(e);
+  for (const e of all) {
     const list = byName.get(e.name);
     if (list) list.push(e);
     else byName.set(e.name, [e]);
-  });
-  return { all, named: (name) => byName.get(name) ?? [], order: (e) => position.get(e) ?? -1 };
+  }
+  // Only the date rule asks for positions: build them on first use.
+  let position: Map<XElement, number> | undefined;
+  const order = (e: XElement): number => {
+    if (position === undefined) {
+      position = new Map();
+      for (let i = 0; i < all.length; i++) position.set(all[i]!, i);
+    }
+    return position.get(e) ?? -1;
+  };
+  return { all, named: (name) => byName.get(name) ?? [], order };
+}
+
+export function indexElements(root: XElement): ElementIndex {
+  const all: XElement[] = [];
+  walkElements(root, (e) => all.push(e));
+  return indexElementList(all);
 }

@@ -1,20 +1,46 @@
 import { decodeReferences } from './parse-xml.js';
 import type { XElement } from './xml-tree.js';
 
-/** One markup token: comment, CDATA (1), processing instruction or DOCTYPE, end tag, start tag (name 2, attributes 3, "/" 4). */
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<\/[^>]*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ignoreUnknown = (): undefined => undefined;
+
+/** XML white space (the only kind that may separate a name from its attributes). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** End of a name: white space, "/", ">" or "=" (or the end of the text). */
+function nameEnd(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d) break;
+  }
+  return i;
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The tree and its elements in document order (start tags), which is what the rule index needs. */
+export interface ScannedXml {
+  root: XElement;
+  elements: XElement[];
+}
 
 /**
  * Builds the element tree with the line of every element, from XML that libxml2 has already
  * accepted as well-formed (so this scanner need not diagnose anything). It exists for positions:
  * walking libxml2's own tree through WebAssembly costs more than libxml2's parse and validation.
+ * A hand-written loop over character codes: a regular expression per token cost more than the
+ * rest of the rule checks together.
  */
-export function scanXmlTree(xml: string): XElement | undefined {
+export function scanXmlTree(xml: string): ScannedXml | undefined {
   const text = xml.includes('\r') ? xml.replace(/\r\n?/g, '\n') : xml;
   const stack: XElement[] = [];
+  const elements: XElement[] = [];
   let root: XElement | undefined;
   let line = 1;
   let counted = 0;
@@ -27,34 +53,68 @@ export function scanXmlTree(xml: string): XElement | undefined {
     else kids.push(s);
   };
 
-  TOKEN.lastIndex = 0;
-  let textStart = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    if (m.index > textStart && stack.length > 0) addText(decodeReferences(text.slice(textStart, m.index), ignoreUnknown));
-    textStart = TOKEN.lastIndex;
-    const token = m[0];
-    if (m[2] !== undefined) {
-      for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-      counted = m.index;
-      const element: XElement = { name: m[2], attrs: [], children: [], line };
-      const rawAttrs = m[3];
-      if (rawAttrs) {
-        ATTRIBUTE.lastIndex = 0;
-        for (let a = ATTRIBUTE.exec(rawAttrs); a !== null; a = ATTRIBUTE.exec(rawAttrs)) {
-          // Literal tabs and line ends in a value read as spaces; references to them stay what they say.
-          const raw = a[2] ?? a[3] ?? '';
-          element.attrs.push([a[1]!, decodeReferences(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw, ignoreUnknown)]);
-        }
+  let pos = 0;
+  for (let lt = text.indexOf('<'); lt !== -1; lt = text.indexOf('<', pos)) {
+    if (lt > pos && stack.length > 0) addText(decodeReferences(text.slice(pos, lt), ignoreUnknown));
+    const next = text.charCodeAt(lt + 1);
+    let end: number;
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        end = text.indexOf('-->', lt + 4);
+        pos = end === -1 ? text.length : end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        end = text.indexOf(']]>', lt + 9);
+        if (end === -1) end = text.length;
+        addText(text.slice(lt + 9, end));
+        pos = end + 3;
+      } else {
+        end = text.indexOf('>', lt);
+        pos = end === -1 ? text.length : end + 1;
       }
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else root ??= element;
-      if (m[4] !== '/') stack.push(element);
-    } else if (token.startsWith('</')) {
-      stack.pop();
-    } else if (m[1] !== undefined) {
-      addText(m[1]);
+      continue;
     }
+    if (next === 0x3f /* ? */) {
+      end = text.indexOf('?>', lt + 2);
+      pos = end === -1 ? text.length : end + 2;
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      stack.pop();
+      end = text.indexOf('>', lt);
+      pos = end === -1 ? text.length : end + 1;
+      continue;
+    }
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < lt; i = text.indexOf('\n', i + 1)) line++;
+    counted = lt;
+    const nameStop = nameEnd(text, lt + 1);
+    const element: XElement = { name: text.slice(lt + 1, nameStop), attrs: [], children: [], line };
+    let i = skipSpace(text, nameStop);
+    let selfClosing = false;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3e /* > */) break;
+      if (c === 0x2f /* / */) {
+        selfClosing = true;
+        i = text.indexOf('>', i);
+        break;
+      }
+      const keyStop = nameEnd(text, i);
+      const key = text.slice(i, keyStop);
+      // Well-formed: "=", then a quoted value, with optional white space around "=".
+      const quote = skipSpace(text, skipSpace(text, keyStop) + 1);
+      const close = text.indexOf(text[quote]!, quote + 1);
+      const raw = text.slice(quote + 1, close);
+      // Literal tabs and line ends in a value read as spaces; references to them stay what they say.
+      const spaced = raw.includes('\n') || raw.includes('\t') ? raw.replace(/[\t\n]/g, ' ') : raw;
+      element.attrs.push([key, decodeReferences(spaced, ignoreUnknown)]);
+      i = skipSpace(text, close + 1);
+    }
+    pos = i === -1 ? text.length : i + 1;
+    elements.push(element);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else root ??= element;
+    if (!selfClosing) stack.push(element);
   }
-  return root;
+  return root ? { root, elements } : undefined;
 }
