@@ -1,3 +1,5 @@
+import { isAsciiSpace, keyStarts, pairCode } from './ascii-pair.js';
+
 /**
  * Page furniture of the archive's web pages: navigation and buttons that a browser or scraper
  * rendered as text. Only recognised outside the document's text, and always reported when dropped.
@@ -30,21 +32,11 @@ export const OLD_SITE_MARKERS = new Set(['search in', 'digital archive internati
 /** Chrome lines are short: longer lines are never looked up (and never lower-cased, which is costly). */
 const MAX_CHROME = 80;
 
-/** The first two characters of a key as one number (ASCII letters lower-cased). */
-function pairCode(a: number, b: number): number {
-  const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
-  return lower(a) * 0x10000 + lower(b);
-}
-
 /**
  * First two characters of the chrome and marker keys. Most lines start with some other ASCII
  * pair, and for those no key can match: skipping the normalisation saves real time.
  */
-const KEY_STARTS = new Set([...CHROME, ...OLD_SITE_MARKERS].map((k) => pairCode(k.charCodeAt(0), k.charCodeAt(1))));
-
-function isAsciiSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
+const KEY_STARTS = keyStarts([...CHROME, ...OLD_SITE_MARKERS]);
 
 /** Whether the normalised key of `text` could be a chrome key, judged from its first two characters. */
 function mayBeChrome(text: string): boolean {

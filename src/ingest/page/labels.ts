@@ -1,3 +1,5 @@
+import { isAsciiSpace, keyStarts, pairCode } from './ascii-pair.js';
+
 /**
  * Field labels of the page layouts. A label names a field; it is page structure, not document
  * text, so it is consumed rather than kept (the no-loss test knows these words by `isFieldLabel`).
@@ -50,6 +52,9 @@ const LABELS = new Map<string, LabelKey>([
   ['theme(s)', 'facet'],
 ]);
 
+/** First two characters of every label key, for the pre-check in labelKey. */
+const LABEL_STARTS = keyStarts(LABELS.keys());
+
 /** Label text as written, without bold marks and colon: "**Citation:**" → "Citation". */
 export function labelText(text: string): string {
   let t = text.trim();
@@ -62,6 +67,11 @@ export function labelText(text: string): string {
 export function labelKey(text: string): LabelKey | undefined {
   // Labels are short; checking the length first spares copying long lines.
   if (text.length > 80) return undefined;
+  // Nearly every line of the text starts with an ASCII pair no label starts with. A leading
+  // space or '*' (bold) moves the key, and non-ASCII may change in case: those take the full path.
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  if (a < 0x80 && b < 0x80 && a !== 0x2a && !isAsciiSpace(a) && !LABEL_STARTS.has(pairCode(a, b))) return undefined;
   const t = text.trim();
   if (t.length > 40) return undefined;
   return LABELS.get(labelText(t).toLowerCase());
