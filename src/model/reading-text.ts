@@ -93,7 +93,7 @@ export function cableReadingText(cable: Pick<Cable, 'body'>): string {
   return cable.body.map(blockReadingText).join('\n\n');
 }
 
-/** Whitespace-insensitive form used to compare reading texts (NBSP counts as space). */
+/** Whitespace-insensitive form used to compare reading texts (NBSP counts as space: JavaScript's \s includes it). */
 export function normalizeWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
