@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { encodeTei, encodeTeiTree } from '../../src/tei/index.js';
 import { CONTAINER_ELEMENTS, TEI_NS } from '../../src/tei/vocabulary.js';
-import { serializeXml } from '../../src/tei/xml/serialize.js';
+import { serializeXml } from './xmlbuilder2-reference.js';
 import { writeXml } from '../../src/tei/xml/write-xml.js';
 import { el } from '../../src/tei/xml/xml-tree.js';
 import { cableArbitrary } from '../support/arbitraries.js';

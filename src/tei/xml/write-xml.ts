@@ -41,7 +41,7 @@ function write(e: XElement, depth: number, inMixed: boolean, containers: Readonl
 }
 
 /**
- * The same bytes as `serializeXml` (xmlbuilder2), written directly: the encoder runs for every
+ * The same bytes as xmlbuilder2 (tests/tei/xmlbuilder2-reference.ts), written directly: the encoder runs for every
  * cable of a build, and xmlbuilder2's DOM costs more than the whole validation of a cable. A test
  * holds the two byte-identical; this writer additionally keeps tabs and line ends in attribute
  * values and carriage returns in text as character references, so they survive a re-read.

@@ -1,10 +1,13 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { isElement, type XElement } from './xml-tree.js';
+import { isElement, type XElement } from '../../src/tei/xml/xml-tree.js';
 
 const INDENT = '  ';
 
 /**
+ * Reference serializer for tests: xmlbuilder2 writes the same element tree, and a property test
+ * holds cablekit's direct writer (src/tei/xml/write-xml.ts) byte-identical to it.
+ *
  * xmlbuilder2 leaves "&name;" sequences unescaped (it takes them for entity references), so a text
  * "&a;" would come out as an undeclared entity. Escaping every "&" first makes each one "&amp;",
  * which xmlbuilder2 then passes through; it still escapes "<", ">" and quotes itself.
