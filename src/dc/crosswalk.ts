@@ -1,6 +1,6 @@
 import type { CablekitConfig } from '../config/config.js';
 import type { Cable, DateValue } from '../model/index.js';
-import { collectDates } from '../model/index.js';
+import { collectDates, normalizeWhitespace } from '../model/index.js';
 import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
 import { iiifManifestUrl, teiUrl } from './dc-urls.js';
 import { toW3cdtf } from './w3cdtf.js';
@@ -24,7 +24,7 @@ export function isLanguageTag(value: string): boolean {
 /** Whitespace runs (line breaks of the source included) become one space; empty values disappear. */
 function clean(text: string | undefined): string | undefined {
   // Characters XML cannot carry go first, so a value made only of them counts as empty.
-  const value = text === undefined ? undefined : stripNonXmlChars(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  const value = text === undefined ? undefined : normalizeWhitespace(stripNonXmlChars(text));
   return value ? value : undefined;
 }
 

@@ -93,7 +93,13 @@ export function cableReadingText(cable: Pick<Cable, 'body'>): string {
   return cable.body.map(blockReadingText).join('\n\n');
 }
 
-/** Whitespace-insensitive form used to compare reading texts (NBSP counts as space: JavaScript's \s includes it). */
+/**
+ * Every whitespace run becomes one space, then the ends are trimmed (NBSP counts as space:
+ * JavaScript's \s includes it). Only runs that are not already a single space are matched, which
+ * is the same result as replacing every /\s+/ and several times faster on prose, where nearly
+ * every run is one space.
+ */
+const NOT_ONE_SPACE = /\s{2,}|[^\S ]/g;
 export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(NOT_ONE_SPACE, ' ').trim();
 }

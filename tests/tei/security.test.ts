@@ -53,6 +53,12 @@ describe('hostile TEI', () => {
     expectRejected(`<?xml version="1.0"?>\n<!DOCTYPE TEI [\n${levels}\n]>\n<TEI xmlns="${TEI_NS}">&lol9;</TEI>`, 'tei/doctype-forbidden', 2);
   });
 
+  it('a DOCTYPE in another letter case, after a comment, is refused too', () => {
+    const xml = `<?xml version="1.0"?>\n<!-- <!x -->\n<!doctype TEI [<!ENTITY xxe SYSTEM "${pathToFileURL(secretFile).href}">]>\n<TEI xmlns="${TEI_NS}"><p>&xxe;</p></TEI>`;
+    const r = expectRejected(xml, 'tei/doctype-forbidden', 3);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+
   it('entity references without a DTD are undeclared, not looked up', () => {
     const xml = `<TEI xmlns="${TEI_NS}">\n<p>a&nbsp;b</p></TEI>`;
     expectRejected(xml, 'tei/not-well-formed', 2);

@@ -1,3 +1,5 @@
+import { normalizeWhitespace } from '../../model/reading-text.js';
+
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** "Ödön" → "Odon". Unicode normalisation is costly, so plain ASCII skips it. */
@@ -29,8 +31,5 @@ export function slugify(text: string): string {
 
 /** Name compared without case, diacritics and spacing: "Balázs Szalontai" = "Balazs  Szalontai". */
 export function foldName(name: string): string {
-  return withoutDiacritics(name)
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
+  return normalizeWhitespace(withoutDiacritics(name).toLowerCase());
 }

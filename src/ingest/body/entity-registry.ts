@@ -1,5 +1,6 @@
 import type { AgentRef, Entity, EntityKind } from '../../model/cable.js';
 import { slugify } from './slug.js';
+import { normalizeWhitespace } from '../../model/reading-text.js';
 
 const PREFIX: Record<EntityKind, string> = { person: 'pers', org: 'org', place: 'place' };
 
@@ -52,5 +53,5 @@ export class EntityRegistry {
 }
 
 function key(name: string): string {
-  return name.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return normalizeWhitespace(name).toLowerCase();
 }

@@ -1,4 +1,5 @@
 import type { Field } from '../../model/blocks.js';
+import { normalizeWhitespace } from '../../model/reading-text.js';
 
 type Role = NonNullable<Field['role']>;
 
@@ -58,7 +59,7 @@ const SECOND_LABEL = /(?:\t|[ \u00a0]{2,})([\p{L}][\p{L}'’ .-]{0,40}?:)/u;
 /** The role of a header label as written, or undefined when it is no header label. */
 export function fieldRole(label: string): Role | undefined {
   if (label.length > 45) return undefined; // labels are a few words; long text before a colon is prose
-  const key = label.trim().toLowerCase().replace(/\s+/g, ' ');
+  const key = normalizeWhitespace(label).toLowerCase();
   const known = LABELS.get(key);
   if (known) return known;
   if (/^[\p{L}-]+(?: [\p{L}-]+)? side$/u.test(key) || /^(?:members of the )?[\p{L}-]+ delegation$/u.test(key)) return 'participants';

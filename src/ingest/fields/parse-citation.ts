@@ -2,6 +2,7 @@ import type { ArchiveReference, Contributor } from '../../model/cable.js';
 import { extractUrls } from './extract-urls.js';
 import { parseArchiveReferences } from './parse-archive-reference.js';
 import { parseContributors } from './parse-contributors.js';
+import { normalizeWhitespace } from '../../model/reading-text.js';
 
 export interface ParsedCitation {
   /** The quoted title, without its quotes and the comma inside them. */
@@ -39,7 +40,7 @@ function closingQuote(text: string): number {
 export function parseCitation(citation: string): ParsedCitation {
   const { urls, rest: withoutUrls } = extractUrls(citation);
   const out: ParsedCitation = { urls, archiveReferences: [], contributors: [], unread: [] };
-  let rest = withoutUrls.replace(/[\s\u00a0]+/g, ' ').trim();
+  let rest = normalizeWhitespace(withoutUrls);
   if (rest.length > MAX_CITATION) {
     out.unread.push(rest);
     return out;

@@ -1,4 +1,5 @@
 import { isAsciiSpace, keyStarts, pairCode } from './ascii-pair.js';
+import { normalizeWhitespace } from '../../model/reading-text.js';
 
 /**
  * Page furniture of the archive's web pages: navigation and buttons that a browser or scraper
@@ -51,7 +52,7 @@ function mayBeChrome(text: string): boolean {
 /** The lookup key of a line: '' when it cannot be chrome (too long, or a start no key has). */
 export function chromeKey(text: string): string {
   if (text.length > MAX_CHROME || !mayBeChrome(text)) return '';
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return normalizeWhitespace(text).toLowerCase();
 }
 
 export function isChrome(text: string): boolean {
