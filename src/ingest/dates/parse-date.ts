@@ -2,6 +2,7 @@ import type { DateOrigin, DateValue } from '../../model/dates.js';
 import type { DateContext, Normalised } from './date-parts.js';
 import { parseDateTime } from './parse-date-time.js';
 import { parseRange } from './parse-range.js';
+import { referenceYear } from './resolve-year.js';
 
 export type { DateContext } from './date-parts.js';
 
@@ -11,6 +12,23 @@ export type { DateContext } from './date-parts.js';
  * A part not in the text (a year from the reference, a century) is named in `inferred`.
  */
 export function parseDate(verbatim: string, origin: DateOrigin, context: DateContext = {}): DateValue {
+  // The value depends on the text, the origin, and of the context only on the reference's year and label.
+  const key = `${origin}|${referenceYear(context.reference) ?? ''}|${context.referenceLabel ?? ''}|${verbatim}`;
+  let value = PARSED.get(key);
+  if (value === undefined) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    value = parseUncached(verbatim, origin, context);
+    PARSED.set(key, value);
+  }
+  // A copy: the caller owns its value, as if it had been parsed anew.
+  return { ...value };
+}
+
+/** Pages repeat their dates (the catalogue date, a meeting's day): each distinct one is parsed once. */
+const PARSED = new Map<string, DateValue>();
+const MAX_PARSED = 20_000;
+
+function parseUncached(verbatim: string, origin: DateOrigin, context: DateContext): DateValue {
   const value: DateValue = { verbatim, origin };
   let cleaned = clean(verbatim);
   const approximate = APPROXIMATE.exec(cleaned);
