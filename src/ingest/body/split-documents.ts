@@ -1,5 +1,5 @@
 import type { SourceLine } from '../source-lines.js';
-import { findDates } from '../dates/index.js';
+import { findDateAtStart } from '../dates/index.js';
 import { documentStart, isBlank } from './line-patterns.js';
 
 /** A part of the body: the main text, or another document on the page opened by a heading line. */
@@ -39,8 +39,11 @@ const DATE_START = /^[\d[“"JFMASONDbf]/;
 function isEntryDate(text: string): boolean {
   const t = text.trim();
   if (t === '' || t.length > 60 || !DATE_START.test(t)) return false;
-  const found = findDates(t);
-  return found.length === 1 && found[0]!.start === 0 && /^[.:\s]*$/.test(t.slice(found[0]!.end)) && found[0]!.value.precision !== undefined && found[0]!.value.precision !== 'year' && found[0]!.value.precision !== 'month';
+  // Only [.:\s] may follow, none of which can start a date: this is the line's only date.
+  const date = findDateAtStart(t);
+  if (!date || !/^[.:\s]*$/.test(t.slice(date.end))) return false;
+  const precision = date.value.precision;
+  return precision !== undefined && precision !== 'year' && precision !== 'month';
 }
 
 function hasTextAfter(lines: readonly SourceLine[], entry: readonly boolean[], i: number): boolean {

@@ -1,6 +1,6 @@
 import type { DateOrigin, DateValue } from '../../model/dates.js';
 import { monthNamePattern, ROMAN_MONTH_PATTERN } from './month-names.js';
-import { parseDate, type DateContext } from './parse-date.js';
+import { dateParser, type DateContext } from './parse-date.js';
 
 /** A date found in running text: its place in the text and its parsed value. */
 export interface FoundDate {
@@ -88,23 +88,40 @@ export function findDates(text: string, origin: DateOrigin = 'text', context: Da
   const found: FoundDate[] = [];
   // Every shape has a digit: most lines have none and need no search.
   if (!HAS_DIGIT.test(text)) return found;
+  const parse = dateParser(origin, context);
   CANDIDATE.lastIndex = 0;
   for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
-    const at = c.index;
-    if (!canStartAt(text, at)) continue;
-    const finder = finderAt(text[at]!);
-    finder.lastIndex = at;
-    const m = finder.exec(text);
-    if (!m) continue;
-    // A closing bracket or quote belongs to the date only when the date opened it.
-    const verbatim = trimUnopened(m[0]);
-    const value = parseDate(verbatim, origin, context);
-    if (value.when !== undefined || value.notBefore !== undefined) {
-      found.push({ start: at, end: at + verbatim.length, verbatim, value });
-      CANDIDATE.lastIndex = at + verbatim.length;
+    const date = dateAt(text, c.index, parse);
+    if (date) {
+      found.push(date);
+      CANDIDATE.lastIndex = date.end;
     }
   }
   return found;
+}
+
+/**
+ * The date findDates would report first when it starts the text, without searching the rest:
+ * for a line that must be a date and nothing else (a journal entry's date line).
+ */
+export function findDateAtStart(text: string, origin: DateOrigin = 'text', context: DateContext = {}): FoundDate | undefined {
+  // A date at 0 starts with a character CANDIDATE matches: the finders match no other ("between"/"from" as whole words).
+  if (text === '' || !HAS_DIGIT.test(text)) return undefined;
+  return dateAt(text, 0, dateParser(origin, context));
+}
+
+/** The date starting exactly at `at` that parses to a value, if any. */
+function dateAt(text: string, at: number, parse: (verbatim: string) => DateValue): FoundDate | undefined {
+  if (!canStartAt(text, at)) return undefined;
+  const finder = finderAt(text[at]!);
+  finder.lastIndex = at;
+  const m = finder.exec(text);
+  if (!m) return undefined;
+  // A closing bracket or quote belongs to the date only when the date opened it.
+  const verbatim = trimUnopened(m[0]);
+  const value = parse(verbatim);
+  if (value.when === undefined && value.notBefore === undefined) return undefined;
+  return { start: at, end: at + verbatim.length, verbatim, value };
 }
 
 function trimUnopened(text: string): string {

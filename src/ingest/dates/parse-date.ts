@@ -12,21 +12,40 @@ export type { DateContext } from './date-parts.js';
  * A part not in the text (a year from the reference, a century) is named in `inferred`.
  */
 export function parseDate(verbatim: string, origin: DateOrigin, context: DateContext = {}): DateValue {
-  // The value depends on the text, the origin, and of the context only on the reference's year and label.
-  const key = `${origin}|${referenceYear(context.reference) ?? ''}|${context.referenceLabel ?? ''}|${verbatim}`;
-  let value = PARSED.get(key);
-  if (value === undefined) {
-    if (PARSED.size >= MAX_PARSED) PARSED.clear();
-    value = parseUncached(verbatim, origin, context);
-    PARSED.set(key, value);
-  }
-  // A copy: the caller owns its value, as if it had been parsed anew.
-  return { ...value };
+  return dateParser(origin, context)(verbatim);
 }
 
-/** Pages repeat their dates (the catalogue date, a meeting's day): each distinct one is parsed once. */
-const PARSED = new Map<string, DateValue>();
+/** Date values by context key, then by verbatim text. */
+const PARSED = new Map<string, Map<string, DateValue>>();
+/** Distinct dates held in PARSED; all are dropped past the bound, so memory stays flat. */
+let parsedCount = 0;
 const MAX_PARSED = 20_000;
+
+/**
+ * parseDate for one origin and context, for a caller with many expressions to parse (findDates).
+ * Pages repeat their dates (the catalogue date, a meeting's day): each distinct one is parsed once.
+ */
+export function dateParser(origin: DateOrigin, context: DateContext = {}): (verbatim: string) => DateValue {
+  // Of the context, the value depends only on the reference's year and on its label.
+  const key = `${origin}|${referenceYear(context.reference) ?? ''}|${context.referenceLabel ?? ''}`;
+  return (verbatim) => {
+    let byText = PARSED.get(key);
+    let value = byText?.get(verbatim);
+    if (value === undefined) {
+      if (parsedCount >= MAX_PARSED) {
+        PARSED.clear();
+        parsedCount = 0;
+        byText = undefined;
+      }
+      if (byText === undefined) PARSED.set(key, (byText = new Map()));
+      value = parseUncached(verbatim, origin, context);
+      byText.set(verbatim, value);
+      parsedCount++;
+    }
+    // A copy: the caller owns its value, as if it had been parsed anew.
+    return { ...value };
+  };
+}
 
 function parseUncached(verbatim: string, origin: DateOrigin, context: DateContext): DateValue {
   const value: DateValue = { verbatim, origin };
