@@ -4,7 +4,7 @@ import type { Draft } from './draft.js';
 import { isBlank, isCapitalsHeading, isGapMarker, isSeparator, listItem, markingType } from './line-patterns.js';
 import { planCloser } from './plan-closer.js';
 import type { PlanEnv } from './plan-env.js';
-import { isFieldLine, planFields } from './plan-fields.js';
+import { headerFields, planFields } from './plan-fields.js';
 import { planDistribution, planList } from './plan-lists.js';
 import { planParagraph } from './plan-paragraph.js';
 import { planSpeech } from './plan-speech.js';
@@ -81,8 +81,9 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
       if (marking === 'distribution') k = planDistribution(lines, k, drafts);
       continue;
     }
-    if (isFieldLine(t)) {
-      k = planFields(lines, k, env, drafts);
+    const fields = headerFields(t);
+    if (fields) {
+      k = planFields(lines, k, fields, env, drafts);
       continue;
     }
     if (!textBegun && isSaluteLine(t)) {

@@ -7,32 +7,48 @@ import type { PlanEnv } from './plan-env.js';
 
 const SENTENCE = /[.!?]["”]?[\s\u00a0]+\p{Lu}/u;
 
-/** A header field line, unless a side label opens a long statement ("Korean side: We think … ."). */
-export function isFieldLine(text: string): boolean {
+type HeaderField = NonNullable<ReturnType<typeof parseFieldLine>>[number];
+
+/** The fields of a header line, unless a side label opens a long statement ("Korean side: We think … ."). */
+export function headerFields(text: string): HeaderField[] | undefined {
   const fields = parseFieldLine(text);
-  if (!fields) return false;
-  return !fields.some((f) => f.role === 'participants' && /side$/i.test(f.label.trim()) && (f.value.length > 160 || SENTENCE.test(f.value)));
+  if (!fields) return undefined;
+  const statement = fields.some((f) => f.role === 'participants' && /side$/i.test(f.label.trim()) && (f.value.length > 160 || SENTENCE.test(f.value)));
+  return statement ? undefined : fields;
 }
 
-/** Consecutive header lines as one meeting, memo or transmission block; the people and bodies they name get their roles. */
-export function planFields(lines: readonly SourceLine[], start: number, env: PlanEnv, drafts: Draft[]): number {
-  const parts: Array<{ field: NonNullable<ReturnType<typeof parseFieldLine>>[number]; line: number; more: SourceLine[] }> = [];
+/** A header field line (see headerFields). */
+export function isFieldLine(text: string): boolean {
+  return headerFields(text) !== undefined;
+}
+
+/**
+ * Consecutive header lines as one meeting, memo or transmission block; the people and bodies they
+ * name get their roles. `firstFields` are those of the line at `start`, already read by the caller:
+ * each line is read once.
+ */
+export function planFields(lines: readonly SourceLine[], start: number, firstFields: HeaderField[], env: PlanEnv, drafts: Draft[]): number {
+  const parts: Array<{ field: HeaderField; line: number; more: SourceLine[] }> = [];
+  const fieldsAt = (k: number): HeaderField[] | undefined => (k < lines.length ? headerFields(lines[k]!.text) : undefined);
   let k = start;
-  while (k < lines.length && isFieldLine(lines[k]!.text)) {
+  let fields: HeaderField[] | undefined = firstFields;
+  while (fields) {
     const l = lines[k]!;
-    for (const field of parseFieldLine(l.text)!) parts.push({ field, line: l.line, more: [] });
+    for (const field of fields) parts.push({ field, line: l.line, more: [] });
     k++;
+    fields = fieldsAt(k);
     // Names listed under an empty "Participants:" on the following lines belong to it.
     const last = parts[parts.length - 1]!;
     while (
       k < lines.length &&
       lines[k]!.line === lines[k - 1]!.line + 1 &&
       (last.field.value.trim() === '' || last.more.length > 0) &&
-      !isFieldLine(lines[k]!.text) &&
+      !fields &&
       !markingType(lines[k]!.text)
     ) {
       last.more.push(lines[k]!);
       k++;
+      fields = fieldsAt(k);
     }
   }
   for (const p of parts) registerFieldAgents(p.field.role, p.field.label, [p.field.value, ...p.more.map((m) => m.text)], env);

@@ -21,13 +21,21 @@ export function planParagraph(lines: readonly SourceLine[], start: number, draft
   return k;
 }
 
+/** How many "[" are still open at the end of the text; a "]" with none open is ignored. */
 function openBrackets(text: string): number {
-  if (!text.includes('[')) return 0;
+  // Jumps from bracket to bracket with indexOf: paragraphs are long and hold few brackets.
+  let nextOpen = text.indexOf('[');
+  if (nextOpen < 0) return 0;
+  let nextClose = text.indexOf(']', nextOpen);
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b) depth++;
-    else if (c === 0x5d && depth > 0) depth--;
+  while (nextOpen >= 0 || nextClose >= 0) {
+    if (nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose)) {
+      depth++;
+      nextOpen = text.indexOf('[', nextOpen + 1);
+    } else {
+      if (depth > 0) depth--;
+      nextClose = text.indexOf(']', nextClose + 1);
+    }
   }
   return depth;
 }

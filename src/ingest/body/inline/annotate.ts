@@ -1,5 +1,4 @@
 import type { Inline } from '../../../model/inline.js';
-import { readingText } from '../../../model/reading-text.js';
 import { findDates } from '../../dates/index.js';
 import type { InlineContext } from './inline-context.js';
 import { wrapRanges, type Range } from './wrap-range.js';
@@ -7,9 +6,9 @@ import { wrapRanges, type Range } from './wrap-range.js';
 /**
  * Marks dates and mentions of identified entities in parsed segments, at every nesting level
  * (inside quotes and glosses too). Zero-length segments left by splitting are dropped.
+ * `text` is the reading text of the segments.
  */
-export function annotate(segments: Inline[], ctx: InlineContext): Inline[] {
-  const text = readingText(segments);
+export function annotate(segments: Inline[], text: string, ctx: InlineContext): Inline[] {
   // Every date shape has a digit: most lines have none and skip the finder.
   const found = /\d/.test(text) ? findDates(text, ctx.dateOrigin, ctx.reference ? { reference: ctx.reference } : {}) : [];
   const dateRanges: Range[] = found.map((d) => ({

@@ -8,5 +8,6 @@ export { NameMatcher, type NameEntry } from './name-matcher.js';
 
 /** Inline segments of one piece of source text: editorial marks, quotes, notes, dates, mentions. */
 export function parseInline(text: string, ctx: InlineContext): Inline[] {
-  return annotate(scanInline(text, ctx), ctx);
+  // The scan keeps every character: the segments' reading text is `text` itself.
+  return annotate(scanInline(text, ctx), text, ctx);
 }
