@@ -17,6 +17,10 @@ function dayNumber(iso: string): number | undefined {
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : undefined;
 }
 
+function isNear(a: number | undefined, b: number | undefined): boolean {
+  return a !== undefined && b !== undefined && Math.abs(a - b) <= NEAR_DAYS;
+}
+
 function describe(d: DateValue): string {
   return `"${d.verbatim}" (${datePart(d) ?? '?'}, ${d.origin})`;
 }
@@ -36,11 +40,13 @@ export function checkDateDisagreement(cable: Cable, bag: DiagnosticBag, catalogu
     if (day === undefined) continue;
     const n = Math.min(day.length, catDay.length);
     if (day.slice(0, n) === catDay.slice(0, n)) continue;
-    const a = dayNumber(day);
-    const near = a !== undefined && b !== undefined && Math.abs(a - b) <= NEAR_DAYS;
+    if (DOCUMENT_ORIGINS.has(d.origin)) {
+      differing.push(d);
+      continue;
+    }
     // A running-text date whose year came from the catalogue date ("30 September") is too weak a signal on its own.
     const weak = d.origin === 'text' && d.inferred !== undefined;
-    if (DOCUMENT_ORIGINS.has(d.origin) || (near && !weak)) differing.push(d);
+    if (!weak && isNear(dayNumber(day), b)) differing.push(d);
   }
   if (differing.length === 0) return;
   const seen = new Set<string>();

@@ -9,8 +9,8 @@ import { wrapRanges, type Range } from './wrap-range.js';
  * `text` is the reading text of the segments.
  */
 export function annotate(segments: Inline[], text: string, ctx: InlineContext): Inline[] {
-  // Every date shape has a digit: most lines have none and skip the finder.
-  const found = /\d/.test(text) ? findDates(text, ctx.dateOrigin, ctx.reference ? { reference: ctx.reference } : {}) : [];
+  // findDates returns at once for the many lines without a digit (every date shape has one).
+  const found = findDates(text, ctx.dateOrigin, ctx.reference ? { reference: ctx.reference } : {});
   const dateRanges: Range[] = found.map((d) => ({
     start: d.start,
     end: d.end,
