@@ -10,8 +10,7 @@ const TITLES = /^(?:(?:Minister|Premier|Chairman|Comrade|Cde\.|Ambassador|Presid
 export function aliasDeclarations(lines: readonly SourceLine[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const { text } of lines) {
-    // DECLARATION is case-sensitive: a line without the lower-case words cannot match it.
-    if (!text.includes('here') && !text.includes('hence')) continue;
+    if (!/hereafter|hereinafter|henceforth/i.test(text)) continue;
     for (const m of text.matchAll(DECLARATION)) out.set(m[2]!.trim(), m[1]!.trim().replace(TITLES, ''));
   }
   return out;
