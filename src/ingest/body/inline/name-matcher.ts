@@ -50,8 +50,8 @@ function codePointBefore(text: string, at: number): number | undefined {
 export class NameMatcher {
   /** Names by their first code unit, in list order, each with the name it resolves to. */
   private readonly byFirst = new Map<number, Array<{ text: string; resolved: NameEntry }>>();
-  /** Any first code unit of a name: one regex pass finds each place a name could start. */
-  private readonly firstUnit: RegExp;
+  /** The distinct first characters of the names. */
+  private readonly firsts: string[];
 
   constructor(names: readonly NameEntry[]) {
     // A written form resolves to the first name spelled the same up to case.
@@ -67,9 +67,7 @@ export class NameMatcher {
       if (bucket) bucket.push(entry);
       else this.byFirst.set(first, [entry]);
     }
-    // \uXXXX escapes: a first unit may be a regex metacharacter or half a surrogate pair. No "u" flag: code units, like charCodeAt.
-    const units = [...this.byFirst.keys()].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`);
-    this.firstUnit = new RegExp(`[${units.join('')}]`, 'g');
+    this.firsts = [...this.byFirst.keys()].map((unit) => String.fromCharCode(unit));
   }
 
   get isEmpty(): boolean {
@@ -88,15 +86,19 @@ export class NameMatcher {
 
   private scan(text: string, limit: number): NameHit[] {
     const hits: NameHit[] = [];
-    const next = this.firstUnit;
-    next.lastIndex = 0;
-    // test() leaves lastIndex just past the first unit it found; a hit moves it past the name.
-    while (hits.length < limit && next.test(text)) {
-      const hit = this.matchAt(text, next.lastIndex - 1);
-      if (hit) {
-        hits.push(hit);
-        next.lastIndex = hit.end;
-      }
+    const firsts = this.firsts;
+    // Jump from one place a name could start to the next with native indexOf, one per first
+    // character; each is asked again only once passed, so the text is read once per first character.
+    const nextAt = firsts.map((c) => text.indexOf(c));
+    let from = 0;
+    while (hits.length < limit) {
+      for (let k = 0; k < nextAt.length; k++) if (nextAt[k]! >= 0 && nextAt[k]! < from) nextAt[k] = text.indexOf(firsts[k]!, from);
+      let at = -1;
+      for (const i of nextAt) if (i >= 0 && (at < 0 || i < at)) at = i;
+      if (at < 0) break;
+      const hit = this.matchAt(text, at);
+      if (hit) hits.push(hit);
+      from = hit ? hit.end : at + 1;
     }
     return hits;
   }
