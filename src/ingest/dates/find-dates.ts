@@ -65,12 +65,18 @@ function finderAt(c: string): RegExp {
 const MONTH_START = 'J(?=[aA][nN]|[uU][nNlL])|F(?=[eE][bB])|M(?=[aA][rRyY])|A(?=[pP][rR]|[uU][gG])|S(?=[eE][pP])|O(?=[cC][tT])|N(?=[oO][vV])|D(?=[eE][cC])';
 /**
  * Where a date can start: a digit, an editorial bracket or quote, a month's capital, "between",
- * "from", each at a word start ("123 May" is not "23 May", "p.12" is not a date). One pattern
- * for all, so the search skips every other character without coming back to the loop.
+ * "from". Lookaheads keep out the capitals of other words, so the loop sees few candidates.
  */
-const CANDIDATE_SOURCE = `(?<![\\w.:/])(?:[\\d[“"]|${MONTH_START}|\\b(?:between|from)\\b)`;
+const CANDIDATE_SOURCE = `[\\d[“"]|${MONTH_START}|\\b(?:between|from)\\b`;
 const CANDIDATE = new RegExp(CANDIDATE_SOURCE, 'g');
 const CANDIDATE_AT = new RegExp(CANDIDATE_SOURCE, 'y');
+/** A date starts at a word start: "123 May" is not "23 May", "p.12" is not a date. */
+const GLUED_BEFORE = /[\w.:/]/;
+
+function isGlued(text: string, at: number): boolean {
+  return at > 0 && GLUED_BEFORE.test(text[at - 1]!);
+}
+
 const HAS_DIGIT = /\d/;
 
 /**
@@ -85,6 +91,7 @@ export function findDates(text: string, origin: DateOrigin = 'text', context: Da
   const parse = dateParser(origin, context);
   CANDIDATE.lastIndex = 0;
   for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
+    if (isGlued(text, c.index)) continue;
     const date = dateAt(text, c.index, parse);
     if (date) {
       found.push(date);
