@@ -47,7 +47,12 @@ export class EntityRegistry {
 
   /** Every written form to mark as a mention, longest first so "Kim Il Sung" wins over "Kim". */
   names(): Array<{ text: string; entity: Entity }> {
-    const out = this.entities.flatMap((e) => [e.name, ...e.aliases].map((text) => ({ text, entity: e })));
+    const out: Array<{ text: string; entity: Entity }> = [];
+    for (const entity of this.entities) {
+      out.push({ text: entity.name, entity });
+      for (const alias of entity.aliases) out.push({ text: alias, entity });
+    }
+    // Stable: names of one length keep the order above.
     return out.sort((a, b) => b.text.length - a.text.length);
   }
 }

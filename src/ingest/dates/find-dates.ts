@@ -126,6 +126,9 @@ function dateAt(text: string, at: number, parse: (verbatim: string) => DateValue
 }
 
 function trimUnopened(text: string): string {
+  // Only a closing bracket or quote at the end can be trimmed: most dates end in a digit or letter.
+  const last = text[text.length - 1];
+  if (last !== ']' && last !== '”' && last !== '"') return text;
   let out = text;
   for (const [open, close] of [['[', ']'], ['“', '”']] as const) {
     if (out.endsWith(close) && count(out, open) < count(out, close)) out = out.slice(0, -1);
