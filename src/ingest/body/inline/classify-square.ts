@@ -27,11 +27,41 @@ const FUNCTION_WORD =
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|of|the|and|de|van|von|la|le|du|al|bin|[\p{Lu}\d][\p{Lu}\d.-]*)[,;]?$/u;
 
 /**
+ * What every pattern above anchored at the start can open with (same case rule). Most brackets
+ * hold a name or added words and open otherwise: one test then rules out all of those patterns.
+ */
+const REMARK_START =
+  /^(?:[*\d.…]|sic|illegible|one|two|three|several|word|unreadable|hand|stamp|seal|rubber stamp|tr|t\.n\.|tn|emphasis|underlin|italics|bold|no name|name|signature|signed|redacted|p\.|page|pg\.|i\.|e\.|that is|namely|viz\.|meaning|hereafter|henceforth)/i;
+
+/**
  * Classifies the text inside "[…]" into the editorial act it records. When the act cannot be told
  * (a capitalised phrase mixing names and common words), the gloss is 'unclassified' and reported.
+ * The patterns are tried in a fixed order; those REMARK_START rules out are skipped.
  */
 export function classifySquare(inner: string, ctx: InlineContext, parseInner: ParseInner): Inline {
   const text = inner.trim();
+  // STAMP reads `inner`: with leading space it cannot match, without it `inner` opens like `text`.
+  const opensRemark = REMARK_START.test(text);
+  if (opensRemark) {
+    const remark = openingRemark(inner, text, ctx, parseInner);
+    if (remark) return remark;
+  }
+  if (TRANSLATOR_TAIL.test(text)) return { kind: 'translatorNote', content: parseInner(inner), delimiter: 'square' };
+  if (opensRemark) {
+    for (const [pattern, editorialType] of EDITORIAL) {
+      if (pattern.test(text)) return { kind: 'editorial', editorialType, text: inner, delimiter: 'square' };
+    }
+  }
+  if (/\?$/.test(text)) return { kind: 'editorial', editorialType: 'query', text: inner, delimiter: 'square' };
+  const page = opensRemark ? PAGE.exec(text) : null;
+  if (page && text === inner) return { kind: 'pageBreak', n: page[1]!, text: inner, delimiter: 'square' };
+  if (OTHER_REMARK.test(text)) return { kind: 'editorial', editorialType: 'other', text: inner, delimiter: 'square' };
+  if (opensRemark && EXPLANATION.test(text)) return gloss('explanation', inner, parseInner);
+  return classifyWords(inner, text, ctx, parseInner);
+}
+
+/** The first acts tried, each told by how the bracket opens: note marker, sic, omission, illegible, stamp, translator's note. */
+function openingRemark(inner: string, text: string, ctx: InlineContext, parseInner: ParseInner): Inline | undefined {
   if (/^[*]+$|^\d{1,3}$/.test(text) && ctx.noteNumbers.has(text) && text === inner) {
     const target = ctx.noteIds.get(text);
     return target !== undefined ? { kind: 'noteRef', n: text, style: 'square', target } : { kind: 'noteRef', n: text, style: 'square' };
@@ -45,18 +75,8 @@ export function classifySquare(inner: string, ctx: InlineContext, parseInner: Pa
     const stampType = /stamp|seal/i.test(stamp[1]!) ? 'stamp' : 'handwriting';
     return { kind: 'stamp', stampType, label, content: parseInner(inner.slice(label.length)), delimiter: 'square' };
   }
-  if (TRANSLATOR_LABEL.test(text) || TRANSLATOR_TAIL.test(text)) {
-    return { kind: 'translatorNote', content: parseInner(inner), delimiter: 'square' };
-  }
-  for (const [pattern, editorialType] of EDITORIAL) {
-    if (pattern.test(text)) return { kind: 'editorial', editorialType, text: inner, delimiter: 'square' };
-  }
-  if (/\?$/.test(text)) return { kind: 'editorial', editorialType: 'query', text: inner, delimiter: 'square' };
-  const page = PAGE.exec(text);
-  if (page && text === inner) return { kind: 'pageBreak', n: page[1]!, text: inner, delimiter: 'square' };
-  if (OTHER_REMARK.test(text)) return { kind: 'editorial', editorialType: 'other', text: inner, delimiter: 'square' };
-  if (EXPLANATION.test(text)) return gloss('explanation', inner, parseInner);
-  return classifyWords(inner, text, ctx, parseInner);
+  if (TRANSLATOR_LABEL.test(text)) return { kind: 'translatorNote', content: parseInner(inner), delimiter: 'square' };
+  return undefined;
 }
 
 function classifyWords(inner: string, text: string, ctx: InlineContext, parseInner: ParseInner): Inline {
