@@ -15,11 +15,24 @@ export function slugify(name: string): string {
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
     : name;
-  return folded
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  return hyphenated(folded.toLowerCase()).slice(0, 60).replace(/-+$/, '');
+}
+
+/**
+ * Apostrophes dropped, every run of other characters than a–z and 0–9 one hyphen, none at either
+ * end: one pass instead of four replaces, on every name the body parser registers.
+ */
+function hyphenated(lower: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x27 || c === 0x2019) continue; // "'" and "’" vanish: "Kim's" → "kims"
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (gap && out !== '') out += '-';
+      gap = false;
+      out += lower[i];
+    } else gap = true;
+  }
+  return out;
 }
