@@ -4,8 +4,12 @@ import { classifySquare } from './classify-square.js';
 import type { InlineContext } from './inline-context.js';
 
 const STAMP_OPENING = /^(?:handwritten|handwriting|hand-written|stamp|seal|rubber stamp)(?: note| notation| text)?\s*:/i;
-/** Characters that may start an editorial mark, a quote, a gap or a note marker. */
-const SPECIAL = /[[(“"…0-9]/g;
+/**
+ * Characters that may start an editorial mark, a quote or a gap, and digits right after
+ * punctuation (a bare note marker, "word.12"): no other digit starts anything. The digit is
+ * matched before the lookbehind, so the search still skips from one candidate character to the next.
+ */
+const SPECIAL = /[[(“"…]|\d(?<=[.,;:!?”"’)]\d)/g;
 const AFTER_PUNCTUATION = /[.,;:!?”"’)]/;
 
 /**
@@ -123,8 +127,9 @@ function scan(text: string, from: number, to: number, ctx: InlineContext, state:
     }
     // Copy the run of ordinary characters up to the next one that may start a mark.
     SPECIAL.lastIndex = i + 1;
-    const next = SPECIAL.exec(text);
-    const stop = next && next.index < to ? next.index : to;
+    // test() leaves lastIndex just past the one-character match (and allocates no match array).
+    const found = SPECIAL.test(text);
+    const stop = found && SPECIAL.lastIndex - 1 < to ? SPECIAL.lastIndex - 1 : to;
     buffer += text.slice(i, stop);
     i = stop;
   }
