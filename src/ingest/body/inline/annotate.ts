@@ -1,4 +1,4 @@
-import type { Inline } from '../../../model/inline.js';
+import type { Inline, TextSegment } from '../../../model/inline.js';
 import { findDates } from '../../dates/index.js';
 import type { InlineContext } from './inline-context.js';
 import { wrapRanges, type Range } from './wrap-range.js';
@@ -21,15 +21,15 @@ export function annotate(segments: Inline[], text: string, ctx: InlineContext): 
   return ctx.nameMatcher?.test(text) ? withMentions(withDates, ctx) : withDates;
 }
 
+/** The segments with mentions marked in their text, at every level; empty text segments dropped. */
 function withMentions(segments: Inline[], ctx: InlineContext): Inline[] {
-  return dropEmpty(
-    segments.flatMap((s): Inline[] => {
-      if (s.kind === 'text') return markMentions(s.text, ctx);
-      if (s.kind === 'mention') return [s];
-      if ('content' in s && Array.isArray(s.content)) return [{ ...s, content: withMentions(s.content, ctx) } as Inline];
-      return [s];
-    }),
-  );
+  const out: Inline[] = [];
+  for (const s of segments) {
+    if (s.kind === 'text') addMentions(s, ctx, out);
+    else if (s.kind !== 'mention' && 'content' in s && Array.isArray(s.content)) out.push({ ...s, content: withMentions(s.content, ctx) } as Inline);
+    else out.push(s);
+  }
+  return out;
 }
 
 /** A date found inside a larger date ("[October 1965]" in "28 [October 1965]") is part of it, not a date of its own. */
@@ -41,21 +41,22 @@ function withoutDates(s: Inline): Inline[] {
   return [s];
 }
 
-function markMentions(text: string, ctx: InlineContext): Inline[] {
-  const matcher = ctx.nameMatcher;
-  if (!matcher) return [{ kind: 'text', text }];
-  const out: Inline[] = [];
+/** Appends a text segment split at the mentions it holds; one without any is appended as it is. */
+function addMentions(segment: TextSegment, ctx: InlineContext, out: Inline[]): void {
+  const { text } = segment;
+  if (text === '') return;
+  const hits = ctx.nameMatcher ? ctx.nameMatcher.matches(text) : [];
+  if (hits.length === 0) {
+    out.push(segment);
+    return;
+  }
+  // Every piece pushed is non-empty: names are, and text is cut only between hits.
   let last = 0;
-  for (const hit of matcher.matches(text)) {
+  for (const hit of hits) {
     if (hit.start > last) out.push({ kind: 'text', text: text.slice(last, hit.start) });
     const { entity } = hit.name;
     out.push({ kind: 'mention', entityKind: entity.kind, ref: entity.id, content: [{ kind: 'text', text: text.slice(hit.start, hit.end) }] });
     last = hit.end;
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
-  return out;
-}
-
-function dropEmpty(segments: Inline[]): Inline[] {
-  return segments.filter((s) => !(s.kind === 'text' && s.text === ''));
 }
