@@ -42,7 +42,8 @@ export function isSeparator(line: string): boolean {
 
 /** "[...]", "[…]": a block-level omission marker of a record export. */
 export function isGapMarker(line: string): boolean {
-  return /^\[(?:\.\s?){2,}\.?\]$|^\[\.*…+\.*\]$/.test(line.trim());
+  const text = line.trim();
+  return text.startsWith('[') && /^\[(?:\.\s?){2,}\.?\]$|^\[\.*…+\.*\]$/.test(text);
 }
 
 /** A dash or bullet item: label as written and the text after it. */
@@ -61,9 +62,14 @@ export function paragraphNumber(line: string): { number: string; rest: string } 
   return { number: m[1]!, rest: line.slice(m[0].length) };
 }
 
+/** What both notes-heading patterns start with (same case rule). */
+const NOTES_HEADING_START = /^(?:translator|notes|footnotes|endnotes|references)/i;
+
 /** "Notes", "Footnotes", "Translator's Notes": the heading of a notes section. */
 export function notesHeading(line: string): 'footnote' | 'translator' | undefined {
   const text = line.trim();
+  // Asked of every line of the body: one test of the opening words before the two full patterns.
+  if (!NOTES_HEADING_START.test(text)) return undefined;
   if (/^(?:translator['’]?s?\s+(?:foot)?notes?|notes of the translator)\s*:?$/i.test(text)) return 'translator';
   if (/^(?:notes|footnotes|endnotes|references)\s*:?$/i.test(text)) return 'footnote';
   return undefined;

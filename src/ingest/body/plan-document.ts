@@ -56,21 +56,23 @@ function planMain(lines: readonly SourceLine[], env: PlanEnv, allowTitleHeading:
     const l = lines[k]!;
     const t = l.text;
     const isFirst = first;
-    // Asked once per line: every test below wants it.
+    // Asked once per line: the tests below want them more than once.
     const marking = markingType(t);
+    const gapMarker = isGapMarker(t);
+    const separator = isSeparator(t);
     // Markings and separators above the text do not make the title line any less the first.
-    if (!marking && !isSeparator(t) && !isGapMarker(t)) first = false;
+    if (!marking && !separator && !gapMarker) first = false;
     if (isFirst && allowTitleHeading && !isSaluteLine(t) && !marking && repeatsTitle(t, env.ctx.title)) {
       drafts.push((b) => ({ kind: 'heading', content: b(t, l.line, { origin: 'heading' }) }));
       k++;
       continue;
     }
-    if (isGapMarker(t)) {
+    if (gapMarker) {
       drafts.push(() => ({ kind: 'gap', text: t, reason: 'omitted' }));
       k++;
       continue;
     }
-    if (isSeparator(t)) {
+    if (separator) {
       drafts.push(() => ({ kind: 'separator', text: t }));
       k++;
       continue;

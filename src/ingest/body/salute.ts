@@ -3,8 +3,12 @@ import { isOrgName, isPersonName } from './fields.js';
 const ADDRESS_LINE = /^[\s\u00a0]*(\[To(?: the)?\]|To(?: the)?(?=[\s\u00a0]))[\s\u00a0]*(.{2,300}?)[\s\u00a0]*:[\s\u00a0]*$/;
 const SALUTATION = /^[\s\u00a0]*(?:Dear|My dear|Esteemed|Respected|Honou?red)\b.{0,120}[,:!]?[\s\u00a0]*$|^[\s\u00a0]*(?:Mr\.|Madam|Comrade|Cde\.|Your Excellency|Dear Comrades?)[^.]{0,80}[:!,][\s\u00a0]*$/;
 
+/** What ADDRESS_LINE and SALUTATION start with: most lines are settled by this one test. */
+const SALUTE_START = /^[\s\u00a0]*(?:\[To|To|Dear|My dear|Esteemed|Respected|Honou?red|Mr\.|Madam|Comrade|Cde\.|Your Excellency)/;
+
 /** An addressee line ("[To the] Ministry … and the …:") or a salutation ("Dear …,", "Mr. Minister:"). */
 export function isSaluteLine(line: string): boolean {
+  if (!SALUTE_START.test(line)) return false;
   return ADDRESS_LINE.test(line) || (SALUTATION.test(line) && line.trim().length <= 140);
 }
 
