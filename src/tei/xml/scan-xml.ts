@@ -45,11 +45,11 @@ export function scanXmlTree(xml: string): ScannedXml | undefined {
   let line = 1;
   let counted = 0;
   const addText = (s: string) => {
-    const parent = stack[stack.length - 1];
-    if (!parent || s === '') return;
-    const kids = parent.children;
-    const last = kids[kids.length - 1];
-    if (typeof last === 'string') kids[kids.length - 1] = last + s;
+    if (stack.length === 0 || s === '') return;
+    const kids = stack[stack.length - 1]!.children;
+    // Read the last child only when there is one: reading past the end is a slow path in V8.
+    const n = kids.length;
+    if (n > 0 && typeof kids[n - 1] === 'string') kids[n - 1] += s;
     else kids.push(s);
   };
 
