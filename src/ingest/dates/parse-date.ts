@@ -28,18 +28,19 @@ const MAX_PARSED = 20_000;
 export function dateParser(origin: DateOrigin, context: DateContext = {}): (verbatim: string) => DateValue {
   // Of the context, the value depends only on the reference's year and on its label.
   const key = `${origin}|${referenceYear(context.reference) ?? ''}|${context.referenceLabel ?? ''}`;
+  let byText = PARSED.get(key);
+  if (byText === undefined) PARSED.set(key, (byText = new Map()));
+  const known = byText;
   return (verbatim) => {
-    let byText = PARSED.get(key);
-    let value = byText?.get(verbatim);
+    let value = known.get(verbatim);
     if (value === undefined) {
+      // Past the bound all are dropped; `known` may outlive that, but only as long as this parser.
       if (parsedCount >= MAX_PARSED) {
         PARSED.clear();
         parsedCount = 0;
-        byText = undefined;
       }
-      if (byText === undefined) PARSED.set(key, (byText = new Map()));
       value = parseUncached(verbatim, origin, context);
-      byText.set(verbatim, value);
+      known.set(verbatim, value);
       parsedCount++;
     }
     // A copy: the caller owns its value, as if it had been parsed anew.

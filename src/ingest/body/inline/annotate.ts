@@ -14,7 +14,7 @@ export function annotate(segments: Inline[], text: string, ctx: InlineContext): 
   const dateRanges: Range[] = found.map((d) => ({
     start: d.start,
     end: d.end,
-    wrap: (content) => ({ kind: 'date', content: content.flatMap(withoutDates), value: d.value }),
+    wrap: (content) => ({ kind: 'date', content: withoutDates(content), value: d.value }),
   }));
   const withDates = wrapRanges(segments, dateRanges);
   // Most blocks name nobody identified: one search over the whole text spares the walk.
@@ -33,12 +33,18 @@ function withMentions(segments: Inline[], ctx: InlineContext): Inline[] {
 }
 
 /** A date found inside a larger date ("[October 1965]" in "28 [October 1965]") is part of it, not a date of its own. */
-function withoutDates(s: Inline): Inline[] {
-  if (s.kind === 'date') return s.content.flatMap(withoutDates);
-  if (s.kind === 'quote' || s.kind === 'gloss' || s.kind === 'translatorNote' || s.kind === 'stamp') {
-    return [{ ...s, content: s.content.flatMap(withoutDates) }];
-  }
-  return [s];
+function withoutDates(segments: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const s of segments) addWithoutDates(s, out);
+  return out;
+}
+
+function addWithoutDates(s: Inline, out: Inline[]): void {
+  if (s.kind === 'date') {
+    for (const inner of s.content) addWithoutDates(inner, out);
+  } else if (s.kind === 'quote' || s.kind === 'gloss' || s.kind === 'translatorNote' || s.kind === 'stamp') {
+    out.push({ ...s, content: withoutDates(s.content) });
+  } else out.push(s);
 }
 
 /** Appends a text segment split at the mentions it holds; one without any is appended as it is. */
