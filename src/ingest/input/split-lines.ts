@@ -22,20 +22,26 @@ export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
     bag.info('ingest/bom-stripped', 'The file starts with a byte-order mark; it was removed.', { line: 1, column: 1 });
   }
   const firstCr = t.indexOf('\r');
-  const crlf = t.indexOf('\r\n');
-  if (crlf >= 0) t = t.replace(/\r\n/g, '\n');
-  const cr = t.indexOf('\r');
-  if (cr >= 0) t = t.replace(/\r/g, '\n');
-  if (crlf >= 0 || cr >= 0) {
-    const kind = crlf >= 0 && cr >= 0 ? 'CRLF and CR' : crlf >= 0 ? 'CRLF' : 'CR';
-    bag.info('ingest/line-endings-normalised', `The file uses ${kind} line ends; they were read as LF.`, {
-      hint: 'Nothing to do; save with LF line ends to silence this.',
-      line: lineOf(t, firstCr),
-      column: 1,
-    });
-  }
+  // Most files end their lines with LF alone: without a CR there is nothing more to look for.
+  if (firstCr >= 0) t = normaliseLineEnds(t, firstCr, bag);
   const parts = t.split('\n');
   // A final newline ends the last line; it does not start a new, empty one.
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts.map((text, i) => ({ text, line: i + 1 }));
+}
+
+/** CRLF and lone CR → LF, reported once with the line of the first CR. */
+function normaliseLineEnds(text: string, firstCr: number, bag: DiagnosticBag): string {
+  let t = text;
+  const crlf = t.indexOf('\r\n');
+  if (crlf >= 0) t = t.replace(/\r\n/g, '\n');
+  const cr = t.indexOf('\r');
+  if (cr >= 0) t = t.replace(/\r/g, '\n');
+  const kind = crlf >= 0 && cr >= 0 ? 'CRLF and CR' : crlf >= 0 ? 'CRLF' : 'CR';
+  bag.info('ingest/line-endings-normalised', `The file uses ${kind} line ends; they were read as LF.`, {
+    hint: 'Nothing to do; save with LF line ends to silence this.',
+    line: lineOf(t, firstCr),
+    column: 1,
+  });
+  return t;
 }
