@@ -62,6 +62,8 @@ export function fieldRole(label: string): Role | undefined {
   const key = normalizeWhitespace(label).toLowerCase();
   const known = LABELS.get(key);
   if (known) return known;
+  // Speaker labels ("Kim Il Sung") come here on every line of a conversation: most end in neither word.
+  if (!key.endsWith(' side') && !key.endsWith(' delegation')) return undefined;
   if (/^[\p{L}-]+(?: [\p{L}-]+)? side$/u.test(key) || /^(?:members of the )?[\p{L}-]+ delegation$/u.test(key)) return 'participants';
   return undefined;
 }
