@@ -1,7 +1,7 @@
 import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeTeiBody } from '../decode/decode-tei.js';
-import { guardXmlInput, type InputLimits } from '../xml/guard-input.js';
+import { DEFAULT_LIMITS, guardDepth, guardSizeAndDoctype, type InputLimits } from '../xml/guard-input.js';
 import { indexElementList } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
 import { scanXmlTree } from '../xml/scan-xml.js';
@@ -35,8 +35,12 @@ function position(d: { line?: number; col?: number }): { line?: number; column?:
  */
 export function validateTei(xml: string, file?: string, options: ValidateOptions = {}): Diagnostic[] {
   const bag = new DiagnosticBag(file);
+  const limits = options.limits ?? DEFAULT_LIMITS;
   try {
-    if (!guardXmlInput(xml, bag, options.limits)) return bag.items;
+    // Depth is checked after libxml2's parse, which refuses more than 256 levels itself: on that
+    // refusal, or when the scanned tree is deeper than a lower limit, the guard names the first
+    // tag too deep. Well-formed files, nearly all of them, are not read a third time for it.
+    if (!guardSizeAndDoctype(xml, bag, limits)) return bag.items;
     let doc: XmlDocument;
     try {
       // No entity substitution, no DTD loading, no network (the DOCTYPE is refused above anyway).
@@ -47,6 +51,7 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
         option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_COMPACT,
       });
     } catch (err) {
+      if (!guardDepth(xml, bag, limits.maxDepth)) return bag.items;
       for (const d of libxmlDetails(err).slice(0, 5)) {
         bag.error('tei/not-well-formed', `Not well-formed XML: ${d.message.trim()}`, position(d));
       }
@@ -55,6 +60,7 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
     try {
       // libxml2 has accepted the XML as well-formed; the scanner rebuilds it with lines, cheaply.
       const scanned = scanXmlTree(xml);
+      if (scanned && scanned.depth > limits.maxDepth && !guardDepth(xml, bag, limits.maxDepth)) return bag.items;
       const index = scanned ? indexElementList(scanned.elements) : undefined;
       const tei = scanned ? checkTeiNamespace(scanned.root, bag, index?.all) : undefined;
       if (!tei || !index) return bag.items;

@@ -63,10 +63,10 @@ export function findTooDeep(xml: string, maxDepth: number): number {
 }
 
 /**
- * Checks that need no parser and protect the parsers: size, DOCTYPE (the only way to declare
- * entities, so refusing it rules out XXE and expansion bombs), nesting depth. False means stop.
+ * Checks that need no parser and protect the parsers: size and DOCTYPE (the only way to declare
+ * entities, so refusing it rules out XXE and expansion bombs). False means stop.
  */
-export function guardXmlInput(xml: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): boolean {
+export function guardSizeAndDoctype(xml: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): boolean {
   if (xml.length > limits.maxChars) {
     bag.error('tei/too-large', `Input is ${xml.length} characters, more than the limit of ${limits.maxChars}.`, {
       line: 1,
@@ -83,10 +83,18 @@ export function guardXmlInput(xml: string, bag: DiagnosticBag, limits: InputLimi
     });
     return false;
   }
-  const deep = findTooDeep(xml, limits.maxDepth);
-  if (deep !== -1) {
-    bag.error('tei/too-deep', `Elements are nested more than ${limits.maxDepth} levels deep.`, positionAt(xml, deep));
-    return false;
-  }
   return true;
+}
+
+/** Reports nesting deeper than `maxDepth` at the first tag too deep; false when there is one. */
+export function guardDepth(xml: string, bag: DiagnosticBag, maxDepth: number): boolean {
+  const deep = findTooDeep(xml, maxDepth);
+  if (deep === -1) return true;
+  bag.error('tei/too-deep', `Elements are nested more than ${maxDepth} levels deep.`, positionAt(xml, deep));
+  return false;
+}
+
+/** Every check that needs no parser: size, DOCTYPE, nesting depth. False means stop. */
+export function guardXmlInput(xml: string, bag: DiagnosticBag, limits: InputLimits = DEFAULT_LIMITS): boolean {
+  return guardSizeAndDoctype(xml, bag, limits) && guardDepth(xml, bag, limits.maxDepth);
 }

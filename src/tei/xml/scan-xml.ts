@@ -28,6 +28,8 @@ function skipSpace(text: string, from: number): number {
 export interface ScannedXml {
   root: XElement;
   elements: XElement[];
+  /** Deepest element nesting (the root alone is 1). */
+  depth: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export function scanXmlTree(xml: string): ScannedXml | undefined {
   const stack: XElement[] = [];
   const elements: XElement[] = [];
   let root: XElement | undefined;
+  let depth = 0;
   let line = 1;
   let counted = 0;
   const addText = (s: string) => {
@@ -115,6 +118,7 @@ export function scanXmlTree(xml: string): ScannedXml | undefined {
     if (parent) parent.children.push(element);
     else root ??= element;
     if (!selfClosing) stack.push(element);
+    if (stack.length > depth) depth = stack.length;
   }
-  return root ? { root, elements } : undefined;
+  return root ? { root, elements, depth } : undefined;
 }
