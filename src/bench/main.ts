@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs/index.js';
 import type { Cable } from '../model/cable.js';
+import { tuneV8ForBatchWork } from '../runtime/v8-tuning.js';
 import type { BenchResult } from './bench-result.js';
 import { generateSyntheticPages } from './generate-pages.js';
 import { BENCH_SEED, benchIngestPages, peakRssMiB } from './ingest-bench.js';
@@ -27,6 +28,8 @@ const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult> 
 ];
 
 async function main(): Promise<void> {
+  // The same runtime settings as the cablekit command, so the bench measures what users run.
+  tuneV8ForBatchWork();
   const count = Number(process.env['CABLEKIT_BENCH_PAGES'] ?? 10_000);
   const results: BenchResult[] = [];
   const print = (result: BenchResult): void => {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { tuneV8ForBatchWork } from '../runtime/v8-tuning.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { createProgram } from './program.js';
 
@@ -8,6 +9,7 @@ import { createProgram } from './program.js';
  * code (0 ok, 1 a document failed, 2 usage) — never as a stack trace.
  */
 async function main(argv: string[]): Promise<void> {
+  tuneV8ForBatchWork();
   const program = createProgram((code) => {
     process.exitCode = code;
   });
