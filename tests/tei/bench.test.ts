@@ -22,11 +22,13 @@ describe('runTeiBench', () => {
     const files = readdirSync(join(workDir, 'tei')).sort();
     expect(files).toHaveLength(10);
     expect(decodeTei(readFileSync(join(workDir, 'tei', files[0]!), 'utf8')).cable).toEqual(cables[0]);
-    expect(result.lines[0]).toMatch(/^tei: encode \+ validate .* of 10 cables/);
+    expect(result.lines[0]).toMatch(/^tei: encode \+ validate .* of 10 cables: [\d.]+ s, best of 2 \([\d.]+, [\d.]+ s\)/);
+    expect(result.metrics.rounds).toBe(2);
     // With jing installed the reference run is reported with its ratio; without, the skip is said.
     if (result.metrics.jingMs !== undefined) {
       expect(result.metrics.jingInvalidFiles).toBe(0);
-      expect(result.lines.join('\n')).toMatch(/ratio \d+\.\d\d/);
+      expect(result.lines.join('\n')).toMatch(/best of 2 \([\d.]+, [\d.]+ s\), 0 invalid files/);
+      expect(result.lines.join('\n')).toMatch(/ratio \d+\.\d\d, best against best/);
     } else {
       expect(result.lines.join('\n')).toContain('jing reference skipped');
     }
