@@ -1,7 +1,7 @@
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
 import { ID } from '../../vocabulary.js';
 import type { ElementIndex } from '../../xml/element-index.js';
-import { attr, childElements, firstChild, textContent, type XElement } from '../../xml/xml-tree.js';
+import { attr, childElements, firstChild, isElement, textContent, type XElement } from '../../xml/xml-tree.js';
 
 function find(elements: readonly XElement[], pred: (e: XElement) => boolean): XElement | undefined {
   return elements.find(pred);
@@ -9,7 +9,11 @@ function find(elements: readonly XElement[], pred: (e: XElement) => boolean): XE
 
 function under(parent: XElement | undefined, ...path: string[]): XElement[] {
   let current = parent ? [parent] : [];
-  for (const step of path) current = current.flatMap((e) => childElements(e, step));
+  for (const step of path) {
+    const next: XElement[] = [];
+    for (const e of current) for (const c of e.children) if (isElement(c) && c.name === step) next.push(c);
+    current = next;
+  }
   return current;
 }
 
