@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
 import { encodeTei, validateTei } from '../../src/tei/index.js';
+import { projectSchemaVocabulary } from '../../src/tei/validate/project-schema.js';
+import { checkVocabulary } from '../../src/tei/validate/schema-vocabulary.js';
+import { scanXmlTree } from '../../src/tei/xml/scan-xml.js';
 import { cableArbitrary } from '../support/arbitraries.js';
 import { errorsOf, lineOf, replaceOnce, sampleTei, WHEN } from './helpers.js';
 
@@ -25,6 +29,48 @@ describe('validateTei on encoder output', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the vocabulary pass (precise positions for schema errors)', () => {
+  const vocabularyProblems = (xml: string): string[] => {
+    const bag = new DiagnosticBag('v.xml');
+    const tree = scanXmlTree(xml);
+    expect(tree).toBeDefined();
+    checkVocabulary(tree!.root, projectSchemaVocabulary(), bag);
+    return bag.items.map((d) => `${d.line}: ${d.message}`);
+  };
+
+  it('finds nothing in documents the schema accepts: every kind of note, seg and list', () => {
+    expect(vocabularyProblems(sampleTei())).toEqual([]);
+    fc.assert(
+      fc.property(cableArbitrary, (cable) => {
+        expect(vocabularyProblems(encodeTei(cable, DEFAULT_CONFIG, WHEN))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('white space between and inside elements', () => {
+  const schemaErrors = (xml: string) => validateTei(xml, 'case.xml').filter((d) => d.code === 'tei/schema');
+
+  it('indentation, or none, does not change the verdict', () => {
+    expect(schemaErrors(sampleTei().replace(/>\n\s*</g, '><'))).toEqual([]);
+    expect(schemaErrors(sampleTei().replace(/>\n(\s*)</g, '>\n\t$1$1  <'))).toEqual([]);
+  });
+
+  it('an empty element may hold white space', () => {
+    const xml = replaceOnce(sampleTei(), '<milestone unit="separator" n="* * *"/>', '<milestone unit="separator" n="* * *">  \n </milestone>');
+    expect(schemaErrors(xml)).toEqual([]);
+  });
+
+  it('white space alone is not a value where the schema wants a name', () => {
+    const xml = replaceOnce(sampleTei(), '>sample-1</idno>', '>  \n  </idno>');
+    const errors = schemaErrors(xml);
+    expect(errors.length).toBeGreaterThan(0);
+    // Reported there, and nowhere else: valid elements elsewhere raise nothing.
+    expect(new Set(errors.map((d) => d.line))).toEqual(new Set([lineOf(xml, 'subtype="record-id"')]));
   });
 });
 

@@ -70,6 +70,11 @@ function collectValues(content: readonly XElement[], b: Builder, rule: Attribute
   }
 }
 
+function mergeAttributeRules(a: AttributeRule, b: AttributeRule): AttributeRule {
+  const values = a.values || b.values ? new Set([...(a.values ?? []), ...(b.values ?? [])]) : undefined;
+  return { required: a.required && b.required, values, types: new Set([...a.types, ...b.types]), list: a.list || b.list };
+}
+
 function collectContent(content: readonly XElement[], optional: boolean, b: Builder, into: ElementRule, seen: Set<string>): void {
   for (const c of content) {
     switch (c.name) {
@@ -82,7 +87,10 @@ function collectContent(content: readonly XElement[], optional: boolean, b: Buil
         const kids = childElements(c).filter((k) => k.name !== 'name');
         if (kids.length === 0) rule.types.add('string');
         collectValues(kids, b, rule, new Set());
-        into.attributes.set(name, rule);
+        // The same attribute in several alternatives of one element (the kinds of note, say)
+        // allows the values of each.
+        const earlier = into.attributes.get(name);
+        into.attributes.set(name, earlier ? mergeAttributeRules(earlier, rule) : rule);
         break;
       }
       case 'ref': {
@@ -127,13 +135,7 @@ export function buildSchemaVocabulary(grammar: XElement): SchemaVocabulary {
       r.children.forEach((c) => merged.children.add(c));
       for (const [k, a] of r.attributes) {
         const m = merged.attributes.get(k);
-        if (!m) {
-          merged.attributes.set(k, { required: a.required, values: a.values && new Set(a.values), types: new Set(a.types), list: a.list });
-          continue;
-        }
-        m.list ||= a.list;
-        a.types.forEach((t) => m.types.add(t));
-        if (a.values) a.values.forEach((v) => (m.values ??= new Set()).add(v));
+        merged.attributes.set(k, m ? mergeAttributeRules(m, a) : { ...a, values: a.values && new Set(a.values), types: new Set(a.types) });
       }
     }
     // Required only when every definition of the element requires it.
