@@ -47,8 +47,16 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
       // SKIP_IDS: duplicate xml:ids are a rule of ours (tei/duplicate-id), not a parse failure.
       // From UTF-8 bytes: cheaper than libxml2-wasm's string path, which copies the text twice.
       // COMPACT: short texts live in their node (fewer allocations); the tree is only read, never changed.
+      // NOBLANKS: indentation between elements is not kept as text nodes. The tree serves only the
+      // schema, RELAX NG ignores white-space-only text between elements, and libxml2 still keeps
+      // it next to other text and as an element's only content: the same verdict, a smaller tree.
       doc = XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), {
-        option: ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_COMPACT,
+        option:
+          ParseOption.XML_PARSE_NONET |
+          ParseOption.XML_PARSE_NO_XXE |
+          ParseOption.XML_PARSE_SKIP_IDS |
+          ParseOption.XML_PARSE_COMPACT |
+          ParseOption.XML_PARSE_NOBLANKS,
       });
     } catch (err) {
       if (!guardDepth(xml, bag, limits.maxDepth)) return bag.items;
