@@ -29,9 +29,9 @@ function position(d: { line?: number; col?: number }): { line?: number; column?:
 }
 
 /**
- * Everything cablekit checks in one TEI file, in order: hostile input (size, DOCTYPE, depth),
- * well-formedness, namespace, the project schema (schemas/cable-tei.rng, libxml2 RELAX NG), then
- * rules the schema cannot express. Returns diagnostics with stable codes and lines; never throws.
+ * Everything cablekit checks in one TEI file, in order: hostile input (size, DOCTYPE), then
+ * well-formedness and nesting depth, namespace, the project schema (schemas/cable-tei.rng, libxml2
+ * RELAX NG), then rules the schema cannot express. Returns diagnostics with stable codes and lines; never throws.
  */
 export function validateTei(xml: string, file?: string, options: ValidateOptions = {}): Diagnostic[] {
   const bag = new DiagnosticBag(file);
