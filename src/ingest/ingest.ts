@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
 import { validateCable } from '../model/validate-cable.js';
@@ -17,8 +17,9 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
+/** One-shot hashing: no Hash object to create, update and finish for every page. */
 function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** 1-based line and column of a character index. */

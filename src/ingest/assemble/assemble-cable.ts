@@ -43,7 +43,9 @@ function uniqueFolded(names: string[], key: (n: string) => string = foldName): s
  * funder at the end of the page: that repeat is page furniture, listed with the dropped chrome.
  */
 function funders(draft: PageDraft): string[] {
-  const fromLines = draft.funderLines.flatMap((l) => parseFunders(l.text));
+  // A loop, not flatMap: flatMap takes a slow generic path in V8, and this runs for every page.
+  const fromLines: string[] = [];
+  for (const l of draft.funderLines) fromLines.push(...parseFunders(l.text));
   const known = new Set(fromLines.map(funderKey));
   const fromTail: string[] = [];
   for (const l of draft.tailFunders) {

@@ -88,11 +88,14 @@ export function findDates(text: string, origin: DateOrigin = 'text', context: Da
   const found: FoundDate[] = [];
   // Every shape has a digit: most lines have none and need no search.
   if (!HAS_DIGIT.test(text)) return found;
-  const parse = dateParser(origin, context);
+  // Made at the first date-shaped match: many texts with a digit hold no date at all.
+  let parse: DateParse | undefined;
   CANDIDATE.lastIndex = 0;
   for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
     if (isGlued(text, c.index)) continue;
-    const date = dateAt(text, c.index, parse);
+    const verbatim = dateTextAt(text, c.index);
+    if (verbatim === undefined) continue;
+    const date = parsedDate(verbatim, c.index, (parse ??= dateParser(origin, context)));
     if (date) {
       found.push(date);
       CANDIDATE.lastIndex = date.end;
@@ -109,17 +112,23 @@ export function findDateAtStart(text: string, origin: DateOrigin = 'text', conte
   if (!HAS_DIGIT.test(text)) return undefined;
   CANDIDATE_AT.lastIndex = 0;
   if (!CANDIDATE_AT.test(text)) return undefined;
-  return dateAt(text, 0, dateParser(origin, context));
+  const verbatim = dateTextAt(text, 0);
+  return verbatim === undefined ? undefined : parsedDate(verbatim, 0, dateParser(origin, context));
 }
 
-/** The date starting exactly at `at`, a CANDIDATE place, that parses to a value, if any. */
-function dateAt(text: string, at: number, parse: (verbatim: string) => DateValue): FoundDate | undefined {
+type DateParse = (verbatim: string) => DateValue;
+
+/** The date-shaped text starting exactly at `at`, a CANDIDATE place, if any. */
+function dateTextAt(text: string, at: number): string | undefined {
   const finder = finderAt(text[at]!);
   finder.lastIndex = at;
   const m = finder.exec(text);
-  if (!m) return undefined;
   // A closing bracket or quote belongs to the date only when the date opened it.
-  const verbatim = trimUnopened(m[0]);
+  return m ? trimUnopened(m[0]) : undefined;
+}
+
+/** The date at `at` with text `verbatim`, when that text parses to a value. */
+function parsedDate(verbatim: string, at: number, parse: DateParse): FoundDate | undefined {
   const value = parse(verbatim);
   if (value.when === undefined && value.notBefore === undefined) return undefined;
   return { start: at, end: at + verbatim.length, verbatim, value };

@@ -120,19 +120,21 @@ export function parseArchiveReference(verbatim: string): ArchiveReference {
   return inModelOrder(ref);
 }
 
-/** Same reference, keys in the model's order, so JSON output reads like the type. */
+/**
+ * Same reference, keys in the model's order, so JSON output reads like the type. Optional keys are
+ * assigned only when present: one object, where spreading a small object per key made nine.
+ */
 function inModelOrder(r: ArchiveReference): ArchiveReference {
-  const ordered: ArchiveReference = {
-    verbatim: r.verbatim,
-    ...(r.archive !== undefined ? { archive: r.archive } : {}),
-    ...(r.archiveName !== undefined ? { archiveName: r.archiveName } : {}),
-    ...(r.archiveNameInferred !== undefined ? { archiveNameInferred: r.archiveNameInferred } : {}),
-    ...(r.country !== undefined ? { country: r.country } : {}),
-    ...(r.countryInferred !== undefined ? { countryInferred: r.countryInferred } : {}),
-    units: r.units,
-    ...(r.pages !== undefined ? { pages: r.pages } : {}),
-    ...(r.isPublication !== undefined ? { isPublication: r.isPublication } : {}),
-  };
+  // `units` is assigned in its place below.
+  const ordered = { verbatim: r.verbatim } as ArchiveReference;
+  if (r.archive !== undefined) ordered.archive = r.archive;
+  if (r.archiveName !== undefined) ordered.archiveName = r.archiveName;
+  if (r.archiveNameInferred !== undefined) ordered.archiveNameInferred = r.archiveNameInferred;
+  if (r.country !== undefined) ordered.country = r.country;
+  if (r.countryInferred !== undefined) ordered.countryInferred = r.countryInferred;
+  ordered.units = r.units;
+  if (r.pages !== undefined) ordered.pages = r.pages;
+  if (r.isPublication !== undefined) ordered.isPublication = r.isPublication;
   return ordered;
 }
 

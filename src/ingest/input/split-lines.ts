@@ -24,10 +24,22 @@ export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
   const firstCr = t.indexOf('\r');
   // Most files end their lines with LF alone: without a CR there is nothing more to look for.
   if (firstCr >= 0) t = normaliseLineEnds(t, firstCr, bag);
-  const parts = t.split('\n');
-  // A final newline ends the last line; it does not start a new, empty one.
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((text, i) => ({ text, line: i + 1 }));
+  return numberedLines(t);
+}
+
+/**
+ * The text cut at each LF into numbered lines, in one pass (no array of parts to map). A final
+ * newline ends the last line; it does not start a new, empty one, unless it is the whole text.
+ */
+function numberedLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    lines.push({ text: text.slice(start, end), line: lines.length + 1 });
+    start = end + 1;
+  }
+  if (start < text.length || lines.length === 0) lines.push({ text: text.slice(start), line: lines.length + 1 });
+  return lines;
 }
 
 /** CRLF and lone CR → LF, reported once with the line of the first CR. */
