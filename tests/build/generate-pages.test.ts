@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticPages } from '../../src/bench/generate-pages.js';
+import { benchIngestPages } from '../../src/bench/ingest-bench.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
 describe('generateSyntheticPages (benchmark corpus)', () => {
@@ -31,5 +32,17 @@ describe('generateSyntheticPages (benchmark corpus)', () => {
     const encoder = new TextEncoder();
     const results = pages.map((p) => ingestBytes(encoder.encode(p.text), p.path));
     expect(results.filter((r) => r.cable === undefined)).toEqual([]);
+  });
+});
+
+describe('benchIngestPages (the ingest benchmark)', () => {
+  it('reports every page and hands on the cables ingest reads from them', () => {
+    const pages = generateSyntheticPages(24, 5);
+    const { result, cables } = benchIngestPages(pages);
+    const encoder = new TextEncoder();
+    expect(cables).toEqual(pages.map((p) => ingestBytes(encoder.encode(p.text), p.path).cable));
+    expect(result.metrics).toMatchObject({ pages: 24, failures: 0, layoutMatches: 24 });
+    expect(result.metrics.pagesPerSecond).toBeGreaterThan(0);
+    expect(result.lines[1]).toMatch(/^ingest: \d+ pages\/s wall, \d+ pages\/CPU-s \(target ≥ 2000\)/);
   });
 });
