@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { attr, childElements, isElement, textContent, walkElements, type XElement } from '../xml/xml-tree.js';
+import { LOCAL_POINTER, SINGLE_WORD } from './lifted-patterns.js';
 
 /**
  * What the project schema allows per element name (attributes, their values, child elements),
@@ -157,8 +158,8 @@ const TYPE_CHECKS: Record<string, RegExp> = {
   time: new RegExp(`^${TIME}${TZ}$`),
   NCName: /^[\p{L}_][\p{L}\p{N}_.\-\u00B7]*$/u,
   language: /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/,
-  pointer: /^#[\p{L}_][\p{L}\p{N}_.\-\u00B7]*$/u,
-  word: /^[^\s\p{C}]+$/u,
+  pointer: LOCAL_POINTER,
+  word: SINGLE_WORD,
 };
 TYPE_CHECKS.temporal = new RegExp(['date', 'gYear', 'gYearMonth', 'dateTime', 'time'].map((t) => TYPE_CHECKS[t]!.source).join('|'));
 

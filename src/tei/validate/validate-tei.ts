@@ -5,7 +5,8 @@ import { DEFAULT_LIMITS, guardDepth, guardSizeAndDoctype, type InputLimits } fro
 import { indexElementList } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
 import { scanXmlTree } from '../xml/scan-xml.js';
-import { projectSchemaValidator, projectSchemaVocabulary } from './project-schema.js';
+import { checkLiftedPatterns } from './lifted-patterns.js';
+import { projectSchemaLiftedChecks, projectSchemaValidator, projectSchemaVocabulary } from './project-schema.js';
 import { checkVocabulary } from './schema-vocabulary.js';
 import { checkDates } from './rules/check-dates.js';
 import { checkRequiredHeader } from './rules/check-header.js';
@@ -74,6 +75,7 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
       if (!tei || !index) return bag.items;
       try {
         projectSchemaValidator().validate(doc);
+        checkLiftedPatterns(index, projectSchemaLiftedChecks(), bag);
       } catch (err) {
         // libxml2 often reports a bad child at its parent's line: name the exact element and
         // attribute from the grammar's vocabulary, and fall back to libxml2's words if that finds nothing.
