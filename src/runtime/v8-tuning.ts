@@ -6,10 +6,10 @@ import { setFlagsFromString } from 'node:v8';
  * element, a pass per kind of source line, a check per rule. With the default budget each hot
  * top-level function inlines a large part of that tree, so its optimised code is big, slow to
  * compile (on the same cores the work needs) and compiled again after every deoptimisation:
- * with two TEI workers, compiling took about a third of all CPU time. Measured against the
- * default, budgets of 300, 100, 40 and 0: 100 gave the most pages per second for ingest on one
- * core (about 15% more) and the least CPU for TEI encode + validate (about 10% less); 0, no
- * inlining at all, is slower than the default. See "Benchmarks" in the README.
+ * with two TEI workers, compiling took about a third of all CPU time. In alternating runs of
+ * the default and budgets of 300, 100, 40 and 0, 100 did best both for ingest on one core and
+ * for TEI encode + validate; 0 (no inlining at all) did worse than the default. See "Benchmarks"
+ * in the README.
  */
 export const INLINING_BUDGET_FLAG = '--max-inlined-bytecode-size-cumulative=100';
 
