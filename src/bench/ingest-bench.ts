@@ -8,12 +8,6 @@ import type { SyntheticPage } from './generate-pages.js';
 
 export const BENCH_SEED = 20_251_122;
 
-export interface IngestBenchOutcome {
-  result: BenchResult;
-  /** The cables read, for the benches that follow (TEI, IIIF, OAI). */
-  cables: Cable[];
-}
-
 /** Peak resident memory of this process so far, in MiB (maxRSS is reported in KiB). */
 export function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
@@ -70,7 +64,7 @@ export function timeIngest(pages: readonly SyntheticPage[], where: string): Benc
   };
 }
 
-/** Every cable of `pages`, untimed: what the benches after ingest work on. */
+/** Every cable of `pages`, untimed: what the benches after ingest (TEI, IIIF, OAI) work on. */
 export function ingestAll(pages: readonly SyntheticPage[]): Cable[] {
   const cables: Cable[] = [];
   for (const input of toInputs(pages)) {
@@ -78,11 +72,6 @@ export function ingestAll(pages: readonly SyntheticPage[]): Cable[] {
     if (cable) cables.push(cable);
   }
   return cables;
-}
-
-/** The timed pass in this process, then the cables for the benches that follow. */
-export function benchIngestPages(pages: readonly SyntheticPage[]): IngestBenchOutcome {
-  return { result: timeIngest(pages, 'on one thread'), cables: ingestAll(pages) };
 }
 
 /** The child process of `timeIngestOnOneCore`, in the built package (dist/). */

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   print(timeIngest(pages, 'on one thread'));
   const oneCore = timeIngestOnOneCore(count);
   if (oneCore) print({ ...oneCore, name: 'ingest-one-core' });
-  else console.log('ingest: the run pinned to one core was skipped (taskset is not available)');
+  else console.log('ingest: the run pinned to one core was skipped (it needs taskset and the built package)');
   const cables = ingestAll(pages);
 
   const scratch = mkdtempSync(join(tmpdir(), 'cablekit-bench-'));

@@ -76,11 +76,12 @@ export function liftPatterns(grammar: string): { grammar: string; lifted: Lifted
   let text = grammar;
   const lifted: LiftedPattern[] = [];
   for (const pattern of LIFTED_PATTERNS) {
+    const written = patternData(pattern.xsd);
     const start = text.indexOf(`<define name="${pattern.define}">`);
     const end = start === -1 ? -1 : text.indexOf('</define>', start);
-    const data = start === -1 ? -1 : text.indexOf(patternData(pattern.xsd), start);
+    const data = start === -1 ? -1 : text.indexOf(written, start);
     if (data === -1 || data > end) continue;
-    text = text.slice(0, data) + '<data type="token"/>' + text.slice(data + patternData(pattern.xsd).length);
+    text = text.slice(0, data) + '<data type="token"/>' + text.slice(data + written.length);
     lifted.push(pattern);
   }
   return { grammar: text, lifted };

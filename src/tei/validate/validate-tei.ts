@@ -32,7 +32,8 @@ function position(d: { line?: number; col?: number }): { line?: number; column?:
 /**
  * Everything cablekit checks in one TEI file, in order: hostile input (size, DOCTYPE), then
  * well-formedness and nesting depth, namespace, the project schema (schemas/cable-tei.rng, libxml2
- * RELAX NG), then rules the schema cannot express. Returns diagnostics with stable codes and lines; never throws.
+ * RELAX NG), then rules the schema cannot express. Returns diagnostics with stable codes and
+ * lines; never throws.
  */
 export function validateTei(xml: string, file?: string, options: ValidateOptions = {}): Diagnostic[] {
   const bag = new DiagnosticBag(file);
@@ -75,6 +76,8 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
       if (!tei || !index) return bag.items;
       try {
         projectSchemaValidator().validate(doc);
+        // libxml2 accepted the file: the patterns it was not given are checked here. (When it
+        // refuses a file, the vocabulary pass below checks them along with everything else.)
         checkLiftedPatterns(index, projectSchemaLiftedChecks(), bag);
       } catch (err) {
         // libxml2 often reports a bad child at its parent's line: name the exact element and
