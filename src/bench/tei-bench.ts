@@ -120,7 +120,8 @@ async function encodeAndValidateAll(cables: readonly Cable[]): Promise<TimedRun>
 /**
  * Each side runs this many times, cablekit and jing alternating, and the best time of each is
  * compared: on a shared machine a burst of other work can slow any single run, and alternating
- * lets such a burst hit both sides alike.
+ * lets such a burst hit both sides alike. Every round starts fresh workers, cold as jing's JVM;
+ * only a small run, done in this process, is warm after its first round.
  */
 const ROUNDS = Math.max(1, Number(process.env['CABLEKIT_BENCH_TEI_ROUNDS'] ?? 2));
 
