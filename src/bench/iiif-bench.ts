@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from '../config/config.js';
-import { buildCollections, buildManifest, iiifIds, readPlaceAuthority, stableJson, validateIiif } from '../iiif/index.js';
+import { buildCollections, buildManifest, groupsOf, iiifIds, manifestReference, stableJson, validateIiif, type CollectionEntry } from '../iiif/index.js';
+import { readPlaceAuthority } from '../pipeline/index.js';
 import type { Manifest } from '@iiif/presentation-3';
 import type { Cable } from '../model/cable.js';
 import type { BenchResult } from './bench-result.js';
@@ -23,13 +24,13 @@ export async function runIiifBench(cables: readonly Cable[], _workDir?: string):
   };
   for (const cable of cables.slice(0, WARM_UP)) one(cable);
 
-  const entries: { cable: Cable; manifest: Manifest }[] = [];
+  const entries: CollectionEntry[] = [];
   let invalid = 0;
   const started = process.hrtime.bigint();
   for (const cable of cables) {
     const { manifest, problems } = one(cable);
     if (problems > 0) invalid++;
-    entries.push({ cable, manifest });
+    entries.push({ reference: manifestReference(manifest), groups: groupsOf(cable) });
   }
   const manifestsMs = Number(process.hrtime.bigint() - started) / 1e6;
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DecodedCable } from '../build/stage.js';
+import type { DecodedCable } from '../stage/index.js';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../config/config.js';
 import { emptyCable, type Cable } from '../model/index.js';
 import { emptyStoreData, syncStoreData, writeStoreFile } from '../oai/index.js';

@@ -17,6 +17,7 @@
  *   bugs      tei/internal-error
  */
 export { encodeTei, encodeTeiTree, type EncodeOptions } from './encode/encode-tei.js';
+export { teiSettingsOf, type TeiSettings } from './encode/tei-settings.js';
 export { decodeTei, readEncodingWhen, type DecodeResult } from './decode/decode-tei.js';
 export { validateTei, type ValidateOptions } from './validate/validate-tei.js';
 export { PROJECT_SCHEMA_URL } from './validate/project-schema.js';

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { deriveInMemory } from '../../src/pipeline/index.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dcStage', () => {
   const decoded = [cable118686(), minimalCable()].map((cable) => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) }));
-  const result = dcStage.derive(decoded, testConfig);
+  const result = deriveInMemory(dcStage, decoded, testConfig);
 
   it('writes both records per cable at the documented paths, without schema errors', () => {
     expect(result.files.map((f) => f.path)).toEqual([

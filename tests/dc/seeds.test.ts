@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
-import { cableToDcFields, teiUrl, toOaiDc, toQualifiedDc, validateDc } from '../../src/dc/index.js';
+import { editionUrls } from '../../src/edition/index.js';
+import { cableToDcFields, toOaiDc, toQualifiedDc, validateDc } from '../../src/dc/index.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 import type { Cable } from '../../src/model/index.js';
 import { decodeTei, encodeTei } from '../../src/tei/index.js';
@@ -38,7 +39,7 @@ describe('DC of the seeds (from their TEI)', () => {
       const f = cableToDcFields(cable, DEFAULT_CONFIG);
       expect(f.title).toBeTruthy();
       // The edition's own URL always; the source page's URL only when the page gives it.
-      expect(f.identifiers).toContain(teiUrl(cable.id, DEFAULT_CONFIG));
+      expect(f.identifiers).toContain(editionUrls(DEFAULT_CONFIG.baseUrl).tei(cable.id));
       expect(f.rightsUri).toBe(DEFAULT_CONFIG.rightsUri);
       expect(f.created?.w3cdtf).toBe(true);
       writeFileSync(join(out, `${cable.id}.oai_dc.xml`), oaiDc);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DecodedCable } from '../../src/build/stage.js';
+import type { DecodedCable } from '../../src/stage/index.js';
 import { DC_SCHEMA_DIR, validateWithXsd } from '../../src/dc/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Cable } from '../../src/model/index.js';

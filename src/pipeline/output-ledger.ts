@@ -1,5 +1,6 @@
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { bookkeepingFiles } from '../edition/layout.js';
 import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
 import type { BuildContext } from './build-context.js';
 import type { OutputRecord } from './build-report.js';
@@ -10,7 +11,7 @@ export type OutputLedger = Record<string, string>;
 
 /** Kept beside the OAI store, outside the published folder: `<outputDir>/../.cablekit/outputs.json`. */
 export function outputLedgerPath(outputDir: string): string {
-  return resolve(outputDir, '..', '.cablekit', 'outputs.json');
+  return bookkeepingFiles(outputDir).outputLedger;
 }
 
 export function readOutputLedger(path: string): OutputLedger {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
-import type { DecodedCable } from './stage.js';
+import type { DecodedCable } from '../stage/index.js';
 
 /**
  * Reads back every TEI file — hand-edited ones and ones without a source included — because the

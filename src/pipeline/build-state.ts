@@ -19,7 +19,7 @@ export interface BuildState {
   documents: Record<string, TeiStateEntry>;
 }
 
-export const STATE_FILE_NAME = '.cablekit-state.json';
+export { STATE_FILE_NAME } from '../edition/layout.js';
 
 export function emptyBuildState(): BuildState {
   return { formatVersion: 1, documents: {} };

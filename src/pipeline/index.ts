@@ -1,4 +1,3 @@
-export type { DecodedCable, OutputFile, DerivedStage } from './stage.js';
 export { derivedStages } from './derived-stages.js';
 export type { BuildDeps } from './build-deps.js';
 export type { BuildOptions, BuildProgress, BuildPhase } from './build-context.js';
@@ -25,4 +24,6 @@ export {
   type OutputRecord,
 } from './build-report.js';
 export { resolveOutputPath, documentIdOfOutput } from './output-path.js';
+export { readPageImages, readPlaceEntries, readPlaceAuthority, SHIPPED_PLACE_AUTHORITY } from './read-assets.js';
 export { outputLedgerPath, readOutputLedger, staleOutputs, type OutputLedger } from './output-ledger.js';
+export { deriveInMemory } from './derive-in-memory.js';

@@ -1,13 +1,13 @@
 /**
- * The only file reads of the IIIF stage: page image dimensions and the place authority file.
- * Everything else in src/iiif is pure. Problems become diagnostics, never exceptions.
+ * The files stages use besides the TEI, read here so that every stage stays pure: page images
+ * (with their dimensions) and the place authority file. Problems become diagnostics, never exceptions.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PageImage } from './page-image.js';
-import { placeAuthority, type AuthorityPlace, type PlaceAuthority } from './place-authority.js';
+import { placeAuthority, type PlaceAuthority } from '../iiif/place-authority.js';
+import type { AuthorityPlace, PageImage } from '../stage/assets.js';
 
 const IMAGE_FORMATS: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -77,7 +77,7 @@ function asAuthorityPlace(value: unknown): AuthorityPlace | undefined {
 }
 
 /** The places of an authority file ({ places: [...] }); the shipped one when no path is given. */
-export function readPlaceAuthority(path?: string | URL): { authority: PlaceAuthority; diagnostics: Diagnostic[] } {
+export function readPlaceEntries(path?: string | URL): { places: AuthorityPlace[]; diagnostics: Diagnostic[] } {
   const source = path ?? SHIPPED_PLACE_AUTHORITY;
   const file = typeof source === 'string' ? source : source.pathname;
   try {
@@ -88,11 +88,17 @@ export function readPlaceAuthority(path?: string | URL): { authority: PlaceAutho
       places.length === entries.length
         ? []
         : [{ code: 'iiif/authority-entry', severity: 'warning', message: `${entries.length - places.length} place(s) without a key, a name and valid WGS84 coordinates were ignored`, file }];
-    return { authority: placeAuthority(places), diagnostics };
+    return { places, diagnostics };
   } catch (error) {
     return {
-      authority: placeAuthority([]),
+      places: [],
       diagnostics: [{ code: 'iiif/authority-unreadable', severity: 'warning', message: `cannot read the place authority file: ${(error as Error).message}; no navPlace is written`, file }],
     };
   }
+}
+
+/** The authority file as the IIIF code indexes it: for tests and benches that call the IIIF functions directly. */
+export function readPlaceAuthority(path?: string | URL): { authority: PlaceAuthority; diagnostics: Diagnostic[] } {
+  const { places, diagnostics } = readPlaceEntries(path);
+  return { authority: placeAuthority(places), diagnostics };
 }

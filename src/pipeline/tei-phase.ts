@@ -1,18 +1,19 @@
-import { join } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic, writeIfChanged } from '../fs/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { parseBuildState, emptyBuildState, serializeBuildState, STATE_FILE_NAME, type BuildState } from './build-state.js';
+import { stateFile, teiFile as teiFileOf } from '../edition/layout.js';
+import { parseBuildState, emptyBuildState, serializeBuildState, type BuildState } from './build-state.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import { planTeiWrite } from './plan-tei-write.js';
+import { teiSettingsOf } from '../tei/encode/tei-settings.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
 
 /** Document ids become file names: only xml:id-like ids are accepted, so no id can escape the TEI folder. */
 const SAFE_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export function loadState(ctx: BuildContext): BuildState {
-  const path = join(ctx.options.config.teiDir, STATE_FILE_NAME);
+  const path = stateFile(ctx.options.config.teiDir);
   const bytes = readFileIfExists(path);
   if (bytes === undefined) return emptyBuildState();
   const state = parseBuildState(bytes.toString('utf8'));
@@ -30,9 +31,9 @@ export function loadState(ctx: BuildContext): BuildState {
 export function saveState(ctx: BuildContext, state: BuildState): OutputRecord {
   const teiDir = ctx.options.config.teiDir;
   for (const id of Object.keys(state.documents)) {
-    if (readFileIfExists(join(teiDir, `${id}.xml`)) === undefined) delete state.documents[id];
+    if (readFileIfExists(teiFileOf(teiDir, id)) === undefined) delete state.documents[id];
   }
-  const path = join(teiDir, STATE_FILE_NAME);
+  const path = stateFile(teiDir);
   const action = writeIfChanged(path, serializeBuildState(state));
   return { path: toPortableRelative(ctx.options.rootDir, path), action };
 }
@@ -83,7 +84,8 @@ export function buildTeiForSource(ctx: BuildContext, state: BuildState, sourceFi
       return report;
     }
     ctx.byId.set(cable.id, report);
-    writeTei(ctx, state, report, sha256Hex(bytes), (when) => deps.encodeTei(cable, config, { when }));
+    const teiSettings = teiSettingsOf(config);
+    writeTei(ctx, state, report, sha256Hex(bytes), (when) => deps.encodeTei(cable, teiSettings, { when }));
   } catch (error) {
     report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, sourcePath));
   }
@@ -98,7 +100,7 @@ function writeTei(
   encode: (when: string) => string,
 ): void {
   const id = report.documentId as string;
-  const teiFile = join(ctx.options.config.teiDir, `${id}.xml`);
+  const teiFile = teiFileOf(ctx.options.config.teiDir, id);
   const teiPath = toPortableRelative(ctx.options.rootDir, teiFile);
   report.teiPath = teiPath;
   const existingTei = readFileIfExists(teiFile);

@@ -1,15 +1,16 @@
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
-import type { DecodedCable, DerivedStage } from './stage.js';
+import type { DecodedCable, DerivedStage } from '../stage/index.js';
+import type { TeiSettings } from '../tei/encode/tei-settings.js';
 
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
- * exercised with stand-ins, and so the build folder depends on contracts, not implementations.
+ * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
  */
 export interface BuildDeps {
   ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
-  encodeTei(cable: Cable, config: CablekitConfig, options: { when: string }): string;
+  encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   stages: readonly DerivedStage[];
   /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */
