@@ -10,8 +10,8 @@ import { encodeTei, validateTei } from '../tei/index.js';
 import type { BenchResult } from './bench-result.js';
 import { encodeAndValidate, type TeiBenchShare } from './tei-bench-share.js';
 
-/** The official tei_all schema, beside the project (../shared/conformance), used as the reference. */
-const TEI_ALL = fileURLToPath(new URL('../../../shared/conformance/tei_all.rng', import.meta.url));
+/** The official tei_all schema, vendored in schemas/official, used as the reference. */
+const TEI_ALL = fileURLToPath(new URL('../../schemas/official/tei_all.rng', import.meta.url));
 const BENCH_WHEN = '2026-01-01T00:00:00Z';
 
 function onPath(program: string): string | undefined {

@@ -1,5 +1,5 @@
 /**
- * TEI P5 for cables, following ../shared/docs/tei-profile.md.
+ * TEI P5 for cables, following docs/tei-profile.md.
  *
  * - `encodeTei`   model → TEI (deterministic, pretty-printed, valid against tei_all and schemas/cable-tei.rng)
  * - `decodeTei`   TEI → model (hand-edited files included); decode(encode(m)) equals m

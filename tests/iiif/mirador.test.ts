@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { requireProgram } from '../support/programs.js';
 import type { DecodedCable } from '../../src/stage/index.js';
 import { iiifStage } from '../../src/iiif/index.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
@@ -76,7 +77,7 @@ describe('manifests in Mirador', () => {
       writeFileSync(join(outputDir, `viewer-${cable.id}.html`), viewerPage(`${server.url}/${manifestFile}`));
     }
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: requireProgram('chromium', 'chromium'),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     });
   });
