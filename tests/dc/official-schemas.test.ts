@@ -1,8 +1,4 @@
-<<<<<<< HEAD
-import { spawnSync } from 'node:child_process';
 import { deriveInMemory } from '../../src/pipeline/index.js';
-=======
->>>>>>> standalone
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
