@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticPages } from '../../src/bench/generate-pages.js';
-import { ingestAll, timeIngest } from '../../src/bench/ingest-bench.js';
+import { generateSyntheticPages } from '../../bench/generate-pages.js';
+import { ingestAll, timeIngest } from '../../bench/ingest-bench.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 import { requireProgram } from '../support/programs.js';
 
@@ -50,7 +50,7 @@ describe('the ingest benchmark', () => {
   it('times the pass again in a child pinned to one core (taskset)', async () => {
     requireProgram('taskset', 'util-linux');
     // The child is a file of the built package: run the built bench, as `npm run bench` does.
-    const built = (await import(new URL('../../dist/bench/ingest-bench.js', import.meta.url).href)) as typeof import('../../src/bench/ingest-bench.js');
+    const built = (await import(new URL('../../dist-bench/bench/ingest-bench.js', import.meta.url).href)) as typeof import('../../bench/ingest-bench.js');
     const result = built.timeIngestOnOneCore(30);
     expect(result?.metrics).toMatchObject({ pages: 30, failures: 0, layoutMatches: 30 });
     expect(result?.lines[0]).toContain('pinned to one core (taskset -c 0)');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runTeiBench } from '../../src/bench/tei-bench.js';
+import { runTeiBench } from '../../bench/tei-bench.js';
 import { decodeTei } from '../../src/tei/index.js';
 import { cableArbitrary } from '../support/arbitraries.js';
 import { requireProgram } from '../support/programs.js';

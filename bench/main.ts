@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../fs/index.js';
-import type { Cable } from '../model/cable.js';
-import { tuneV8ForBatchWork } from '../runtime/v8-tuning.js';
+import { writeFileAtomic } from '../src/fs/index.js';
+import type { Cable } from '../src/model/cable.js';
+import { tuneV8ForBatchWork } from '../src/runtime/v8-tuning.js';
 import type { BenchResult } from './bench-result.js';
 import { generateSyntheticPages } from './generate-pages.js';
 import { BENCH_SEED, ingestAll, peakRssMiB, timeIngest, timeIngestOnOneCore } from './ingest-bench.js';

@@ -1,8 +1,8 @@
-import { DEFAULT_CONFIG } from '../config/config.js';
-import { buildCollections, buildManifest, groupsOf, iiifIds, manifestReference, stableJson, validateIiif, type CollectionEntry } from '../iiif/index.js';
-import { readPlaceAuthority } from '../pipeline/index.js';
+import { DEFAULT_CONFIG } from '../src/config/config.js';
+import { buildCollections, buildManifest, groupsOf, iiifIds, manifestReference, stableJson, validateIiif, type CollectionEntry } from '../src/iiif/index.js';
+import { readPlaceAuthority } from '../src/pipeline/index.js';
 import type { Manifest } from '@iiif/presentation-3';
-import type { Cable } from '../model/cable.js';
+import type { Cable } from '../src/model/cable.js';
 import type { BenchResult } from './bench-result.js';
 
 const WARM_UP = 200;

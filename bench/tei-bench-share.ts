@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Cable } from '../model/cable.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import type { Cable } from '../src/model/cable.js';
 
 /** What encoding and validating a list of cables gives: the documents and the diagnostic counts. */
 export interface TeiBenchShare {

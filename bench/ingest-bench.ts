@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ingestBytes } from '../ingest/index.js';
-import type { Cable } from '../model/cable.js';
+import { ingestBytes } from '../src/ingest/index.js';
+import type { Cable } from '../src/model/cable.js';
 import type { BenchResult } from './bench-result.js';
 import type { SyntheticPage } from './generate-pages.js';
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Cable } from '../model/cable.js';
+import type { Cable } from '../src/model/cable.js';
 import type { TeiBenchShare } from './tei-bench-share.js';
 
 /**
@@ -16,8 +16,8 @@ parentPort?.on('message', (message: string) => {
   if (message === 'go') {
     void (async () => {
       const [{ DEFAULT_CONFIG }, { encodeTei, validateTei }, { encodeAndValidate }] = await Promise.all([
-        import('../config/config.js'),
-        import('../tei/index.js'),
+        import('../src/config/config.js'),
+        import('../src/tei/index.js'),
         import('./tei-bench-share.js'),
       ]);
       const share: TeiBenchShare = encodeAndValidate(cables, (cable) => encodeTei(cable, DEFAULT_CONFIG, { when }), validateTei);

@@ -1,4 +1,4 @@
-import { tuneV8ForBatchWork } from '../runtime/v8-tuning.js';
+import { tuneV8ForBatchWork } from '../src/runtime/v8-tuning.js';
 import { generateSyntheticPages } from './generate-pages.js';
 import { BENCH_SEED, timeIngest } from './ingest-bench.js';
 

@@ -1,17 +1,18 @@
+import { repoRoot } from './repo-root.js';
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG } from '../config/config.js';
-import type { Cable } from '../model/cable.js';
-import { encodeTei, validateTei } from '../tei/index.js';
+import { DEFAULT_CONFIG } from '../src/config/config.js';
+import type { Cable } from '../src/model/cable.js';
+import { encodeTei, validateTei } from '../src/tei/index.js';
 import type { BenchResult } from './bench-result.js';
 import { encodeAndValidate, type TeiBenchShare } from './tei-bench-share.js';
 
 /** The official tei_all schema, vendored in schemas/official, used as the reference. */
-const TEI_ALL = fileURLToPath(new URL('../../schemas/official/tei_all.rng', import.meta.url));
+const TEI_ALL = fileURLToPath(new URL('schemas/official/tei_all.rng', repoRoot()));
 const BENCH_WHEN = '2026-01-01T00:00:00Z';
 
 function onPath(program: string): string | undefined {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DecodedCable } from '../stage/index.js';
-import { DEFAULT_CONFIG, type CablekitConfig } from '../config/config.js';
-import { emptyCable, type Cable } from '../model/index.js';
-import { emptyStoreData, syncStoreData, writeStoreFile } from '../oai/index.js';
-import { startServer } from '../server/index.js';
+import type { DecodedCable } from '../src/stage/index.js';
+import { DEFAULT_CONFIG, type CablekitConfig } from '../src/config/config.js';
+import { emptyCable, type Cable } from '../src/model/index.js';
+import { emptyStoreData, syncStoreData, writeStoreFile } from '../src/oai/index.js';
+import { startServer } from '../src/server/index.js';
 import type { BenchResult } from './bench-result.js';
 
 const ARCHIVES = ['PRC FMA', 'AVPRF', 'RGANI', 'SAPMO-BArch', 'MOL'];
