@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -36,6 +36,8 @@ export async function buildSearchIndex(siteFolder: string): Promise<SearchIndexR
     const written = await created.index.writeFiles({ outputPath: staging });
     if (written.errors.length > 0) return fail(written.errors.join('; '));
     const target = join(siteFolder, 'pagefind');
+    // An unchanged index is left as it is (no file rewritten), like every other output of the build.
+    if (sameTree(staging, target)) return { pages: added.page_count, seconds: (performance.now() - started) / 1000, diagnostics };
     const old = `${staging}-old`;
     if (existsSync(target)) renameSync(target, old);
     renameSync(staging, target);
@@ -47,4 +49,23 @@ export async function buildSearchIndex(siteFolder: string): Promise<SearchIndexR
     rmSync(staging, { recursive: true, force: true });
     await pagefind.close();
   }
+}
+
+function treeOf(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else out.set(relative(root, full), readFileSync(full));
+    }
+  };
+  if (existsSync(root)) visit(root);
+  return out;
+}
+
+function sameTree(a: string, b: string): boolean {
+  const left = treeOf(a);
+  const right = treeOf(b);
+  return left.size === right.size && [...left].every(([path, bytes]) => right.get(path)?.equals(bytes) === true);
 }
