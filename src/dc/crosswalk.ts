@@ -2,6 +2,7 @@ import type { CablekitConfig } from '../config/config.js';
 import type { Cable, DateValue } from '../model/index.js';
 import { collectDates, normalizeWhitespace } from '../model/index.js';
 import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
+import { documentPageUrlFromConfig } from '../site/site-urls.js';
 import { iiifManifestUrl, teiUrl } from './dc-urls.js';
 import { toW3cdtf } from './w3cdtf.js';
 import { stripNonXmlChars } from './xml-text.js';
@@ -9,7 +10,7 @@ import { stripNonXmlChars } from './xml-text.js';
 /** The MIME type of the edition that the records describe: the TEI file. */
 export const EDITION_FORMAT = 'application/tei+xml';
 
-type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri'>;
+type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri' | 'siteDir'>;
 
 /** Absolute URI syntax as the dcterms:URI scheme checks it (no spaces, quotes or angle brackets). */
 export function isUri(value: string): boolean {
@@ -94,7 +95,8 @@ export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
     contributors: distinct(cable.contributors.map((c) => c.name)),
     dcmiType: 'Text',
     format: EDITION_FORMAT,
-    identifiers: distinct([...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), teiUrl(cable.id, config)]),
+    // The link-back to the document's page in the edition comes first (harvesters link the first URI).
+    identifiers: distinct([documentPageUrlFromConfig(config, cable.id), ...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), teiUrl(cable.id, config)]),
     sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
     manifestUrl: iiifManifestUrl(cable.id, config),
     rightsTexts: distinct(cable.rights),

@@ -1,4 +1,4 @@
-import type { SiteSettings } from './site-settings.js';
+import { DEFAULT_SITE_DIR, type SiteSettings } from './site-settings.js';
 
 /**
  * Where each page lives. Paths are relative to the site folder; pages link to each other with
@@ -39,4 +39,9 @@ export function outputRelativeUrl(settings: Pick<SiteSettings, 'siteDir'>, fromP
 /** The TEI file's published URL (the server serves tei/ beside the output folder). */
 export function teiFileUrl(settings: Pick<SiteSettings, 'baseUrl'>, id: string): string {
   return `${settings.baseUrl}/tei/${encodeURIComponent(id)}.xml`;
+}
+
+/** The document page's URL from the edition's settings as the other formats have them (IIIF, DC link-backs). */
+export function documentPageUrlFromConfig(config: { baseUrl: string; siteDir?: string }, id: string): string {
+  return documentPageUrl({ baseUrl: config.baseUrl.replace(/\/+$/, ''), siteDir: config.siteDir ?? DEFAULT_SITE_DIR }, id);
 }
