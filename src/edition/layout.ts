@@ -103,3 +103,15 @@ export function teiFile(teiDir: string, id: string): string {
 export function stateFile(teiDir: string): string {
   return join(teiDir, STATE_FILE_NAME);
 }
+
+/** The reading edition's folder inside the output folder, unless the config names another. */
+export const DEFAULT_SITE_DIR = 'site';
+
+/**
+ * The published URL of a document's page in the reading edition: what IIIF `homepage`/`rendering`
+ * and the Dublin Core link-back point to, and what the site itself calls the page.
+ */
+export function documentPageUrl(config: { baseUrl: string; siteDir?: string }, id: string): string {
+  const siteDir = (config.siteDir ?? DEFAULT_SITE_DIR).split('/').map(enc).join('/');
+  return `${publicBase(config.baseUrl)}/${siteDir}/documents/${enc(`${id}.html`)}`;
+}

@@ -51,7 +51,8 @@ describe('DC of the seeds (from their TEI)', () => {
   it('seed 000 (document 118686): source, date, translator and original language as the page gives them', () => {
     const f = cableToDcFields(decodedSeed(seeds[0] as string), DEFAULT_CONFIG);
     expect(f.sources).toEqual(['PRC FMA 106-01480-05, 46-49']);
-    expect(f.identifiers[0]).toBe('https://wilson-center-digital-archive.dvincitest.com/document/118686');
+    // First the link-back to the edition's page, then the archive's page.
+    expect(f.identifiers.slice(0, 2)).toEqual([`${DEFAULT_CONFIG.baseUrl}/site/documents/wilson-118686.html`, 'https://wilson-center-digital-archive.dvincitest.com/document/118686']);
     expect(f.created).toEqual({ value: '1965-12-15', w3cdtf: true });
     expect(f.contributors).toContain('Charles Kraus');
     expect(f.originalLanguage?.label).toBe('Chinese');
