@@ -3,9 +3,16 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { UsageError } from './exit-codes.js';
 import { printDiagnostics } from './print-diagnostics.js';
 
-/** Loads the config for a command; a missing or invalid config stops the command as a usage error. */
-export function loadConfigOrFail(path: string | undefined, verbose = false): Required<Pick<LoadedConfig, 'config' | 'rootDir'>> {
-  const loaded = loadConfig(path);
+/**
+ * Loads the config for a command; a missing or invalid config stops the command as a usage error.
+ * `requireFile`: commands that write an edition (build) never run on defaults in a stray folder.
+ */
+export function loadConfigOrFail(
+  path: string | undefined,
+  verbose = false,
+  options: { requireFile?: boolean } = {},
+): Required<Pick<LoadedConfig, 'config' | 'rootDir'>> {
+  const loaded = loadConfig(path, process.cwd(), options);
   printDiagnostics(loaded.diagnostics, { verbose });
   if (hasErrors(loaded.diagnostics) || !loaded.config || !loaded.rootDir) {
     throw new UsageError('cannot go on without a valid configuration (see above)');

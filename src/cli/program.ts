@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { buildCommand } from './commands/build-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
+import { initCommand } from './commands/init-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { validateCommand } from './commands/validate-command.js';
 
@@ -26,6 +27,12 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean; progress?: boolean }) => setExitCode(await ingestCommand(paths, opts)));
 
   program
+    .command('init')
+    .description('start an edition: a commented cablekit.config.json and an empty sources/ folder')
+    .argument('[dir]', 'folder of the new edition', '.')
+    .action((dir: string) => setExitCode(initCommand(dir)));
+
+  program
     .command('build')
     .description('run the pipeline: sources → TEI → IIIF, Dublin Core, … (from cablekit.config.json)')
     .option('-c, --config <file>', 'config file (default: ./cablekit.config.json)')
@@ -40,7 +47,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('validate TEI (.xml) and IIIF (.json) files; default: the edition\'s tei/ and output/iiif/')
+    .description('validate TEI (.xml), Dublin Core (.oai_dc.xml, .qdc.xml) and IIIF (.json) files; default: the edition\'s tei/, output/iiif/ and output/dc/')
     .argument('[paths...]', 'files or folders to validate')
     .option('-c, --config <file>', 'config file, for the default folders')
     .option('-v, --verbose', 'also print info diagnostics')

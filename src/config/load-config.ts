@@ -39,13 +39,19 @@ function configValidator(): ValidateFunction {
  * Without a path and without a config file in `cwd`, the defaults apply (with an info note);
  * a path that was asked for but is missing is an error.
  */
-export function loadConfig(path?: string, cwd: string = process.cwd()): LoadedConfig {
+export function loadConfig(path?: string, cwd: string = process.cwd(), options: { requireFile?: boolean } = {}): LoadedConfig {
   const configPath = resolve(cwd, path ?? CONFIG_FILE_NAME);
   const bag = new DiagnosticBag(path ?? CONFIG_FILE_NAME);
   if (!existsSync(configPath)) {
     if (path !== undefined) {
       bag.error('config/not-found', `config file "${path}" does not exist`, {
         hint: `create it or run without --config to use ${CONFIG_FILE_NAME} in the current folder`,
+      });
+      return { diagnostics: bag.items };
+    }
+    if (options.requireFile) {
+      bag.error('config/none', `no ${CONFIG_FILE_NAME} in ${cwd}: this folder is not a cablekit edition`, {
+        hint: `run "cablekit init" to start one here (a commented ${CONFIG_FILE_NAME} and a sources/ folder), or pass --config`,
       });
       return { diagnostics: bag.items };
     }

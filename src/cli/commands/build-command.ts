@@ -21,7 +21,7 @@ export interface BuildCommandOptions {
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
-  const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
+  const { config, rootDir } = loadConfigOrFail(options.config, options.verbose, { requireFile: true });
   const deps = pipelineDeps();
   const lockPath = bookkeepingFiles(config.outputDir).buildLock;
   const lock = acquireLock(lockPath);

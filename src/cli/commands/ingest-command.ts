@@ -45,7 +45,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   }
   const all = outcomes.flatMap((o) => o.diagnostics);
   // With --json the diagnostics are in the data already; still show them to a person on stderr.
-  printDiagnostics(all, { verbose: options.verbose ?? !options.json });
+  printDiagnostics(all, { verbose: options.verbose ?? false });
   const failed = outcomes.filter((o) => !o.cable || o.diagnostics.some((d) => d.severity === 'error')).length;
   const { errors, warnings } = countBySeverity(all);
   process.stderr.write(
