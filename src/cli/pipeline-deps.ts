@@ -14,7 +14,8 @@ export function pipelineDeps(): BuildDeps {
     encodeTei,
     decodeTei,
     stages: derivedStages,
-    syncOaiStore: (cables, config, rootDir) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config)),
+    validateTei: (xml, file) => validateTei(xml, file),
+    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config), new Date(), kept),
   };
 }
 

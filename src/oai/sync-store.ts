@@ -27,6 +27,8 @@ export function syncStoreData(
   cables: readonly DecodedCable[],
   config: CablekitConfig,
   now: Date,
+  /** Ids whose record stays exactly as it is (the build held the document back this run). */
+  kept: ReadonlySet<string> = new Set(),
 ): { data: OaiStoreData; changed: { added: number; updated: number; deleted: number; unchanged: number }; diagnostics: Diagnostic[] } {
   const datestamp = toDatestamp(now);
   const diagnostics: Diagnostic[] = [];
@@ -54,7 +56,7 @@ export function syncStoreData(
   }
   for (const old of current.records) {
     if (seen.has(old.id)) continue;
-    if (old.deleted) {
+    if (old.deleted || kept.has(old.id)) {
       records.push(old);
       continue;
     }
@@ -75,10 +77,11 @@ export function syncOaiStore(
   config: CablekitConfig,
   storePath: string,
   now: Date = new Date(),
+  kept: ReadonlySet<string> = new Set(),
 ): { diagnostics: Diagnostic[] } {
   const read = readStoreFile(storePath);
   if (!read.data) return { diagnostics: read.diagnostics };
-  const { data, changed, diagnostics } = syncStoreData(read.data, cables, config, now);
+  const { data, changed, diagnostics } = syncStoreData(read.data, cables, config, now, kept);
   if (changed.added + changed.updated + changed.deleted > 0 || read.data.records.length === 0) {
     try {
       writeStoreFile(storePath, data);

@@ -32,6 +32,11 @@ export interface BuildContext {
   byId: Map<string, DocumentReport>;
   reports: DocumentReport[];
   globalDiagnostics: Diagnostic[];
+  /**
+   * Documents whose TEI failed validation this run: not derived, and their earlier outputs and
+   * OAI record are left as they were (a typo in a hand edit must not unpublish the document).
+   */
+  heldBack: Set<string>;
 }
 
 export function newDocumentReport(fields: Partial<DocumentReport>): DocumentReport {

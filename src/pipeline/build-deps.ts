@@ -12,9 +12,20 @@ export interface BuildDeps {
   ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  /**
+   * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every
+   * TEI it reads with it, so build and validate report the same findings about the same file.
+   */
+  validateTei?(xml: string, file?: string): Diagnostic[];
   stages: readonly DerivedStage[];
   /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */
-  syncOaiStore?(cables: readonly DecodedCable[], config: CablekitConfig, rootDir: string): { diagnostics: Diagnostic[] };
+  syncOaiStore?(
+    cables: readonly DecodedCable[],
+    config: CablekitConfig,
+    rootDir: string,
+    /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
+    kept: ReadonlySet<string>,
+  ): { diagnostics: Diagnostic[] };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

@@ -13,6 +13,12 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
   const files = walkFiles(config.teiDir, { extensions: ['.xml'] });
   const decoded: DecodedCable[] = [];
   files.forEach((file, index) => {
+    decodeOne(file);
+    onProgress?.({ phase: 'decode', done: index + 1, total: files.length });
+  });
+  return decoded;
+
+  function decodeOne(file: string): void {
     const teiPath = toPortableRelative(rootDir, file);
     const stem = basename(file).replace(/\.xml$/i, '');
     let report = ctx.byId.get(stem);
@@ -23,7 +29,22 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
     }
     try {
       const bytes = readFileSync(file);
-      const result = deps.decodeTei(bytes.toString('utf8'), teiPath);
+      const xml = bytes.toString('utf8');
+      const findings = deps.validateTei?.(xml, teiPath) ?? [];
+      report.diagnostics.push(...findings);
+      if (findings.some((d) => d.severity === 'error')) {
+        // Never derive from a TEI file cablekit would reject; keep what was published from it.
+        ctx.heldBack.add(stem);
+        report.diagnostics.push({
+          code: 'build/tei-invalid-held-back',
+          severity: 'error',
+          message: 'the TEI file is not valid (see above): its IIIF, Dublin Core, site and OAI-PMH outputs were left as they were',
+          hint: 'fix the TEI file (cablekit validate shows the same findings) and build again',
+          file: teiPath,
+        });
+        return;
+      }
+      const result = deps.decodeTei(xml, teiPath);
       report.diagnostics.push(...result.diagnostics);
       if (result.cable) {
         if (result.cable.id !== stem) {
@@ -41,7 +62,5 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
     } catch (error) {
       report.diagnostics.push(internalError('build/internal-error', 'the TEI file could not be decoded', error, teiPath));
     }
-    onProgress?.({ phase: 'decode', done: index + 1, total: files.length });
-  });
-  return decoded;
+  }
 }

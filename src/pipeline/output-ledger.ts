@@ -47,14 +47,19 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   const previous = readOutputLedger(ledgerPath);
   const records: OutputRecord[] = [];
   const next: OutputLedger = Object.fromEntries(produced);
+  const ids = new Set(ctx.byId.keys());
+  // Outputs of documents held back (invalid TEI) are not produced this run, on purpose: keep them.
+  for (const [path, sha] of Object.entries(previous)) {
+    const owner = documentIdOfOutput(path, ids);
+    if (!(path in next) && owner !== undefined && ctx.heldBack.has(owner)) next[path] = sha;
+  }
   if (complete) {
-    const ids = new Set(ctx.byId.keys());
     const currentSha = (path: string): string | undefined => {
       const full = resolveOutputPath(config.outputDir, path);
       const bytes = full === undefined ? undefined : readFileIfExists(full);
       return bytes === undefined ? undefined : sha256Hex(bytes);
     };
-    for (const path of staleOutputs(previous, produced, currentSha)) {
+    for (const path of staleOutputs(previous, new Map(Object.entries(next)), currentSha)) {
       const full = resolveOutputPath(config.outputDir, path);
       if (full === undefined) continue;
       rmSync(full, { force: true });

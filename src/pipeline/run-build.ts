@@ -23,6 +23,7 @@ export function runBuild(options: BuildOptions): BuildReport {
     byId: new Map(),
     reports: [],
     globalDiagnostics: [],
+    heldBack: new Set(),
   };
   const { config, rootDir } = options;
   const collectionOutputs: OutputRecord[] = [];
@@ -50,7 +51,7 @@ export function runBuild(options: BuildOptions): BuildReport {
   collectionOutputs.push(...deriveOutputs(ctx, decoded));
   if (options.deps.syncOaiStore) {
     try {
-      ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir).diagnostics);
+      ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack).diagnostics);
     } catch (error) {
       ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
     }
