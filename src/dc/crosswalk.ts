@@ -2,8 +2,7 @@ import type { CablekitConfig } from '../config/config.js';
 import type { Cable, DateValue } from '../model/index.js';
 import { collectDates, normalizeWhitespace } from '../model/index.js';
 import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
-import { documentPageUrlFromConfig } from '../site/site-urls.js';
-import { iiifManifestUrl, teiUrl } from './dc-urls.js';
+import { documentPageUrl, editionUrls } from '../edition/layout.js';
 import { toW3cdtf } from './w3cdtf.js';
 import { stripNonXmlChars } from './xml-text.js';
 
@@ -88,6 +87,7 @@ function discussedDates(cable: Cable): DcDate[] {
  * does not give is left out.
  */
 export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
+  const urls = editionUrls(config.baseUrl);
   const textLanguage = cable.translationLanguage?.code ?? 'en';
   const fields: DcFields = {
     textLanguage,
@@ -96,9 +96,9 @@ export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
     dcmiType: 'Text',
     format: EDITION_FORMAT,
     // The link-back to the document's page in the edition comes first (harvesters link the first URI).
-    identifiers: distinct([documentPageUrlFromConfig(config, cable.id), ...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), teiUrl(cable.id, config)]),
+    identifiers: distinct([documentPageUrl(config, cable.id), ...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), urls.tei(cable.id)]),
     sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
-    manifestUrl: iiifManifestUrl(cable.id, config),
+    manifestUrl: urls.manifest(cable.id),
     rightsTexts: distinct(cable.rights),
     spatial: places(cable),
     temporal: discussedDates(cable),

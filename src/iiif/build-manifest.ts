@@ -11,7 +11,7 @@ import { navDateOf } from './nav-date.js';
 import { NAVPLACE_CONTEXT, PRESENTATION_CONTEXT, navPlaceOf } from './nav-place.js';
 import type { PageImage } from './page-image.js';
 import { locatePlaces, type PlaceAuthority } from './place-authority.js';
-import { documentPageUrlFromConfig } from '../site/site-urls.js';
+import { documentPageUrl as documentPageUrlFromConfig } from '../edition/layout.js';
 import { webUrl } from './web-url.js';
 
 export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate' | 'siteDir'>;

@@ -1,3 +1,5 @@
+import { DEFAULT_SITE_DIR } from '../edition/layout.js';
+
 /** What the site needs to know about the edition: a few settings of cablekit.config.json. */
 export interface SiteSettings {
   /** Folder of the site inside the output folder ('site'); also its path under `baseUrl`. */
@@ -10,7 +12,7 @@ export interface SiteSettings {
   rightsUri: string;
 }
 
-export const DEFAULT_SITE_DIR = 'site';
+export { DEFAULT_SITE_DIR };
 
 export function siteSettings(config: {
   siteDir?: string;

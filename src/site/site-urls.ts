@@ -42,6 +42,4 @@ export function teiFileUrl(settings: Pick<SiteSettings, 'baseUrl'>, id: string):
 }
 
 /** The document page's URL from the edition's settings as the other formats have them (IIIF, DC link-backs). */
-export function documentPageUrlFromConfig(config: { baseUrl: string; siteDir?: string }, id: string): string {
-  return documentPageUrl({ baseUrl: config.baseUrl.replace(/\/+$/, ''), siteDir: config.siteDir ?? DEFAULT_SITE_DIR }, id);
-}
+export { documentPageUrl as documentPageUrlFromConfig } from '../edition/layout.js';

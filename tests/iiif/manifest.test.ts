@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Canvas, Manifest } from '@iiif/presentation-3';
-import { buildManifest, deriveIiifFiles, iiifIds, readPlaceAuthority, validateIiif, type IiifInputs } from '../../src/iiif/index.js';
+import { buildManifest, deriveIiifFiles, iiifIds, validateIiif, type IiifInputs } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { text } from './output-text.js';
 

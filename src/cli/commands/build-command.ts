@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
+import { bookkeepingFiles } from '../../edition/index.js';
 import { acquireLock, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, runBuild } from '../../build/index.js';
+import { formatSummaryLine, runBuild } from '../../pipeline/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildSearchIndex, siteSettings } from '../../site/index.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
@@ -22,7 +23,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
   const deps = pipelineDeps();
-  const lockPath = resolve(config.outputDir, '..', '.cablekit', 'build.lock');
+  const lockPath = bookkeepingFiles(config.outputDir).buildLock;
   const lock = acquireLock(lockPath);
   if (!lock.acquired) {
     throw new UsageError(
