@@ -5,6 +5,9 @@
     if (typeof PagefindUI === 'undefined') return;
     var root = new URL('../', script.src).pathname;
     new PagefindUI({ element: '#search', showSubResults: true, showImages: false, baseUrl: root });
+    // Pagefind's field has only a placeholder: give it a name screen readers announce.
+    var field = document.querySelector('#search input[type="text"], #search input');
+    if (field) field.setAttribute('aria-label', 'Search the edition');
     var params = new URLSearchParams(location.search);
     var query = params.get('q');
     if (query) {
