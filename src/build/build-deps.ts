@@ -10,6 +10,11 @@ import type { DecodedCable, DerivedStage } from './stage.js';
 export interface BuildDeps {
   ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
   encodeTei(cable: Cable, config: CablekitConfig, options: { when: string }): string;
+  /**
+   * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
+   * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
+   */
+  rejectEncodedTei?(xml: string, file: string): Diagnostic[];
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   stages: readonly DerivedStage[];
   /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */

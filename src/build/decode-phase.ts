@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { readFileBounded, sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
+import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { DecodedCable } from './stage.js';
 
@@ -22,8 +23,18 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
       ctx.reports.push(report);
     }
     try {
-      const bytes = readFileSync(file);
-      const result = deps.decodeTei(bytes.toString('utf8'), teiPath);
+      // Refused by its size before it is read, and read strictly as UTF-8 (never with U+FFFD).
+      const read = readFileBounded(file, MAX_TEI_BYTES);
+      const bag = new DiagnosticBag(teiPath);
+      if ('tooLarge' in read) reportTeiTooLarge(read.tooLarge, bag);
+      const bytes = 'bytes' in read ? read.bytes : undefined;
+      const text = bytes !== undefined ? teiTextFromBytes(bytes, bag) : undefined;
+      if (bytes === undefined || text === undefined) {
+        report.diagnostics.push(...bag.items);
+        onProgress?.({ phase: 'decode', done: index + 1, total: files.length });
+        return;
+      }
+      const result = deps.decodeTei(text, teiPath);
       report.diagnostics.push(...result.diagnostics);
       if (result.cable) {
         if (result.cable.id !== stem) {
