@@ -1,0 +1,58 @@
+import { basename } from 'node:path';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { readFileBounded, sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
+import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
+import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
+import type { DecodedCable } from '../stage/index.js';
+
+/**
+ * Reads back every TEI file — hand-edited ones and ones without a source included — because the
+ * TEI, not the source page, is the master every derived format is made from.
+ */
+export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
+  const { config, rootDir, deps, onProgress } = ctx.options;
+  const files = walkFiles(config.teiDir, { extensions: ['.xml'] });
+  const decoded: DecodedCable[] = [];
+  files.forEach((file, index) => {
+    const teiPath = toPortableRelative(rootDir, file);
+    const stem = basename(file).replace(/\.xml$/i, '');
+    let report = ctx.byId.get(stem);
+    if (!report) {
+      report = newDocumentReport({ documentId: stem, teiPath });
+      ctx.byId.set(stem, report);
+      ctx.reports.push(report);
+    }
+    try {
+      // Refused by its size before it is read, and read strictly as UTF-8 (never with U+FFFD).
+      const read = readFileBounded(file, MAX_TEI_BYTES);
+      const bag = new DiagnosticBag(teiPath);
+      if ('tooLarge' in read) reportTeiTooLarge(read.tooLarge, bag);
+      const bytes = 'bytes' in read ? read.bytes : undefined;
+      const text = bytes !== undefined ? teiTextFromBytes(bytes, bag) : undefined;
+      if (bytes === undefined || text === undefined) {
+        report.diagnostics.push(...bag.items);
+        onProgress?.({ phase: 'decode', done: index + 1, total: files.length });
+        return;
+      }
+      const result = deps.decodeTei(text, teiPath);
+      report.diagnostics.push(...result.diagnostics);
+      if (result.cable) {
+        if (result.cable.id !== stem) {
+          report.diagnostics.push({
+            code: 'build/tei-id-mismatch',
+            severity: 'warning',
+            message: `the TEI file holds document "${result.cable.id}" but is named after "${stem}"`,
+            file: teiPath,
+          });
+        }
+        decoded.push({ cable: result.cable, teiPath, teiSha256: sha256Hex(bytes) });
+      } else if (!result.diagnostics.some((d) => d.severity === 'error')) {
+        report.diagnostics.push({ code: 'build/tei-not-decoded', severity: 'error', message: 'the TEI file could not be read back', file: teiPath });
+      }
+    } catch (error) {
+      report.diagnostics.push(internalError('build/internal-error', 'the TEI file could not be decoded', error, teiPath));
+    }
+    onProgress?.({ phase: 'decode', done: index + 1, total: files.length });
+  });
+  return decoded;
+}
