@@ -6,9 +6,9 @@ import { assertCliBuilt, runCli } from '../cli/cli-harness.js';
 import { decodeTei, validateTei } from '../../src/tei/index.js';
 import { sampleTei } from '../tei/helpers.js';
 
-function lineOf(stdout: string, code: string): string {
-  const line = stdout.split('\n').find((l) => l.includes(code));
-  if (!line) throw new Error(`no ${code} in: ${stdout}`);
+function lineOf(output: string, code: string): string {
+  const line = output.split('\n').find((l) => l.includes(code));
+  if (!line) throw new Error(`no ${code} in: ${output}`);
   return line;
 }
 
@@ -27,7 +27,7 @@ describe('cablekit validate reads TEI strictly as UTF-8 and refuses huge files u
     const r = runCli(['validate', 'bad-utf8.xml'], dir);
     expect(r.status).toBe(1);
     const before = xml.subarray(0, at + 4).toString('utf8').split('\n');
-    expect(lineOf(r.stdout, 'tei/invalid-utf8')).toContain(`bad-utf8.xml:${before.length}:${before.at(-1)!.length + 1} error tei/invalid-utf8`);
+    expect(lineOf(r.stderr, 'tei/invalid-utf8')).toContain(`bad-utf8.xml:${before.length}:${before.at(-1)!.length + 1} error tei/invalid-utf8`);
   });
 
   it('a real UTF-16 file (with its byte order mark) is reported as UTF-16, not as too deep', () => {
@@ -38,9 +38,9 @@ describe('cablekit validate reads TEI strictly as UTF-8 and refuses huge files u
     writeFileSync(join(dir, 'utf16be.xml'), be);
     const r = runCli(['validate', 'utf16le.xml', 'utf16be.xml'], dir);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/utf16le\.xml:1:1 error tei\/not-utf8 .*UTF-16 \(little-endian\)/);
-    expect(r.stdout).toMatch(/utf16be\.xml:1:1 error tei\/not-utf8 .*UTF-16 \(big-endian\)/);
-    expect(r.stdout).not.toContain('too-deep');
+    expect(r.stderr).toMatch(/utf16le\.xml:1:1 error tei\/not-utf8 .*UTF-16 \(little-endian\)/);
+    expect(r.stderr).toMatch(/utf16be\.xml:1:1 error tei\/not-utf8 .*UTF-16 \(big-endian\)/);
+    expect(r.stderr).not.toContain('too-deep');
   });
 
   it('a file past the size limit is refused from its size: a sparse 200 MB file is never read', () => {
@@ -49,7 +49,7 @@ describe('cablekit validate reads TEI strictly as UTF-8 and refuses huge files u
     closeSync(fd);
     const r = runCli(['validate', 'huge.xml'], dir);
     expect(r.status).toBe(1);
-    expect(lineOf(r.stdout, 'tei/too-large')).toContain('209715200 bytes');
+    expect(lineOf(r.stderr, 'tei/too-large')).toContain('209715200 bytes');
   });
 });
 
