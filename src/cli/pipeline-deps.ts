@@ -1,7 +1,7 @@
 import { derivedStages, type BuildDeps } from '../pipeline/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
-import { decodeTei, encodeTei, validateTei } from '../tei/index.js';
+import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/index.js';
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { defaultOaiStorePath, syncOaiStore } from '../oai/index.js';
@@ -12,6 +12,7 @@ export function pipelineDeps(): BuildDeps {
     ingest: ingestBytes,
     maxPageBytes: MAX_PAGE_BYTES,
     encodeTei,
+    rejectEncodedTei: rejectionOfEncoding,
     decodeTei,
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),

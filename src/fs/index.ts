@@ -3,3 +3,4 @@ export { writeFileAtomic } from './atomic-write.js';
 export { writeIfChanged, readFileIfExists, type WriteOutcome } from './write-if-changed.js';
 export { walkFiles, listSourceFiles, toPortableRelative, type WalkOptions } from './walk-files.js';
 export { acquireLock, type LockResult } from './lock-file.js';
+export { readFileBounded, type BoundedRead } from './read-bounded.js';

@@ -11,6 +11,11 @@ import type { TeiSettings } from '../tei/encode/tei-settings.js';
 export interface BuildDeps {
   ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
+  /**
+   * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
+   * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
+   */
+  rejectEncodedTei?(xml: string, file: string): Diagnostic[];
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   /**
    * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every

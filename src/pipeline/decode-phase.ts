@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { readFileBounded, sha256Hex, toPortableRelative, walkFiles } from '../fs/index.js';
+import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { DecodedCable } from '../stage/index.js';
 
@@ -28,12 +29,17 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
       ctx.reports.push(report);
     }
     try {
-      const bytes = readFileSync(file);
-      const xml = bytes.toString('utf8');
-      const findings = deps.validateTei?.(xml, teiPath) ?? [];
+      // Refused by its size before it is read, and read strictly as UTF-8 (never with U+FFFD);
+      // then checked as `cablekit validate` checks it. Never derive from a TEI file cablekit
+      // would reject: hold it back and keep what was published from it.
+      const read = readFileBounded(file, MAX_TEI_BYTES);
+      const bag = new DiagnosticBag(teiPath);
+      if ('tooLarge' in read) reportTeiTooLarge(read.tooLarge, bag);
+      const bytes = 'bytes' in read ? read.bytes : undefined;
+      const xml = bytes !== undefined ? teiTextFromBytes(bytes, bag) : undefined;
+      const findings = [...bag.items, ...(xml !== undefined ? (deps.validateTei?.(xml, teiPath) ?? []) : [])];
       report.diagnostics.push(...findings);
-      if (findings.some((d) => d.severity === 'error')) {
-        // Never derive from a TEI file cablekit would reject; keep what was published from it.
+      if (bytes === undefined || xml === undefined || findings.some((d) => d.severity === 'error')) {
         ctx.heldBack.add(stem);
         report.diagnostics.push({
           code: 'build/tei-invalid-held-back',

@@ -122,6 +122,12 @@ function writeTei(
   if (plan.action === 'unchanged') {
     report.outputs.push({ path: teiPath, action: 'unchanged' });
   } else {
+    // Never write what we would reject: an encoding the validator refuses is an error, not a file.
+    const rejection = ctx.options.deps.rejectEncodedTei?.(plan.content, teiPath) ?? [];
+    if (rejection.length > 0) {
+      report.diagnostics.push(...rejection);
+      return;
+    }
     writeFileAtomic(teiFile, plan.content);
     report.outputs.push({ path: teiPath, action: 'written' });
     if (plan.action === 'overwrite-hand-edit') {

@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import { readFileBounded } from '../../fs/index.js';
+import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../../tei/index.js';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collectInputs } from '../collect-inputs.js';
@@ -49,19 +52,33 @@ function defaultTargets(options: ValidateCommandOptions): string[] {
 function validateOne(file: string, deps: ValidatorDeps): Diagnostic[] {
   const path = relative(process.cwd(), file).split(sep).join('/') || file;
   const fail = (code: string, message: string): Diagnostic[] => [{ code, severity: 'error', message, file: path }];
+  const name = file.toLowerCase();
+  const isTei = name.endsWith('.xml') && !name.endsWith('.oai_dc.xml') && !name.endsWith('.qdc.xml');
+  // The size is checked on the open file before anything is read: a huge file costs no memory.
+  const limit = isTei ? MAX_TEI_BYTES : MAX_VALIDATED_BYTES;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    const read = readFileBounded(file, limit);
+    if ('tooLarge' in read) {
+      if (!isTei) return fail('cli/too-large', `the file is ${read.tooLarge} bytes; files over ${limit} bytes are not validated`);
+      const bag = new DiagnosticBag(path);
+      reportTeiTooLarge(read.tooLarge, bag);
+      return bag.items;
+    }
+    bytes = read.bytes;
   } catch (error) {
     return fail('cli/unreadable', `cannot read the file: ${(error as Error).message}`);
   }
-  if (bytes.length > MAX_VALIDATED_BYTES) return fail('cli/too-large', `the file is ${bytes.length} bytes; files over ${MAX_VALIDATED_BYTES} bytes are not validated`);
+  if (isTei) {
+    // Strict: bytes that are not UTF-8 are an error with their position, not U+FFFD.
+    const bag = new DiagnosticBag(path);
+    const text = teiTextFromBytes(bytes, bag);
+    return text === undefined ? bag.items : deps.validateTei(text, path);
+  }
   const text = bytes.toString('utf8');
-  const name = file.toLowerCase();
   // Dublin Core records are named by the DC stage '<id>.oai_dc.xml' / '<id>.qdc.xml'; every other .xml is TEI.
   if (name.endsWith('.oai_dc.xml')) return deps.validateDc(text, 'oai_dc', path);
   if (name.endsWith('.qdc.xml')) return deps.validateDc(text, 'qdc', path);
-  if (name.endsWith('.xml')) return deps.validateTei(text, path);
   if (name.endsWith('.json')) {
     let json: unknown;
     try {

@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { SourceLine } from '../source-lines.js';
+import { replaceXmlIllegalCharacters } from './xml-illegal-characters.js';
 
 /** 1-based line of the line that ends with the character at `index` (any of LF, CR, CRLF ends a line). */
 function lineOf(text: string, index: number): number {
@@ -14,6 +15,7 @@ function lineOf(text: string, index: number): number {
 /**
  * Text → numbered lines. Strips a BOM and normalises CRLF / CR to LF, saying so (info): the
  * text is unchanged for a reader, but a checksum or a diff of the source would show it.
+ * Characters XML cannot hold are replaced by documented stand-ins (warning, with the code point).
  */
 export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
   let t = text;
@@ -24,6 +26,8 @@ export function splitLines(text: string, bag: DiagnosticBag): SourceLine[] {
   const firstCr = t.indexOf('\r');
   // Most files end their lines with LF alone: without a CR there is nothing more to look for.
   if (firstCr >= 0) t = normaliseLineEnds(t, firstCr, bag);
+  // Every format made from the page is XML: characters XML cannot hold get their stand-ins here, once.
+  t = replaceXmlIllegalCharacters(t, bag);
   return numberedLines(t);
 }
 

@@ -11,9 +11,10 @@ const PRECISIONS: readonly DatePrecision[] = ['year', 'month', 'day', 'minute', 
 export function decodeDateValue(e: XElement, verbatim: string, fallbackOrigin: DateOrigin, ctx: DecodeContext): DateValue {
   const type = attr(e, 'type');
   const value: DateValue = { verbatim, origin: oneOf(ORIGINS, type) ? type : fallbackOrigin };
-  setIf(value, 'when', attr(e, 'when'));
-  setIf(value, 'notBefore', attr(e, 'notBefore'));
-  setIf(value, 'notAfter', attr(e, 'notAfter'));
+  // The encoder writes a value no W3C type holds in the -custom twin of the attribute.
+  setIf(value, 'when', attr(e, 'when') ?? attr(e, 'when-custom'));
+  setIf(value, 'notBefore', attr(e, 'notBefore') ?? attr(e, 'notBefore-custom'));
+  setIf(value, 'notAfter', attr(e, 'notAfter') ?? attr(e, 'notAfter-custom'));
   const subtype = attr(e, 'subtype');
   const precision = oneOf(PRECISIONS, subtype) ? subtype : subtype === UNSPECIFIED_PRECISION ? undefined : impliedPrecision(value);
   setIf(value, 'precision', precision);

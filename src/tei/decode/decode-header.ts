@@ -11,6 +11,8 @@ import { decodeAgents, decodeEntities } from './decode-entities.js';
 
 type Header = Omit<Cable, 'body'>;
 
+const CATALOGUE_DATE_TYPES = ['catalogue', 'citation', 'title'] as const;
+
 const LAYOUTS: readonly Layout[] = ['record-export', 'current-site', 'flat-mirror', 'old-site', 'unknown'];
 const ID_SOURCES: readonly Cable['idSource'][] = ['record-id', 'url', 'archive-reference', 'slug'];
 
@@ -56,7 +58,8 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
   const idSource = docIdno ? attr(docIdno, 'subtype') : undefined;
   const title = byType(titleStmt, 'title', 'main')[0];
   const catRef = path(profileDesc, 'textClass', 'catRef');
-  const catalogue = byType(bibl, 'date', 'catalogue')[0];
+  // The catalogue date is typed by where it was found (date line, citation or title).
+  const catalogue = CATALOGUE_DATE_TYPES.map((t) => byType(bibl, 'date', t)[0]).find((d) => d !== undefined);
   const uploaded = byType(bibl, 'date', 'uploaded')[0];
   const citation = byType(bibl, 'note', 'citation')[0];
   const record = byType(bibl, 'idno', 'record')[0];

@@ -75,6 +75,7 @@ export function guardSizeAndDoctype(xml: string, bag: DiagnosticBag, limits: Inp
     });
     return false;
   }
+  if (!guardDeclaredEncoding(xml, bag)) return false;
   const doctype = xml.search(/<!DOCTYPE/i);
   if (doctype !== -1) {
     bag.error('tei/doctype-forbidden', 'A DOCTYPE is not allowed: TEI files of this profile declare no DTD and no entities.', {
@@ -84,6 +85,21 @@ export function guardSizeAndDoctype(xml: string, bag: DiagnosticBag, limits: Inp
     return false;
   }
   return true;
+}
+
+/**
+ * Only UTF-8 TEI is read: an XML declaration naming any other encoding (UTF-16, EBCDIC, Latin-1,
+ * or a name nobody knows) is refused, since the text would not be what the declaration says.
+ */
+export function guardDeclaredEncoding(xml: string, bag: DiagnosticBag): boolean {
+  const declared = /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*(["'])(.*?)\1/.exec(xml.slice(0, 200))?.[2];
+  if (declared === undefined || /^utf-?8$/i.test(declared)) return true;
+  bag.error('tei/not-utf8', `The XML declaration says encoding="${declared}"; cablekit reads TEI only as UTF-8.`, {
+    line: 1,
+    column: 1,
+    hint: 'Save the file as UTF-8 and declare encoding="UTF-8" (or no encoding) in the XML declaration.',
+  });
+  return false;
 }
 
 /** Reports nesting deeper than `maxDepth` at the first tag too deep; false when there is one. */

@@ -3,6 +3,11 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { positionAt } from './guard-input.js';
 import type { XChild, XElement } from './xml-tree.js';
 
+/** Char of XML 1.0: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
+function isXmlCharCode(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
@@ -15,7 +20,8 @@ export function decodeReferences(raw: string, onUnknown: (name: string) => void)
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      if (code > 0x10ffff) {
+      // A reference to a character XML cannot hold (&#1;, &#xFFFE;) is as wrong as an unknown entity.
+      if (code > 0x10ffff || !isXmlCharCode(code)) {
         onUnknown(name);
         return whole;
       }

@@ -46,7 +46,9 @@ export function scanXmlTree(xml: string): ScannedXml | undefined {
   let root: XElement | undefined;
   let depth = 0;
   let line = 1;
-  let counted = 0;
+  // The first line end not yet counted (-1: none left): each is looked for once, so a line with a
+  // million elements costs no more than a million lines.
+  let nextLineEnd = text.indexOf('\n');
   const addText = (s: string) => {
     if (stack.length === 0 || s === '') return;
     const kids = stack[stack.length - 1]!.children;
@@ -87,8 +89,10 @@ export function scanXmlTree(xml: string): ScannedXml | undefined {
       pos = end === -1 ? text.length : end + 1;
       continue;
     }
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < lt; i = text.indexOf('\n', i + 1)) line++;
-    counted = lt;
+    while (nextLineEnd !== -1 && nextLineEnd < lt) {
+      line++;
+      nextLineEnd = text.indexOf('\n', nextLineEnd + 1);
+    }
     const nameStop = nameEnd(text, lt + 1);
     const element: XElement = { name: text.slice(lt + 1, nameStop), attrs: [], children: [], line };
     let i = skipSpace(text, nameStop);

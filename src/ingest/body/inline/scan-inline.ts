@@ -70,18 +70,28 @@ class InlineScanner {
     // Ordinary text from runStart to i is not pushed yet: it goes out in one piece before the next segment.
     let runStart = from;
     let i = from;
+    // Searches whose answers are reused while i moves forward, so a line of brackets costs linear
+    // time: the next "]]" and the next "[" at or after a position (-2: not searched yet; -1: none
+    // left), and the matching "]" of every "[" of the range (built on the first "[").
+    let nextDoubleClose = -2;
+    let nextOpen = -2;
+    let squares: Int32Array | undefined;
     while (i < to) {
       const c = text[i]!;
       if (c === '[' && text[i + 1] === '[') {
-        const close = text.indexOf(']]', i + 2);
-        if (close >= 0 && close + 2 <= to && !text.slice(i + 2, close).includes('[')) {
+        if (nextDoubleClose === -2 || (nextDoubleClose >= 0 && nextDoubleClose < i + 2)) nextDoubleClose = text.indexOf(']]', i + 2);
+        if (nextOpen === -2 || (nextOpen >= 0 && nextOpen < i + 2)) nextOpen = text.indexOf('[', i + 2);
+        const close = nextDoubleClose;
+        if (close >= 0 && close + 2 <= to && (nextOpen === -1 || nextOpen >= close)) {
           pushAfterRun(out, text, runStart, i, { kind: 'unclear', text: text.slice(i + 2, close), delimiter: 'double-square' });
           runStart = i = close + 2;
           continue;
         }
       }
       if (c === '[') {
-        const close = matchingClose(text, i, Math.min(to, i + MAX_BRACKET), '[', ']');
+        squares ??= matchSquareBrackets(text, from, to);
+        const matched = squares[i - from]!;
+        const close = matched >= 0 && matched < i + MAX_BRACKET ? matched : -1;
         if (close >= 0) {
           pushAfterRun(out, text, runStart, i, classifySquare(text.slice(i + 1, close), ctx, this.parseInner));
           runStart = i = close + 1;
@@ -164,4 +174,20 @@ function matchingClose(text: string, open: number, to: number, opener: string, c
     else if (c === closer && --depth === 0) return i;
   }
   return -1;
+}
+
+/**
+ * For each "[" of text[from, to), the index of the "]" that closes it counting nesting (what
+ * matchingClose finds), else -1; one pass with a stack instead of one scan per bracket.
+ */
+function matchSquareBrackets(text: string, from: number, to: number): Int32Array {
+  const closeOf = new Int32Array(to - from).fill(-1);
+  const open: number[] = [];
+  const first = text.indexOf('[', from);
+  for (let k = first === -1 ? to : first; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5b /* [ */) open.push(k);
+    else if (c === 0x5d /* ] */ && open.length > 0) closeOf[open.pop()! - from] = k;
+  }
+  return closeOf;
 }

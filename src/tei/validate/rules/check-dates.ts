@@ -3,6 +3,9 @@ import type { ElementIndex } from '../../xml/element-index.js';
 import { attr, firstChild, textContent, type XElement } from '../../xml/xml-tree.js';
 import { checkDatePlausibility, intervalInOrder, isoAgree } from './date-plausibility.js';
 
+/** The catalogue date is typed by where it was found: the date line, the citation or the title. */
+const CATALOGUE_TYPES = new Set(['catalogue', 'citation', 'title']);
+
 function at(e: XElement): { line?: number } {
   return e.line !== undefined ? { line: e.line } : {};
 }
@@ -30,7 +33,7 @@ export function checkDates(tei: XElement, index: ElementIndex, bag: DiagnosticBa
   // Document order: the header (and standOff) come before the text.
   const textStart = text ? index.order(text) : Number.POSITIVE_INFINITY;
   const inHeader = (d: XElement) => header !== undefined && index.order(d) < textStart;
-  const catalogue = dates.find((d) => inHeader(d) && attr(d, 'type') === 'catalogue');
+  const catalogue = dates.find((d) => inHeader(d) && CATALOGUE_TYPES.has(attr(d, 'type') ?? ''));
   const catalogueWhen = catalogue ? attr(catalogue, 'when') : undefined;
   if (!catalogue || catalogueWhen === undefined || !text) return;
   // Times of day alone ("17:00:00") say nothing about the day.
