@@ -24,6 +24,19 @@ export interface CablekitConfig {
   imageServiceTemplate?: string;
   /** Optional authority file (JSON) with coordinates and authority ids for places and persons. */
   authorityFile?: string;
+  /** Deposit packages (`cablekit package`); with `formats`, every build also writes them. */
+  packages?: PackagesConfig;
+}
+
+export interface PackagesConfig {
+  /** Formats every build packages after it has written the outputs ('all' or names); none when absent. */
+  formats?: string[];
+  /** Where packages go, relative to the config file (default: packages/ beside the output folder). */
+  outDir?: string;
+  /** Also one BagIt bag for the whole edition. */
+  editionBag?: boolean;
+  /** DSpace collection handle written into each SAF item's `collections` file. */
+  safCollection?: string;
 }
 
 export const DEFAULT_CONFIG: CablekitConfig = {
