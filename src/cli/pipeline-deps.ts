@@ -1,4 +1,4 @@
-import { derivedStages, type BuildDeps } from '../build/index.js';
+import { derivedStages, type BuildDeps } from '../pipeline/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
 import { decodeTei, encodeTei, validateTei } from '../tei/index.js';

@@ -24,6 +24,8 @@ export interface CablekitConfig {
   imageServiceTemplate?: string;
   /** Optional authority file (JSON) with coordinates and authority ids for places and persons. */
   authorityFile?: string;
+  /** Folder of the reading edition inside `outputDir` (default 'site'); also its path under `baseUrl`. */
+  siteDir?: string;
   /** Deposit packages (`cablekit package`); with `formats`, every build also writes them. */
   packages?: PackagesConfig;
 }

@@ -2,14 +2,14 @@ import type { CablekitConfig } from '../config/config.js';
 import type { Cable, DateValue } from '../model/index.js';
 import { collectDates, normalizeWhitespace } from '../model/index.js';
 import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
-import { iiifManifestUrl, teiUrl } from './dc-urls.js';
+import { documentPageUrl, editionUrls } from '../edition/layout.js';
 import { toW3cdtf } from './w3cdtf.js';
 import { stripNonXmlChars } from './xml-text.js';
 
 /** The MIME type of the edition that the records describe: the TEI file. */
 export const EDITION_FORMAT = 'application/tei+xml';
 
-type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri'>;
+type DcConfig = Pick<CablekitConfig, 'baseUrl' | 'publisher' | 'rightsUri' | 'siteDir'>;
 
 /** Absolute URI syntax as the dcterms:URI scheme checks it (no spaces, quotes or angle brackets). */
 export function isUri(value: string): boolean {
@@ -87,6 +87,7 @@ function discussedDates(cable: Cable): DcDate[] {
  * does not give is left out.
  */
 export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
+  const urls = editionUrls(config.baseUrl);
   const textLanguage = cable.translationLanguage?.code ?? 'en';
   const fields: DcFields = {
     textLanguage,
@@ -94,9 +95,10 @@ export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
     contributors: distinct(cable.contributors.map((c) => c.name)),
     dcmiType: 'Text',
     format: EDITION_FORMAT,
-    identifiers: distinct([...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), teiUrl(cable.id, config)]),
+    // The link-back to the document's page in the edition comes first (harvesters link the first URI).
+    identifiers: distinct([documentPageUrl(config, cable.id), ...cable.urls.filter((u) => /^https?:\/\//i.test(u) && isUri(u)), urls.tei(cable.id)]),
     sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
-    manifestUrl: iiifManifestUrl(cable.id, config),
+    manifestUrl: urls.manifest(cable.id),
     rightsTexts: distinct(cable.rights),
     spatial: places(cable),
     temporal: discussedDates(cable),

@@ -1,6 +1,5 @@
-import type { DerivedStage, OutputFile } from '../build/stage.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { oaiDcPath, qualifiedDcPath } from './dc-urls.js';
+import type { DerivedStage } from '../stage/index.js';
 import { cableToDcFields } from './crosswalk.js';
 import { oaiDcFromFields } from './to-oai-dc.js';
 import { qualifiedDcFromFields } from './to-qualified-dc.js';
@@ -9,23 +8,19 @@ import { validateDc } from './validate-dc.js';
 /** Writes dc/<id>.oai_dc.xml and dc/<id>.qdc.xml per cable, each checked against the project XSDs. */
 export const dcStage: DerivedStage = {
   name: 'dc',
-  derive(cables, config) {
-    const files: OutputFile[] = [];
+  document({ cable }, { config, layout }) {
     const diagnostics: Diagnostic[] = [];
-    for (const { cable } of cables) {
-      const fields = cableToDcFields(cable, config);
-      // Aggregators drop records without a title or a date; say so rather than invent one.
-      if (fields.title === undefined) {
-        diagnostics.push({ code: 'dc/no-title', severity: 'warning', message: `${cable.id}: the TEI gives no title, so the DC records have none`, file: cable.id });
-      }
-      if (fields.created === undefined) {
-        diagnostics.push({ code: 'dc/no-date', severity: 'warning', message: `${cable.id}: the TEI gives no document date, so the DC records have none`, file: cable.id });
-      }
-      const oaiDc = { path: oaiDcPath(cable.id), content: oaiDcFromFields(fields) };
-      const qdc = { path: qualifiedDcPath(cable.id), content: qualifiedDcFromFields(fields) };
-      diagnostics.push(...validateDc(oaiDc.content, 'oai_dc', oaiDc.path), ...validateDc(qdc.content, 'qdc', qdc.path));
-      files.push(oaiDc, qdc);
+    const fields = cableToDcFields(cable, config);
+    // Aggregators drop records without a title or a date; say so rather than invent one.
+    if (fields.title === undefined) {
+      diagnostics.push({ code: 'dc/no-title', severity: 'warning', message: `${cable.id}: the TEI gives no title, so the DC records have none`, file: cable.id });
     }
-    return { files, diagnostics };
+    if (fields.created === undefined) {
+      diagnostics.push({ code: 'dc/no-date', severity: 'warning', message: `${cable.id}: the TEI gives no document date, so the DC records have none`, file: cable.id });
+    }
+    const oaiDc = { path: layout.paths.oaiDc(cable.id), content: oaiDcFromFields(fields) };
+    const qdc = { path: layout.paths.qualifiedDc(cable.id), content: qualifiedDcFromFields(fields) };
+    diagnostics.push(...validateDc(oaiDc.content, 'oai_dc', oaiDc.path), ...validateDc(qdc.content, 'qdc', qdc.path));
+    return { files: [oaiDc, qdc], diagnostics };
   },
 };

@@ -5,6 +5,5 @@ export { toQualifiedDc, qualifiedDcFromFields, QDC_NAMESPACE, DCTERMS_NAMESPACE 
 export { validateDc, type DcKind } from './validate-dc.js';
 export { validateWithXsd, DC_SCHEMA_DIR } from './xsd-validator.js';
 export { dcStage } from './dc-stage.js';
-export { iiifManifestUrl, teiUrl, oaiDcPath, qualifiedDcPath } from './dc-urls.js';
 export { escapeXmlText, escapeXmlAttr, stripXmlProlog, stripNonXmlChars } from './xml-text.js';
 export { toW3cdtf } from './w3cdtf.js';

@@ -1,10 +1,10 @@
 import type { Collection, Manifest } from '@iiif/presentation-3';
-import type { Cable } from '../model/cable.js';
-import { groupsOf, type CableGroup } from './cable-groups.js';
+import type { CableGroup } from './cable-groups.js';
 import type { ManifestConfig } from './build-manifest.js';
 import type { IiifIds } from './iiif-ids.js';
 import type { CollectionReference } from './iiif-types.js';
 import { english } from './language-map.js';
+import { outputPaths } from '../edition/layout.js';
 
 /** What a collection lists for a manifest: a reference, never the manifest itself. */
 export type ManifestReference = Pick<Manifest, 'id' | 'type' | 'label'> & Partial<Pick<Manifest, 'navDate' | 'thumbnail'>>;
@@ -46,29 +46,35 @@ export interface BuiltCollection {
   collection: ReferenceCollection;
 }
 
+/** What the collections need of one manifest: kept per document between builds, so it stays small. */
+export interface CollectionEntry {
+  reference: ManifestReference;
+  groups: CableGroup[];
+}
+
 /** The corpus collection and one collection per group (archive, year, document type). */
 export function buildCollections(
-  entries: readonly { cable: Cable; manifest: Manifest }[],
+  entries: readonly CollectionEntry[],
   config: ManifestConfig,
   ids: IiifIds,
 ): BuiltCollection[] {
   const corpusId = ids.corpusCollection();
-  const corpus = collection(corpusId, config.collectionName, entries.map((e) => manifestReference(e.manifest)), config);
+  const corpus = collection(corpusId, config.collectionName, entries.map((e) => e.reference), config);
   const groups = new Map<string, { group: CableGroup; items: ManifestReference[] }>();
-  for (const { cable, manifest } of entries) {
-    for (const group of groupsOf(cable)) {
+  for (const { reference, groups: cableGroups } of entries) {
+    for (const group of cableGroups) {
       const key = `${group.kind}-${group.slug}`;
       const entry = groups.get(key) ?? { group, items: [] };
-      entry.items.push(manifestReference(manifest));
+      entry.items.push(reference);
       groups.set(key, entry);
     }
   }
   const partOfCorpus: CollectionReference[] = [{ id: corpusId, type: 'Collection', label: english(config.collectionName) }];
-  const out: BuiltCollection[] = [{ path: 'iiif/collection.json', collection: corpus }];
+  const out: BuiltCollection[] = [{ path: outputPaths.corpusCollection(), collection: corpus }];
   for (const key of [...groups.keys()].sort()) {
     const { group, items } = groups.get(key)!;
     out.push({
-      path: `iiif/collections/${key}.json`,
+      path: outputPaths.groupCollection(group.kind, group.slug),
       collection: collection(ids.groupCollection(group.kind, group.slug), group.label, items, config, partOfCorpus),
     });
   }

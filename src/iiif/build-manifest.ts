@@ -11,9 +11,10 @@ import { navDateOf } from './nav-date.js';
 import { NAVPLACE_CONTEXT, PRESENTATION_CONTEXT, navPlaceOf } from './nav-place.js';
 import type { PageImage } from './page-image.js';
 import { locatePlaces, type PlaceAuthority } from './place-authority.js';
+import { documentPageUrl as documentPageUrlFromConfig } from '../edition/layout.js';
 import { webUrl } from './web-url.js';
 
-export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate'>;
+export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate' | 'siteDir'>;
 
 export interface ManifestInputs {
   config: ManifestConfig;
@@ -28,16 +29,38 @@ export function titleOf(cable: Cable): Manifest['label'] {
   return cable.title !== undefined && cable.title.trim() !== '' ? english(cable.title) : neutral(cable.id);
 }
 
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The attribution viewers must show: the archive's citation, the funders, and the link back to
+ * the document's page in the edition, as HTML within IIIF's subset (one <a href>) so viewers that
+ * render it (Clover, Mirador, UV) give a working link.
+ */
 function requiredStatement(cable: Cable, config: ManifestConfig): Manifest['requiredStatement'] {
   const lines = [cable.citation ?? config.provider.name];
   if (cable.funders.length > 0) lines.push(`Funded by: ${cable.funders.join('; ')}`);
-  return { label: english('Attribution'), value: english(...lines) };
+  const page = documentPageUrlFromConfig(config, cable.id);
+  const value = english(...lines);
+  // Made here as HTML on purpose: english() would escape it as text.
+  value.en = [...(value.en ?? []), `<span>Read and cite it in ${escapeHtml(config.collectionName)}: <a href="${escapeHtml(page)}">${escapeHtml(page)}</a></span>`];
+  return { label: english('Attribution'), value };
 }
 
-function homepages(cable: Cable): LinkedResource[] {
-  const urls = cable.urls.map(webUrl).filter((url): url is string => url !== undefined);
-  return [...new Set(urls)].map((url) => ({ id: url, type: 'Text', label: titleOf(cable), format: 'text/html' }));
+/**
+ * The document's page in the edition: its homepage and its human-readable rendering. One
+ * resource for both, because IIIF clients (and @iiif/parser) merge resources by id.
+ */
+function editionPage(cable: Cable, config: ManifestConfig): LinkedResource {
+  return { id: documentPageUrlFromConfig(config, cable.id), type: 'Text', label: titleOf(cable), format: 'text/html' };
 }
+
+/** The document's page in the edition first, then the archive's own pages. */
+function homepages(cable: Cable, config: ManifestConfig): LinkedResource[] {
+  const edition = editionPage(cable, config);
+  const urls = cable.urls.map(webUrl).filter((url): url is string => url !== undefined);
+  return [edition, ...[...new Set(urls)].filter((u) => u !== edition.id).map((url): LinkedResource => ({ id: url, type: 'Text', label: titleOf(cable), format: 'text/html' }))];
+}
+
 
 function teiResource(cable: Cable, ids: IiifIds): LinkedResource {
   return {
@@ -77,8 +100,7 @@ export function buildManifest(cable: Cable, inputs: ManifestInputs): Manifest {
   manifest.rights = config.rightsUri;
   const providerHomepage: LinkedResource = { id: config.provider.homepage, type: 'Text', label: english(config.provider.name), format: 'text/html' };
   manifest.provider = [{ id: ids.provider(), type: 'Agent', label: english(config.provider.name), homepage: [providerHomepage] }];
-  const homepage = homepages(cable);
-  if (homepage.length > 0) manifest.homepage = homepage;
+  manifest.homepage = homepages(cable, config);
   const dublinCore: LinkedResource = {
     id: ids.dublinCore(cable.id),
     type: 'Dataset',
@@ -87,7 +109,7 @@ export function buildManifest(cable: Cable, inputs: ManifestInputs): Manifest {
     profile: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
   };
   manifest.seeAlso = [teiResource(cable, ids), dublinCore];
-  manifest.rendering = [teiResource(cable, ids)];
+  manifest.rendering = [editionPage(cable, config), teiResource(cable, ids)];
   const navDate = navDateOf(cable.catalogueDate);
   if (navDate !== undefined) manifest.navDate = navDate;
   if (places.length > 0) manifest.navPlace = navPlaceOf(cable.id, places, ids);

@@ -1,3 +1,5 @@
+import { editionUrls, type EditionUrls } from '../edition/layout.js';
+
 /**
  * Every id cablekit writes into IIIF, in one place: absolute under the configured base URL,
  * derived only from the document id and positions, so a rebuild gives the same ids. Each kind of
@@ -22,11 +24,12 @@ export interface IiifIds {
 
 export type GroupKind = 'archive' | 'year' | 'type';
 
-export function iiifIds(baseUrl: string): IiifIds {
-  const base = baseUrl.replace(/\/+$/, '');
-  const doc = (docId: string): string => `${base}/iiif/${encodeURIComponent(docId)}`;
+/** IIIF ids under the edition's public URLs (src/edition/layout.ts): the one URL layout. */
+export function iiifIds(urls: EditionUrls | string): IiifIds {
+  const u = typeof urls === 'string' ? editionUrls(urls) : urls;
+  const doc = u.iiifDocument;
   return {
-    manifest: (docId) => `${doc(docId)}/manifest.json`,
+    manifest: u.manifest,
     canvas: (docId, n) => `${doc(docId)}/canvas/p${n}`,
     paintingPage: (docId, n) => `${doc(docId)}/page/p${n}/painting`,
     paintingAnnotation: (docId, n) => `${doc(docId)}/annotation/p${n}-image`,
@@ -35,12 +38,11 @@ export function iiifIds(baseUrl: string): IiifIds {
     navPlace: (docId) => `${doc(docId)}/navplace`,
     navPlaceFeature: (docId, placeKey) => `${doc(docId)}/navplace/${encodeURIComponent(placeKey)}`,
     // Page images are published next to the IIIF files: the IIIF stage emits them as `images/<id>/<file>`.
-    pageImage: (docId, fileName) => `${base}/images/${encodeURIComponent(docId)}/${encodeURIComponent(fileName)}`,
-    tei: (docId) => `${base}/tei/${encodeURIComponent(docId)}.xml`,
-    dublinCore: (docId) => `${base}/dc/${encodeURIComponent(docId)}.oai_dc.xml`,
-    // The provider is an Agent: its id must not be its homepage (a Text).
-    provider: () => `${base}/iiif/provider`,
-    corpusCollection: () => `${base}/iiif/collection.json`,
-    groupCollection: (kind, slug) => `${base}/iiif/collections/${kind}-${slug}.json`,
+    pageImage: u.pageImage,
+    tei: u.tei,
+    dublinCore: u.oaiDc,
+    provider: u.iiifProvider,
+    corpusCollection: u.corpusCollection,
+    groupCollection: u.groupCollection,
   };
 }

@@ -1,75 +1,88 @@
 import type { Manifest } from '@iiif/presentation-3';
-import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DecodedCable, DerivedStage, OutputFile } from '../build/stage.js';
+import { outputPaths } from '../edition/layout.js';
 import type { Cable } from '../model/cable.js';
-import { buildCollections } from './build-collections.js';
-import { buildManifest } from './build-manifest.js';
-import { iiifIds } from './iiif-ids.js';
-import type { PageImage } from './page-image.js';
-import type { PlaceAuthority } from './place-authority.js';
-import { readPageImages, readPlaceAuthority } from './read-assets.js';
+import type { AuthorityPlace, DerivedStage, OutputFile, PageImage, StageResult } from '../stage/index.js';
+import { buildCollections, manifestReference, type CollectionEntry } from './build-collections.js';
+import { buildManifest, type ManifestConfig } from './build-manifest.js';
+import { groupsOf } from './cable-groups.js';
+import { iiifIds, type IiifIds } from './iiif-ids.js';
+import { placeAuthority, type PlaceAuthority } from './place-authority.js';
 import { stableJson } from './stable-json.js';
 import { validateIiif } from './validate/index.js';
 
 /** What the IIIF files of a corpus are made from, once the files on disk have been read. */
 export interface IiifInputs {
-  config: CablekitConfig;
+  config: ManifestConfig;
   places: PlaceAuthority;
   /** Page images by document id; a document without an entry gets text canvases. */
   pageImages: ReadonlyMap<string, readonly PageImage[]>;
 }
 
-/** Every manifest and collection of a corpus as files, each validated; pure. */
+function emit(result: StageResult, path: string, json: unknown): void {
+  result.diagnostics.push(...validateIiif(json, path));
+  result.files.push({ path, content: stableJson(json) });
+}
+
+/** One cable's manifest (validated) and its page images, plus what the collections need of it; pure. */
+export function manifestFiles(
+  cable: Cable,
+  pageImages: readonly PageImage[],
+  config: ManifestConfig,
+  ids: IiifIds,
+  places: PlaceAuthority,
+): StageResult & { entry: CollectionEntry } {
+  const manifest: Manifest = buildManifest(cable, { config, ids, pageImages, places });
+  const result: StageResult = { files: [], diagnostics: [] };
+  emit(result, outputPaths.manifest(cable.id), manifest);
+  // The manifest points at images/<id>/<file> under the base URL: publish the bytes there.
+  for (const image of pageImages) result.files.push({ path: outputPaths.pageImage(cable.id, image.fileName), content: image.bytes });
+  return { ...result, entry: { reference: manifestReference(manifest), groups: groupsOf(cable) } };
+}
+
+/** The corpus collection and the group collections (validated), from the entries alone; pure. */
+export function collectionFiles(entries: readonly CollectionEntry[], config: ManifestConfig, ids: IiifIds): StageResult {
+  const result: StageResult = { files: [], diagnostics: [] };
+  for (const { path, collection } of buildCollections(entries, config, ids)) emit(result, path, collection);
+  return result;
+}
+
+/** Every manifest and collection of a corpus held in memory, each validated; pure. */
 export function deriveIiifFiles(cables: readonly Cable[], inputs: IiifInputs): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const ids = iiifIds(inputs.config.baseUrl);
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const entries: CollectionEntry[] = [];
   const sorted = [...cables].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const entries: { cable: Cable; manifest: Manifest }[] = [];
-  const emit = (path: string, json: unknown): void => {
-    diagnostics.push(...validateIiif(json, path));
-    files.push({ path, content: stableJson(json) });
-  };
   for (const cable of sorted) {
-    const manifest = buildManifest(cable, {
-      config: inputs.config,
-      ids,
-      pageImages: inputs.pageImages.get(cable.id) ?? [],
-      places: inputs.places,
-    });
-    entries.push({ cable, manifest });
-    emit(`iiif/${cable.id}/manifest.json`, manifest);
-    // The manifest points at images/<id>/<file> under the base URL: publish the bytes there.
-    for (const image of inputs.pageImages.get(cable.id) ?? []) {
-      files.push({ path: `images/${cable.id}/${image.fileName}`, content: image.bytes });
-    }
+    const one = manifestFiles(cable, inputs.pageImages.get(cable.id) ?? [], inputs.config, ids, inputs.places);
+    files.push(...one.files);
+    diagnostics.push(...one.diagnostics);
+    entries.push(one.entry);
   }
-  for (const { path, collection } of buildCollections(entries, inputs.config, ids)) emit(path, collection);
-  return { files, diagnostics };
+  const collections = collectionFiles(entries, inputs.config, ids);
+  return { files: [...files, ...collections.files], diagnostics: [...diagnostics, ...collections.diagnostics] };
 }
 
-/** Reads what the IIIF stage needs from disk: the place authority and each cable's page images. */
-export function readIiifInputs(cables: readonly Cable[], config: CablekitConfig): { inputs: IiifInputs; diagnostics: Diagnostic[] } {
-  const { authority, diagnostics } = readPlaceAuthority(config.authorityFile);
-  const pageImages = new Map<string, readonly PageImage[]>();
-  if (config.imagesDir !== undefined) {
-    for (const cable of cables) {
-      const found = readPageImages(config.imagesDir, cable.id);
-      diagnostics.push(...found.diagnostics);
-      if (found.images.length > 0) pageImages.set(cable.id, found.images);
-    }
+/** The name index of an authority list, made once per list (the same list serves every document of a run). */
+const authorities = new WeakMap<readonly AuthorityPlace[], PlaceAuthority>();
+function authorityOf(places: readonly AuthorityPlace[]): PlaceAuthority {
+  let authority = authorities.get(places);
+  if (authority === undefined) {
+    authority = placeAuthority(places);
+    authorities.set(places, authority);
   }
-  return { inputs: { config, places: authority, pageImages }, diagnostics };
+  return authority;
 }
 
-/** The build stage: iiif/<id>/manifest.json per cable, iiif/collection.json and iiif/collections/*.json. */
-export const iiifStage: DerivedStage = {
+/** The build stage: iiif/<id>/manifest.json (and images/<id>/…) per cable; iiif/collection.json and iiif/collections/*.json. */
+export const iiifStage: DerivedStage<CollectionEntry> = {
   name: 'iiif',
-  derive(decoded: readonly DecodedCable[], config: CablekitConfig) {
-    const cables = decoded.map((d) => d.cable);
-    const read = readIiifInputs(cables, config);
-    const derived = deriveIiifFiles(cables, read.inputs);
-    return { files: derived.files, diagnostics: [...read.diagnostics, ...derived.diagnostics] };
+  document(doc, ctx) {
+    const { entry, ...result } = manifestFiles(doc.cable, doc.pageImages, ctx.config, iiifIds(ctx.layout.urls), authorityOf(ctx.places));
+    return { ...result, summary: entry };
+  },
+  corpus(entries, ctx) {
+    return collectionFiles(entries, ctx.config, iiifIds(ctx.layout.urls));
   },
 };

@@ -1,13 +1,2 @@
-/** A page image of a document, as found in `imagesDir/<doc id>/` (dimensions read from the file). */
-export interface PageImage {
-  /** File name inside the document's folder ("p001.jpg"). */
-  fileName: string;
-  /** File name without extension: the Image API identifier part. */
-  stem: string;
-  width: number;
-  height: number;
-  /** MIME type ("image/jpeg"). */
-  format: string;
-  /** The file's bytes, published next to the manifests as images/<doc id>/<fileName>. */
-  bytes: Uint8Array;
-}
+/** Page images are read by the pipeline and handed in (src/stage/assets.ts). */
+export type { PageImage } from '../stage/assets.js';

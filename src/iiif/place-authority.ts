@@ -1,13 +1,7 @@
 import type { Entity } from '../model/cable.js';
+import type { AuthorityPlace } from '../stage/assets.js';
 
-/** One entry of the shipped place authority file (authority/places.json). */
-export interface AuthorityPlace {
-  key: string;
-  name: string;
-  aliases: string[];
-  coordinates: { lat: number; lon: number };
-  authority?: { scheme: string; id: string }[];
-}
+export type { AuthorityPlace };
 
 /** Places by every name they go by, lower-cased: the only source of coordinates. */
 export interface PlaceAuthority {

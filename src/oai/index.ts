@@ -6,7 +6,7 @@ export type { OaiRecord, OaiSet, OaiStoreData } from './oai-record.js';
 export { metadataFormats, type MetadataFormat, type MetadataPrefix } from './metadata-formats.js';
 export { toOaiIdentifier, fromOaiIdentifier } from './oai-identifier.js';
 export { toDatestamp, parseOaiDate } from './datestamp.js';
-export { setsForCable, slugify, PARENT_SETS } from './record-sets.js';
+export { setsForCable, PARENT_SETS } from './record-sets.js';
 export { StoreIndex } from './store-index.js';
 export { encodeToken, decodeToken, type TokenState } from './resumption-token.js';
 export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';

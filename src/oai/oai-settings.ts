@@ -1,4 +1,5 @@
 import type { CablekitConfig } from '../config/config.js';
+import { editionUrls } from '../edition/layout.js';
 
 /** What the protocol core needs to know about the repository. */
 export interface OaiSettings {
@@ -17,13 +18,13 @@ export interface OaiSettings {
 }
 
 export function oaiSettingsFromConfig(config: CablekitConfig, pageSize = 100): OaiSettings {
-  const base = config.baseUrl.replace(/\/+$/, '');
+  const urls = editionUrls(config.baseUrl);
   const settings: OaiSettings = {
-    baseUrl: `${base}/oai`,
+    baseUrl: urls.oaiEndpoint(),
     repositoryName: config.collectionName,
     adminEmail: config.oai.adminEmail,
     repositoryIdentifier: config.oai.repositoryIdentifier,
-    editionBaseUrl: base,
+    editionBaseUrl: urls.base,
     pageSize,
   };
   if (config.oai.earliestDatestamp !== undefined) settings.earliestDatestamp = config.oai.earliestDatestamp;

@@ -1,5 +1,6 @@
 import type { Cable } from '../model/index.js';
 import type { OaiSet } from './oai-record.js';
+import { slugify } from '../text/slugify.js';
 
 /** The top-level sets; every record set is a child of one ("archive:prc-fma" is in "archive"). */
 export const PARENT_SETS: readonly OaiSet[] = [
@@ -7,16 +8,6 @@ export const PARENT_SETS: readonly OaiSet[] = [
   { spec: 'type', name: 'By document type' },
   { spec: 'year', name: 'By year of the document' },
 ];
-
-/** Lowercase ASCII letters, digits and hyphens: always a valid setSpec segment. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** The sets of a cable, from what the TEI says: its archives, the year of its date, its document type. */
 export function setsForCable(cable: Cable): OaiSet[] {

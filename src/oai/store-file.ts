@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { bookkeepingFiles } from '../edition/layout.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +9,7 @@ import type { OaiRecord, OaiStoreData } from './oai-record.js';
 
 /** Default store: `<outputDir>/../.cablekit/oai-store.json`, next to (not inside) the published output. */
 export function defaultOaiStorePath(root: string, config: Pick<CablekitConfig, 'outputDir'>): string {
-  return resolve(root, config.outputDir, '..', '.cablekit', 'oai-store.json');
+  return bookkeepingFiles(config.outputDir, root).oaiStore;
 }
 
 export function emptyStoreData(): OaiStoreData {

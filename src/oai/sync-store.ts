@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CablekitConfig } from '../config/config.js';
-import type { DecodedCable } from '../build/stage.js';
+import type { DecodedCable } from '../stage/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cableToDcFields, oaiDcFromFields, qualifiedDcFromFields, stripXmlProlog } from '../dc/index.js';
 import { toDatestamp } from './datestamp.js';

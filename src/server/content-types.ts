@@ -17,6 +17,9 @@ const BY_EXTENSION: Record<string, string> = {
   '.tif': 'image/tiff',
   '.tiff': 'image/tiff',
   '.webp': 'image/webp',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 /** `mount` is the first path segment the file was served under ("iiif", "tei", "dc"…). */
@@ -24,5 +27,6 @@ export function contentTypeFor(mount: string, fileName: string): string {
   const ext = /\.[A-Za-z0-9]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (mount === 'iiif' && ext === '.json') return IIIF_JSON;
   if (mount === 'tei' && ext === '.xml') return 'application/tei+xml; charset=utf-8';
+  if (fileName.endsWith('.csl.json')) return 'application/vnd.citationstyles.csl+json; charset=utf-8';
   return BY_EXTENSION[ext] ?? 'application/octet-stream';
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CablekitConfig } from '../config/config.js';
+import { siteSettings } from '../site/index.js';
 import { defaultOaiStorePath, handleOaiRequest, oaiSettingsFromConfig, openOaiStore } from '../oai/index.js';
 import { contentTypeFor } from './content-types.js';
 import { readBody, toMultimap } from './read-form-body.js';
@@ -54,6 +55,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     { prefix: 'schemas', dir: PACKAGE_SCHEMAS },
     { prefix: '', dir: resolve(root, config.outputDir) },
   ];
+  // The reading edition is also served at the root ("/", "/documents/…"), after the output folder's own paths.
+  const siteMounts: Mount[] = [{ prefix: '', dir: resolve(root, config.outputDir, siteSettings(config).siteDir) }];
 
   async function oai(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     let search: URLSearchParams;
@@ -72,28 +75,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : xml);
   }
 
-  function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const found = resolveSafePath(url.pathname, mounts);
-    if (!found.ok) return plain(res, found.status, found.status === 400 ? 'bad path' : 'not found');
-    let path = found.path;
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return plain(res, 404, 'not found');
-    }
-    if (stat.isDirectory()) {
-      path = join(path, 'index.html');
+  /** The file a URL path names in these mounts (a folder's index.html), or why there is none. */
+  function findFile(pathname: string, within: readonly Mount[]): { ok: true; path: string; mount: string; size: number } | { ok: false; status: 400 | 404 } {
+    const found = resolveSafePath(pathname, within);
+    if (!found.ok) return found;
+    for (const path of [found.path, join(found.path, 'index.html')]) {
       try {
-        stat = statSync(path);
+        const stat = statSync(path);
+        if (stat.isFile()) return { ok: true, path, mount: found.mount, size: stat.size };
       } catch {
-        return plain(res, 404, 'not found');
+        // not there: try the folder's index, then give up
       }
     }
-    if (!stat.isFile()) return plain(res, 404, 'not found');
+    return { ok: false, status: 404 };
+  }
+
+  function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    let found = findFile(url.pathname, mounts);
+    if (!found.ok && found.status === 404) found = findFile(url.pathname, siteMounts);
+    if (!found.ok) return plain(res, found.status, found.status === 400 ? 'bad path' : 'not found');
+    const { path } = found;
     res.writeHead(200, {
       'Content-Type': contentTypeFor(found.mount, path),
-      'Content-Length': String(stat.size),
+      'Content-Length': String(found.size),
       'Access-Control-Allow-Origin': '*',
     });
     if (req.method === 'HEAD') return void res.end();

@@ -1,5 +1,5 @@
 /**
- * TEI P5 for cables, following ../shared/docs/tei-profile.md.
+ * TEI P5 for cables, following docs/tei-profile.md.
  *
  * - `encodeTei`   model → TEI (deterministic, pretty-printed, valid against tei_all and schemas/cable-tei.rng)
  * - `decodeTei`   TEI → model (hand-edited files included); decode(encode(m)) equals m
@@ -17,6 +17,7 @@
  *   bugs      tei/internal-error
  */
 export { encodeTei, encodeTeiTree, type EncodeOptions } from './encode/encode-tei.js';
+export { teiSettingsOf, type TeiSettings } from './encode/tei-settings.js';
 export { decodeTei, readEncodingWhen, type DecodeResult } from './decode/decode-tei.js';
 export { validateTei, type ValidateOptions } from './validate/validate-tei.js';
 export { PROJECT_SCHEMA_URL } from './validate/project-schema.js';

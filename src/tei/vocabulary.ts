@@ -108,15 +108,6 @@ export function oneOf<T extends string>(list: readonly T[], value: string | unde
   return value !== undefined && (list as readonly string[]).includes(value);
 }
 
-/** An id-safe slug: lower-case ASCII letters and digits joined by hyphens. */
-export function slugify(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'x' : slug;
-}
-
 /**
  * Elements the profile uses as pure containers: only these are indented when written, and
  * whitespace between their children is not text. Every other element holds mixed content.

@@ -1,5 +1,5 @@
-import type { BuildDeps } from '../../src/build/index.js';
-import type { DerivedStage } from '../../src/build/stage.js';
+import type { BuildDeps } from '../../src/pipeline/index.js';
+import type { DerivedStage } from '../../src/stage/index.js';
 import type { Cable } from '../../src/model/cable.js';
 import { emptyCable } from '../../src/model/empty-cable.js';
 
@@ -42,15 +42,12 @@ export function fakeDeps(stages: DerivedStage[] = []): BuildDeps {
 }
 
 /** A derived stage writing one file per cable plus a collection index. */
-export const listingStage: DerivedStage = {
+export const listingStage: DerivedStage<string> = {
   name: 'listing',
-  derive(cables) {
-    return {
-      files: [
-        ...cables.map((c) => ({ path: `listing/${c.cable.id}.txt`, content: `${c.cable.title ?? ''}\n` })),
-        { path: 'listing/index.txt', content: cables.map((c) => c.cable.id).sort().join('\n') + '\n' },
-      ],
-      diagnostics: [],
-    };
+  document({ cable }) {
+    return { files: [{ path: `listing/${cable.id}.txt`, content: `${cable.title ?? ''}\n` }], diagnostics: [], summary: cable.id };
+  },
+  corpus(ids) {
+    return { files: [{ path: 'listing/index.txt', content: ids.join('\n') + '\n' }], diagnostics: [] };
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdOfOutput, resolveOutputPath } from '../../src/build/index.js';
+import { documentIdOfOutput, resolveOutputPath } from '../../src/pipeline/index.js';
 
 describe('documentIdOfOutput', () => {
   const ids = new Set(['wilson-118686', 'prc.fma.1']);

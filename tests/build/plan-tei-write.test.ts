@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTeiWrite, recordedWhenOf, type TeiStateEntry } from '../../src/build/index.js';
+import { planTeiWrite, recordedWhenOf, type TeiStateEntry } from '../../src/pipeline/index.js';
 import { sha256Hex } from '../../src/fs/index.js';
 
 const encode = (body: string) => (when: string) => `<TEI><change when="${when}"/>${body}</TEI>`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../../src/config/config.js';
-import { runBuild, STATE_FILE_NAME, type BuildReport } from '../../src/build/index.js';
+import { runBuild, STATE_FILE_NAME, type BuildReport } from '../../src/pipeline/index.js';
 import { fakeDeps, listingStage } from './fake-deps.js';
 
 let root: string;
@@ -141,8 +141,8 @@ describe('runBuild', () => {
       rootDir: root,
       now: '2026-01-01T00:00:00Z',
       deps: fakeDeps([
-        { name: 'escaping', derive: () => ({ files: [{ path: '../sources/evil.txt', content: 'x' }], diagnostics: [] }) },
-        { name: 'crashing', derive: () => { throw new Error('boom'); } },
+        { name: 'escaping', document: () => ({ files: [{ path: '../sources/evil.txt', content: 'x' }], diagnostics: [] }) },
+        { name: 'crashing', document: () => { throw new Error('boom'); } },
         listingStage,
       ]),
     });
@@ -182,7 +182,7 @@ describe('runBuild', () => {
     writeFileSync(join(config.outputDir, 'listing', 'doc-c.txt'), 'annotated by hand\n');
 
     // A crashing stage means its files were not produced on purpose: nothing is removed.
-    const crashing = { name: 'crashing', derive: () => { throw new Error('boom'); } };
+    const crashing = { name: 'crashing', document: () => { throw new Error('boom'); } };
     runBuild({ config, rootDir: root, now: '2026-01-01T00:00:00Z', deps: fakeDeps([listingStage, crashing]) });
     expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'doc-c.txt', 'index.txt']);
 

@@ -30,6 +30,7 @@ describe('crosswalk cable → DC values', () => {
 
   it('links back to the source page and the edition, and names the IIIF manifest', () => {
     expect(f.identifiers).toEqual([
+      'https://edition.example.org/site/documents/doc-118686.html',
       'https://wilson-center-digital-archive.dvincitest.com/document/118686',
       'https://edition.example.org/tei/doc-118686.xml',
     ]);
@@ -56,7 +57,7 @@ describe('crosswalk cable → DC values', () => {
     expect(m.sources).toEqual([]);
     expect(m.spatial).toEqual([]);
     expect(m.temporal).toEqual([]);
-    expect(m.identifiers).toEqual(['https://edition.example.org/tei/doc-min.xml']);
+    expect(m.identifiers).toEqual(['https://edition.example.org/site/documents/doc-min.html', 'https://edition.example.org/tei/doc-min.xml']);
   });
 
   it('leaves out publisher and rights URI when the config leaves them empty (no empty elements)', () => {
@@ -71,7 +72,7 @@ describe('crosswalk cable → DC values', () => {
   it('keeps records valid when settings or source URLs are not clean URIs', () => {
     const config = { ...testConfig, rightsUri: 'All rights reserved' };
     const c = { ...minimalCable(), urls: ['https://example.org/a b', 'https://example.org/ok'], translationLanguage: { label: 'English (US)', code: 'en_US' } };
-    expect(cableToDcFields(c, config).identifiers).toEqual(['https://example.org/ok', 'https://edition.example.org/tei/doc-min.xml']);
+    expect(cableToDcFields(c, config).identifiers).toEqual(['https://edition.example.org/site/documents/doc-min.html', 'https://example.org/ok', 'https://edition.example.org/tei/doc-min.xml']);
     const qdc = toQualifiedDc(c, config);
     expect(qdc).toContain('<dcterms:rights>All rights reserved</dcterms:rights>');
     expect(validateDc(qdc, 'qdc')).toEqual([]);

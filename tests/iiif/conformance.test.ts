@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, serialize, serializeConfigPresentation3 } from '@iiif/parser';
-import { deriveIiifFiles, readPlaceAuthority, stableJson, validateIiif } from '../../src/iiif/index.js';
+import { deriveIiifFiles, stableJson, validateIiif } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { text } from './output-text.js';

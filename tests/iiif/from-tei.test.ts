@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { deriveInMemory } from '../../src/pipeline/index.js';
 import type { Manifest } from '@iiif/presentation-3';
-import type { DecodedCable } from '../../src/build/stage.js';
+import type { DecodedCable } from '../../src/stage/index.js';
 import { iiifStage, validateIiif } from '../../src/iiif/index.js';
 import { decodeTei, encodeTei } from '../../src/tei/index.js';
 import { testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { seedCables } from './seed-cables.js';
 import { text } from './output-text.js';
-import type { OutputFile } from '../../src/build/stage.js';
+import type { OutputFile } from '../../src/stage/index.js';
 
 const config = testConfig();
 
@@ -26,7 +27,7 @@ function manifestOf(files: readonly OutputFile[], id: string): Manifest {
 
 describe('IIIF from the seeds’ TEI', () => {
   it('gives valid manifests carrying what the TEI says', () => {
-    const { files, diagnostics } = iiifStage.derive(teiFiles.map((t) => decoded(t.xml, t.id)), config);
+    const { files, diagnostics } = deriveInMemory(iiifStage, teiFiles.map((t) => decoded(t.xml, t.id)), config);
     expect(diagnostics).toEqual([]);
     for (const file of files) {
       const json = JSON.parse(text(file)) as unknown;
@@ -35,17 +36,17 @@ describe('IIIF from the seeds’ TEI', () => {
     }
     for (const tei of teiFiles) expect(manifestOf(files, tei.id).label.en?.[0]).toBe(tei.title);
     // Nothing the manifests show is lost between ingest's model and the TEI.
-    const direct = iiifStage.derive(seedCables().map((cable) => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) })), config);
+    const direct = deriveInMemory(iiifStage, seedCables().map((cable) => ({ cable, teiPath: `tei/${cable.id}.xml`, teiSha256: '0'.repeat(64) })), config);
     expect(files).toEqual(direct.files);
   });
 
   it('follows a title edited by hand in the TEI, and changes nothing else', () => {
     const [first, ...rest] = teiFiles;
-    const before = iiifStage.derive(teiFiles.map((t) => decoded(t.xml, t.id)), config).files;
+    const before = deriveInMemory(iiifStage, teiFiles.map((t) => decoded(t.xml, t.id)), config).files;
     const mainTitle = /(<title\b[^>]*type="main"[^>]*>)([^<]*)(<\/title>)/;
     expect(first!.xml).toMatch(mainTitle);
     const editedXml = first!.xml.replace(mainTitle, '$1Cable from Jiao Ruoyu on calling on Kim Il (corrected by hand)$3');
-    const after = iiifStage.derive([decoded(editedXml, first!.id), ...rest.map((t) => decoded(t.xml, t.id))], config).files;
+    const after = deriveInMemory(iiifStage, [decoded(editedXml, first!.id), ...rest.map((t) => decoded(t.xml, t.id))], config).files;
 
     expect(manifestOf(after, first!.id).label).toEqual({ en: ['Cable from Jiao Ruoyu on calling on Kim Il (corrected by hand)'] });
     const changed = after.filter((f) => before.find((b) => b.path === f.path)?.content !== f.content).map((f) => f.path);

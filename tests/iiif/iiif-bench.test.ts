@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIiifBench } from '../../src/bench/iiif-bench.js';
+import { runIiifBench } from '../../bench/iiif-bench.js';
 import { conversationCable, jiaoRuoyuCable } from './cable-fixtures.js';
 
 describe('runIiifBench', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Canvas, Manifest } from '@iiif/presentation-3';
-import { buildManifest, deriveIiifFiles, iiifIds, readPlaceAuthority, type IiifInputs } from '../../src/iiif/index.js';
+import { buildManifest, deriveIiifFiles, iiifIds, validateIiif, type IiifInputs } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { text } from './output-text.js';
 
@@ -41,11 +42,20 @@ describe('manifest of a cable', () => {
     expect(manifest.rights).toBe(config.rightsUri);
     expect(manifest.provider?.[0]?.type).toBe('Agent');
     expect(manifest.provider?.[0]?.homepage?.[0]?.id).toBe(config.provider.homepage);
-    expect(manifest.homepage?.map((h) => h.id)).toEqual(jiaoRuoyuCable().urls);
+    const page = `${config.baseUrl}/site/documents/wilson-118686.html`;
+    expect(manifest.homepage?.map((h) => h.id)).toEqual([page, ...jiaoRuoyuCable().urls]);
     const seeAlso = manifest.seeAlso ?? [];
     expect(seeAlso).toContainEqual(expect.objectContaining({ id: `${config.baseUrl}/tei/wilson-118686.xml`, type: 'Dataset', format: 'application/tei+xml' }));
     expect(seeAlso).toContainEqual(expect.objectContaining({ id: `${config.baseUrl}/dc/wilson-118686.oai_dc.xml`, profile: expect.any(String) }));
-    expect(manifest.rendering?.[0]?.id).toBe(`${config.baseUrl}/tei/wilson-118686.xml`);
+    expect(manifest.rendering?.map((r) => [r.id, (r as { format?: string }).format])).toEqual([
+      [page, 'text/html'],
+      [`${config.baseUrl}/tei/wilson-118686.xml`, 'application/tei+xml'],
+    ]);
+    // The link-back in the attribution is HTML within IIIF's subset, so viewers show a working link.
+    const attribution = manifest.requiredStatement?.value.en ?? [];
+    expect(attribution).toContainEqual(expect.stringContaining(`<a href="${page}">${page}</a>`));
+    expect(attribution.find((v) => v.includes('<a '))).toMatch(/^<span>.*<\/span>$/);
+    expect(validateIiif(manifest, 'manifest.json')).toEqual([]);
   });
 
   it('is part of the corpus and of its archive, year and type collections', () => {
@@ -91,7 +101,7 @@ describe('manifest of a cable', () => {
     const odd = manifestOf(cable);
     // A IIIF client reads a value between "<" and ">" as HTML: escaped in a span, it shows "<Untitled>".
     expect(odd.label).toEqual({ en: ['<span>&lt;Untitled&gt;</span>'] });
-    expect(odd.homepage?.map((h) => h.id)).toEqual(['https://example.org/a%20b', 'https://example.org/doc/1']);
+    expect(odd.homepage?.map((h) => h.id)).toEqual([`${config.baseUrl}/site/documents/${cable.id}.html`, 'https://example.org/a%20b', 'https://example.org/doc/1']);
   });
 
   it('falls back to one canvas when the pages are unknown', () => {

@@ -1,10 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { deriveInMemory } from '../../src/pipeline/index.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { DecodedCable } from '../../src/build/stage.js';
+import { requireProgram } from '../support/programs.js';
+import type { DecodedCable } from '../../src/stage/index.js';
 import { iiifStage } from '../../src/iiif/index.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
 import type { Manifest } from '@iiif/presentation-3';
@@ -64,7 +66,7 @@ describe('manifests in Mirador', () => {
     mkdirSync(join(imagesDir, withImages.id), { recursive: true });
     writeFileSync(join(imagesDir, withImages.id, 'p1.png'), tinyPng(400, 566));
     writeFileSync(join(imagesDir, withImages.id, 'p2.png'), tinyPng(400, 566));
-    const { files } = iiifStage.derive(decoded, testConfig({ baseUrl: server.url, imagesDir }));
+    const { files } = deriveInMemory(iiifStage, decoded, testConfig({ baseUrl: server.url, imagesDir }));
     for (const file of files) {
       mkdirSync(dirname(join(outputDir, file.path)), { recursive: true });
       writeFileSync(join(outputDir, file.path), file.content);
@@ -75,7 +77,7 @@ describe('manifests in Mirador', () => {
       writeFileSync(join(outputDir, `viewer-${cable.id}.html`), viewerPage(`${server.url}/${manifestFile}`));
     }
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: requireProgram('chromium', 'chromium'),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     });
   });

@@ -5,8 +5,8 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-/** The official IIIF Presentation 3 schema, read in place from ../shared/conformance (never copied). */
-export const OFFICIAL_SCHEMA_PATH = fileURLToPath(new URL('../../../shared/conformance/iiif_3_0.json', import.meta.url));
+/** The official IIIF Presentation 3 schema, vendored in schemas/official (see its README). */
+export const OFFICIAL_SCHEMA_PATH = fileURLToPath(new URL('../../schemas/official/iiif_3_0.json', import.meta.url));
 
 let compiled: ValidateFunction | undefined;
 

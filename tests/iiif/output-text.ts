@@ -1,4 +1,4 @@
-import type { OutputFile } from '../../src/build/stage.js';
+import type { OutputFile } from '../../src/stage/index.js';
 
 /** The text of a derived file; fails the test when the stage produced bytes (a page image) instead. */
 export function text(file: OutputFile): string {

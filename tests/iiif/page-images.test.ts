@@ -1,15 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { deriveInMemory, readPageImages } from '../../src/pipeline/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, IIIFExternalWebResource, Manifest } from '@iiif/presentation-3';
-import type { DecodedCable } from '../../src/build/stage.js';
-import { iiifStage, readPageImages } from '../../src/iiif/index.js';
+import type { DecodedCable } from '../../src/stage/index.js';
+import { iiifStage } from '../../src/iiif/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { jpegHeader, tinyPng } from './tiny-images.js';
 import { text } from './output-text.js';
-import type { OutputFile } from '../../src/build/stage.js';
+import type { OutputFile } from '../../src/stage/index.js';
 
 let imagesDir: string;
 
@@ -47,7 +48,7 @@ describe('page images', () => {
 
   it('give image canvases of the images’ size; a cable without images gets text canvases', () => {
     const config = testConfig({ imagesDir, imageServiceTemplate: 'https://images.example.org/iiif/3/{id}' });
-    const { files, diagnostics } = iiifStage.derive([decoded(), decoded(conversationCable())], config);
+    const { files, diagnostics } = deriveInMemory(iiifStage, [decoded(), decoded(conversationCable())], config);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 
     // The images are published where the manifest points, byte for byte; the broken one is not.

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { deriveInMemory, readPlaceAuthority } from '../../src/pipeline/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/model/cable.js';
-import { iiifStage, locatePlaces, readPlaceAuthority } from '../../src/iiif/index.js';
+import { iiifStage, locatePlaces } from '../../src/iiif/index.js';
 import { jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cablekit-iiif-authority-'));
@@ -53,7 +54,7 @@ describe('the place authority', () => {
     expect(read.diagnostics.map((d) => d.code)).toEqual(['iiif/authority-entry']);
 
     const decoded = { cable: jiaoRuoyuCable(), teiPath: 'tei/wilson-118686.xml', teiSha256: '0'.repeat(64) };
-    const { files } = iiifStage.derive([decoded], testConfig({ authorityFile: file }));
+    const { files } = deriveInMemory(iiifStage, [decoded], testConfig({ authorityFile: file }));
     const manifest = files.find((f) => f.path === 'iiif/wilson-118686/manifest.json')!.content;
     // The fixture mentions Atlantis and Pyongyang; this file only knows Atlantis.
     expect(manifest).toContain('"Atlantis"');
@@ -62,7 +63,7 @@ describe('the place authority', () => {
 
   it('turns a missing authority file into a warning, not a failure', () => {
     const decoded = { cable: jiaoRuoyuCable(), teiPath: 'tei/wilson-118686.xml', teiSha256: '0'.repeat(64) };
-    const { files, diagnostics } = iiifStage.derive([decoded], testConfig({ authorityFile: join(scratch, 'missing.json') }));
+    const { files, diagnostics } = deriveInMemory(iiifStage, [decoded], testConfig({ authorityFile: join(scratch, 'missing.json') }));
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'iiif/authority-unreadable', severity: 'warning' })]);
     expect(files.find((f) => f.path === 'iiif/wilson-118686/manifest.json')!.content).not.toContain('navPlace');
   });

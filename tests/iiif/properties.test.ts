@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Cable } from '../../src/model/cable.js';
-import { deriveIiifFiles, readPlaceAuthority } from '../../src/iiif/index.js';
+import { deriveIiifFiles } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { text as textOf } from './output-text.js';

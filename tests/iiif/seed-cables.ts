@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Cable } from '../../src/model/cable.js';
 import { ingestBytes } from '../../src/ingest/index.js';
 
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+/** The seed pages committed with the project (the sample edition's sources). */
+export const SEEDS_DIR = fileURLToPath(new URL('../../sources/', import.meta.url));
 
 /** The seed pages as cables: ingest's model, which decoding their TEI gives back. */
 export function seedCables(): Cable[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '@iiif/presentation-3';
-import { deriveIiifFiles, readPlaceAuthority, validateIiif } from '../../src/iiif/index.js';
+import { deriveIiifFiles, validateIiif } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 import { seedCables } from './seed-cables.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '@iiif/presentation-3';
-import { buildManifest, iiifIds, isLanguageTag, readPlaceAuthority, validateIiif } from '../../src/iiif/index.js';
+import { buildManifest, iiifIds, isLanguageTag, validateIiif } from '../../src/iiif/index.js';
+import { readPlaceAuthority } from '../../src/pipeline/index.js';
 import { jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
 import { officialErrors } from './official-schema.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentId, slugify } from '../../src/ingest/assemble/index.js';
+import { documentId, idSlug } from '../../src/ingest/assemble/index.js';
 import { documentIdFromUrl } from '../../src/ingest/fields/index.js';
 import { parseArchiveReference } from '../../src/ingest/fields/index.js';
 import { cableOf, fixtureNames, ingestFixture } from './helpers.js';
@@ -29,7 +29,7 @@ describe('document id', () => {
   });
   it('slugs are NCNames and safe file names', () => {
     for (const s of ['1965 report', '  ', 'Ödön / Ñandú: "x"', 'a'.repeat(300)]) {
-      const slug = slugify(s);
+      const slug = idSlug(s);
       if (slug) expect(slug).toMatch(NCNAME);
       expect(slug.length).toBeLessThanOrEqual(84);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOaiBench } from '../../src/bench/oai-bench.js';
+import { runOaiBench } from '../../bench/oai-bench.js';
 
 describe('runOaiBench', () => {
   it('harvests every generated record over HTTP and reports the figures', async () => {

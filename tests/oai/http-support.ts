@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { deriveInMemory } from '../../src/pipeline/index.js';
 import { dirname, join } from 'node:path';
 import type { CablekitConfig } from '../../src/config/config.js';
 import { dcStage } from '../../src/dc/index.js';
@@ -12,7 +13,7 @@ export const projectConfig: CablekitConfig = { ...testConfig, outputDir: 'output
 /** Builds what the build would for the OAI/DC side: TEI files, output/dc, a manifest per cable, the store. */
 export function buildProject(root: string, cables: readonly Cable[], now: Date, notes: Record<string, string> = {}): string {
   const decoded = writeProject(root, cables, notes);
-  for (const f of dcStage.derive(decoded, projectConfig).files) {
+  for (const f of deriveInMemory(dcStage, decoded, projectConfig).files) {
     const path = join(root, projectConfig.outputDir, f.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.content);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { DecodedCable } from '../../src/build/stage.js';
+import { join } from 'node:path';
+import type { DecodedCable } from '../../src/stage/index.js';
 import { DC_SCHEMA_DIR, validateWithXsd } from '../../src/dc/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Cable } from '../../src/model/index.js';
+import { OFFICIAL_DIR } from '../support/official-schemas.js';
 
-export const CONFORMANCE = resolve(process.cwd(), '../shared/conformance');
 
 /** A stand-in TEI file for a cable (the OAI layer only serves its bytes). */
 export function teiFor(cable: Cable, note = ''): string {
@@ -38,7 +38,7 @@ let bundle: string | undefined;
 
 /**
  * A schema bundle for whole OAI-PMH responses: the official OAI-PMH.xsd and payload schemas from
- * ../shared/conformance, the project's qualified DC schema, and a permissive TEI root (the TEI
+ * schemas/official, the project's qualified DC schema, and a permissive TEI root (the TEI
  * schema is RELAX NG, checked elsewhere). Written to a temporary folder at test time.
  */
 export function responseSchema(): string {
@@ -54,11 +54,11 @@ export function responseSchema(): string {
   writeFileSync(
     join(dir, 'bundle.xsd'),
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test:bundle">\n` +
-      imp('http://www.w3.org/XML/1998/namespace', join(CONFORMANCE, 'xml.xsd')) +
-      imp('http://www.openarchives.org/OAI/2.0/', join(CONFORMANCE, 'OAI-PMH.xsd')) +
-      imp('http://www.openarchives.org/OAI/2.0/oai_dc/', join(CONFORMANCE, 'oai_dc.xsd')) +
-      imp('http://purl.org/dc/elements/1.1/', join(CONFORMANCE, 'simpledc20021212.xsd')) +
-      imp('http://www.openarchives.org/OAI/2.0/oai-identifier', join(CONFORMANCE, 'oai-identifier.xsd')) +
+      imp('http://www.w3.org/XML/1998/namespace', join(OFFICIAL_DIR, 'xml.xsd')) +
+      imp('http://www.openarchives.org/OAI/2.0/', join(OFFICIAL_DIR, 'OAI-PMH.xsd')) +
+      imp('http://www.openarchives.org/OAI/2.0/oai_dc/', join(OFFICIAL_DIR, 'oai_dc.xsd')) +
+      imp('http://purl.org/dc/elements/1.1/', join(OFFICIAL_DIR, 'simpledc20021212.xsd')) +
+      imp('http://www.openarchives.org/OAI/2.0/oai-identifier', join(OFFICIAL_DIR, 'oai-identifier.xsd')) +
       imp('urn:cablekit:qdc:1', join(DC_SCHEMA_DIR, 'qualified-dc.xsd')) +
       imp('http://www.tei-c.org/ns/1.0', join(dir, 'tei-root.xsd')) +
       '</xs:schema>\n',

@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { bookkeepingFiles } from '../../edition/index.js';
 import { acquireLock, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, runBuild } from '../../build/index.js';
+import { formatSummaryLine, runBuild } from '../../pipeline/index.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { buildSearchIndex, siteSettings } from '../../site/index.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { pipelineDeps } from '../pipeline-deps.js';
@@ -20,7 +23,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose);
   const deps = pipelineDeps();
-  const lockPath = resolve(config.outputDir, '..', '.cablekit', 'build.lock');
+  const lockPath = bookkeepingFiles(config.outputDir).buildLock;
   const lock = acquireLock(lockPath);
   if (!lock.acquired) {
     throw new UsageError(
@@ -29,19 +32,26 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
   const progress = createProgressReporter(options.progress !== false);
   let report;
+  let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
   try {
     report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
+    // The search index is made from the written pages, so it runs after the build, under the same lock.
+    if (deps.stages.some((s) => s.name === 'site')) search = await buildSearchIndex(join(config.outputDir, siteSettings(config).siteDir));
   } finally {
     progress.stop();
     lock.release();
   }
   const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
   for (const doc of report.documents) printDiagnostics(doc.diagnostics, printing);
+  if (search) report.diagnostics.push(...search.diagnostics);
   printDiagnostics(report.diagnostics, printing);
   if (options.report !== undefined) {
     writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
   }
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
+  if (search && search.diagnostics.length === 0 && !printing.quiet) {
+    process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
+  }
   const failed = report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
   return failed ? EXIT_FAILED : EXIT_OK;
 }

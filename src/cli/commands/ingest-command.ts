@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Cable } from '../../model/cable.js';
-import type { BuildDeps } from '../../build/index.js';
+import type { BuildDeps } from '../../pipeline/index.js';
 import { collectInputs } from '../collect-inputs.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { pipelineDeps } from '../pipeline-deps.js';

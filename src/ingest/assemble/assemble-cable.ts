@@ -14,7 +14,7 @@ import { checkDateDisagreement } from './check-dates.js';
 import { contributorEntities } from './contributor-entities.js';
 import { documentId } from './document-id.js';
 import { reportPage } from './report-page.js';
-import { foldName } from './slugify.js';
+import { foldName } from './fold-name.js';
 
 export interface AssembleInput {
   draft: PageDraft;

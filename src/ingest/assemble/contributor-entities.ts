@@ -1,5 +1,6 @@
 import type { Contributor, Entity } from '../../model/cable.js';
-import { foldName, slugify } from './slugify.js';
+import { foldName } from './fold-name.js';
+import { idSlug } from './id-slug.js';
 
 /**
  * One person entity per contributor, whatever the spelling: the same name with and without
@@ -12,7 +13,7 @@ export function contributorEntities(contributors: Contributor[], takenIds: Reado
     const key = foldName(c.name);
     let e = byName.get(key);
     if (!e) {
-      const base = `contributor-${slugify(c.name) || 'unnamed'}`;
+      const base = `contributor-${idSlug(c.name) || 'unnamed'}`;
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);

@@ -1,6 +1,6 @@
 import type { Cable } from '../../model/cable.js';
 import { documentIdFromUrl } from '../fields/extract-urls.js';
-import { slugify } from './slugify.js';
+import { idSlug } from './id-slug.js';
 
 type IdInput = Pick<Cable, 'recordId' | 'urls' | 'archiveReferences' | 'title' | 'catalogueDate'>;
 
@@ -10,7 +10,7 @@ type IdInput = Pick<Cable, 'recordId' | 'urls' | 'archiveReferences' | 'title' |
  */
 export function documentId(c: IdInput, sha256: string): Pick<Cable, 'id' | 'idSource'> {
   if (c.recordId !== undefined) {
-    const id = /^\d+$/.test(c.recordId) ? `wilson-${c.recordId}` : slugify(`wilson-${c.recordId}`);
+    const id = /^\d+$/.test(c.recordId) ? `wilson-${c.recordId}` : idSlug(`wilson-${c.recordId}`);
     if (id) return { id, idSource: 'record-id' };
   }
   for (const url of c.urls) {
@@ -22,10 +22,10 @@ export function documentId(c: IdInput, sha256: string): Pick<Cable, 'id' | 'idSo
   if (ref) {
     // Built from the parsed parts so a long archive name written out does not crowd out the file number.
     const parts = ref.archive !== undefined ? [ref.archive, ...ref.units.map((u) => `${u.label ?? ''} ${u.value}`), ref.pages?.verbatim ?? ''] : [ref.verbatim];
-    const id = slugify(parts.join(' '));
+    const id = idSlug(parts.join(' '));
     if (id) return { id, idSource: 'archive-reference' };
   }
-  const titled = slugify([c.title ?? '', c.catalogueDate?.when ?? c.catalogueDate?.verbatim ?? ''].join(' '));
+  const titled = idSlug([c.title ?? '', c.catalogueDate?.when ?? c.catalogueDate?.verbatim ?? ''].join(' '));
   if (titled) return { id: titled, idSource: 'slug' };
   return { id: `doc-${sha256.slice(0, 16)}`, idSource: 'slug' };
 }

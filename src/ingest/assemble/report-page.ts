@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { Cable } from '../../model/cable.js';
 import type { ParsedCitation } from '../fields/parse-citation.js';
 import type { PageDraft } from '../page/page-draft.js';
-import { foldName } from './slugify.js';
+import { foldName } from './fold-name.js';
 
 function at(line: number | undefined): { line?: number; column?: number } {
   return line === undefined ? {} : { line, column: 1 };

@@ -1,6 +1,9 @@
 import type { AgentRef, Entity, EntityKind } from '../../model/cable.js';
-import { slugify } from './slug.js';
+import { slugify } from '../../text/slugify.js';
 import { normalizeWhitespace } from '../../model/reading-text.js';
+
+/** Entity ids stay readable: a long name is cut (at a word boundary when it can be). */
+const ENTITY_SLUG_MAX = 60;
 
 const PREFIX: Record<EntityKind, string> = { person: 'pers', org: 'org', place: 'place' };
 
@@ -19,7 +22,7 @@ export class EntityRegistry {
   add(kind: EntityKind, name: string): Entity {
     const known = this.find(name);
     if (known) return known;
-    const base = `${PREFIX[kind]}-${slugify(name) || 'name'}`;
+    const base = `${PREFIX[kind]}-${slugify(name, ENTITY_SLUG_MAX) || 'name'}`;
     let id = base;
     for (let n = 2; this.entities.some((e) => e.id === id); n++) id = `${base}-${n}`;
     const entity: Entity = { id, kind, name, aliases: [] };

@@ -6,7 +6,7 @@ import { EntityRegistry } from './entity-registry.js';
 import { NameMatcher, parseInline, type InlineContext } from './inline/index.js';
 import { splitNotes, type NotesSection } from './notes-section.js';
 import { planDocument, type PlanEnv } from './plan-document.js';
-import { slugify } from './slug.js';
+import { slugify } from '../../text/slugify.js';
 import { splitDocuments } from './split-documents.js';
 
 /**

@@ -11,7 +11,7 @@ const WINDOW = 60;
 
 /**
  * Which of the archive's page layouts this is, from the markers each one carries
- * (see docs: input-formats.md), or 'unknown' when the page shows none of them.
+ * (see docs/input-formats.md), or 'unknown' when the page shows none of them.
  */
 export function detectLayout(lines: readonly SourceLine[]): Layout {
   const top: SourceLine[] = [];

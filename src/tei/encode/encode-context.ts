@@ -2,7 +2,8 @@ import type { Block } from '../../model/blocks.js';
 import type { Cable, EntityKind } from '../../model/cable.js';
 import { collectDates } from '../../model/collect-dates.js';
 import type { Inline } from '../../model/inline.js';
-import { ID, KNOWN_DOCUMENT_TYPES, slugify } from '../vocabulary.js';
+import { slugify } from '../../text/slugify.js';
+import { ID, KNOWN_DOCUMENT_TYPES } from '../vocabulary.js';
 
 /** What the encoder of one cable needs to know beyond the block it is writing: ids and look-ups. */
 export interface EncodeContext {
@@ -81,7 +82,7 @@ export function buildEncodeContext(cable: Cable): EncodeContext {
   documentTypes(cable.body, types);
   for (const t of types) {
     if (doctypeIds.has(t)) continue;
-    const base = ID.doctype(slugify(t));
+    const base = ID.doctype(slugify(t) || 'x');
     let id = base;
     for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     usedIds.add(id);

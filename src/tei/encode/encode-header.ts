@@ -1,4 +1,4 @@
-import type { CablekitConfig } from '../../config/config.js';
+import type { TeiSettings } from './tei-settings.js';
 import type { Cable } from '../../model/cable.js';
 import { el, type XElement } from '../xml/xml-tree.js';
 import type { EncodeContext } from './encode-context.js';
@@ -9,9 +9,9 @@ import { revisionDesc } from './encode-revision-desc.js';
 import { sourceDesc } from './encode-source-desc.js';
 import { titleStmt } from './encode-title-stmt.js';
 
-export function encodeHeader(cable: Cable, config: CablekitConfig, when: string, ctx: EncodeContext): XElement {
+export function encodeHeader(cable: Cable, settings: TeiSettings, when: string, ctx: EncodeContext): XElement {
   return el('teiHeader', [], [
-    el('fileDesc', [], [titleStmt(cable), publicationStmt(cable, config), notesStmt(cable), sourceDesc(cable, ctx)]),
+    el('fileDesc', [], [titleStmt(cable), publicationStmt(cable, settings), notesStmt(cable), sourceDesc(cable, ctx)]),
     encodingDesc(ctx),
     profileDesc(cable, ctx),
     revisionDesc(cable, when),

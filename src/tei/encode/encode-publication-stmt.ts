@@ -1,12 +1,12 @@
-import type { CablekitConfig } from '../../config/config.js';
+import type { TeiSettings } from './tei-settings.js';
 import type { Cable } from '../../model/cable.js';
 import { el, type XElement } from '../xml/xml-tree.js';
 
-export function publicationStmt(cable: Cable, config: CablekitConfig): XElement {
+export function publicationStmt(cable: Cable, settings: TeiSettings): XElement {
   return el('publicationStmt', [], [
-    el('publisher', [], [config.publisher]),
+    el('publisher', [], [settings.publisher]),
     el('idno', [['type', 'document'], ['subtype', cable.idSource]], [cable.id]),
-    el('availability', [], [el('licence', [['target', config.rightsUri]], cable.rights.map((r) => el('p', [], [r])))]),
+    el('availability', [], [el('licence', [['target', settings.rightsUri]], cable.rights.map((r) => el('p', [], [r])))]),
   ]);
 }
 

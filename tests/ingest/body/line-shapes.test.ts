@@ -4,7 +4,7 @@ import { parseFieldLine } from '../../../src/ingest/body/fields.js';
 import { documentStart, markingType } from '../../../src/ingest/body/line-patterns.js';
 import { addresseesOf, isSaluteLine } from '../../../src/ingest/body/salute.js';
 import { parseSpeakerLine } from '../../../src/ingest/body/speaker-label.js';
-import { slugify } from '../../../src/ingest/body/slug.js';
+import { slugify } from '../../../src/text/slugify.js';
 
 describe('speaker labels versus other "Word:" lines', () => {
   it.each([

@@ -1,0 +1,117 @@
+import { join, resolve } from 'node:path';
+import type { CablekitConfig } from '../config/config.js';
+
+/**
+ * The edition's layout, in one place: where every derived file goes in the output folder, the
+ * public URL it is served at, and where the build keeps its bookkeeping. The server serves
+ * `outputDir` at the base URL (and `teiDir` at `<base>/tei/`), so each path and its URL agree.
+ */
+
+/** The base URL without trailing slashes: the one place it is trimmed. */
+export function publicBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
+
+const enc = encodeURIComponent;
+
+/** Paths relative to the output folder, '/'-separated. Ids are safe file names (the pipeline checks). */
+export const outputPaths = {
+  manifest: (id: string): string => `iiif/${id}/manifest.json`,
+  pageImage: (id: string, fileName: string): string => `images/${id}/${fileName}`,
+  corpusCollection: (): string => 'iiif/collection.json',
+  groupCollection: (kind: string, slug: string): string => `iiif/collections/${kind}-${slug}.json`,
+  oaiDc: (id: string): string => `dc/${id}.oai_dc.xml`,
+  qualifiedDc: (id: string): string => `dc/${id}.qdc.xml`,
+} as const;
+
+/** Public URLs under one base URL. */
+export interface EditionUrls {
+  /** The trimmed base URL: the edition's home. */
+  base: string;
+  /** Base of every IIIF resource id of one document (canvases, annotations…): `<base>/iiif/<id>`. */
+  iiifDocument(id: string): string;
+  manifest(id: string): string;
+  pageImage(id: string, fileName: string): string;
+  corpusCollection(): string;
+  groupCollection(kind: string, slug: string): string;
+  /** The IIIF provider agent (its own id, not the provider's homepage). */
+  iiifProvider(): string;
+  tei(id: string): string;
+  oaiDc(id: string): string;
+  qualifiedDc(id: string): string;
+  oaiEndpoint(): string;
+}
+
+export function editionUrls(baseUrl: string): EditionUrls {
+  const base = publicBase(baseUrl);
+  const iiifDocument = (id: string): string => `${base}/iiif/${enc(id)}`;
+  return {
+    base,
+    iiifDocument,
+    manifest: (id) => `${iiifDocument(id)}/manifest.json`,
+    pageImage: (id, fileName) => `${base}/images/${enc(id)}/${enc(fileName)}`,
+    corpusCollection: () => `${base}/${outputPaths.corpusCollection()}`,
+    groupCollection: (kind, slug) => `${base}/iiif/collections/${enc(`${kind}-${slug}`)}.json`,
+    iiifProvider: () => `${base}/iiif/provider`,
+    tei: (id) => `${base}/tei/${enc(id)}.xml`,
+    oaiDc: (id) => `${base}/dc/${enc(id)}.oai_dc.xml`,
+    qualifiedDc: (id) => `${base}/dc/${enc(id)}.qdc.xml`,
+    oaiEndpoint: () => `${base}/oai`,
+  };
+}
+
+/** The layout a stage receives: output paths and public URLs. */
+export interface EditionLayout {
+  paths: typeof outputPaths;
+  urls: EditionUrls;
+}
+
+export function editionLayout(config: Pick<CablekitConfig, 'baseUrl'>): EditionLayout {
+  return { paths: outputPaths, urls: editionUrls(config.baseUrl) };
+}
+
+/** Name of the build state file inside the TEI folder. */
+export const STATE_FILE_NAME = '.cablekit-state.json';
+
+/**
+ * The build's bookkeeping on disk, resolved against `root` (default: the current folder): the
+ * folder `.cablekit/` sits next to — never inside — the published output, so `serve` never shows it.
+ */
+export interface BookkeepingFiles {
+  dir: string;
+  outputLedger: string;
+  oaiStore: string;
+  buildLock: string;
+}
+
+export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles {
+  const dir = resolve(root, outputDir, '..', '.cablekit');
+  return {
+    dir,
+    outputLedger: join(dir, 'outputs.json'),
+    oaiStore: join(dir, 'oai-store.json'),
+    buildLock: join(dir, 'build.lock'),
+  };
+}
+
+/** A document's TEI file in the TEI folder. */
+export function teiFile(teiDir: string, id: string): string {
+  return join(teiDir, `${id}.xml`);
+}
+
+/** The build state kept in the TEI folder (it travels with the TEI, which is committed). */
+export function stateFile(teiDir: string): string {
+  return join(teiDir, STATE_FILE_NAME);
+}
+
+/** The reading edition's folder inside the output folder, unless the config names another. */
+export const DEFAULT_SITE_DIR = 'site';
+
+/**
+ * The published URL of a document's page in the reading edition: what IIIF `homepage`/`rendering`
+ * and the Dublin Core link-back point to, and what the site itself calls the page.
+ */
+export function documentPageUrl(config: { baseUrl: string; siteDir?: string }, id: string): string {
+  const siteDir = (config.siteDir ?? DEFAULT_SITE_DIR).split('/').map(enc).join('/');
+  return `${publicBase(config.baseUrl)}/${siteDir}/documents/${enc(`${id}.html`)}`;
+}

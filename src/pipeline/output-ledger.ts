@@ -1,0 +1,83 @@
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { bookkeepingFiles } from '../edition/layout.js';
+import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
+import type { BuildContext } from './build-context.js';
+import type { OutputRecord } from './build-report.js';
+import { documentIdOfOutput, resolveOutputPath } from './output-path.js';
+
+/** Output files the build wrote last time, by path relative to the output folder, with their sha256. */
+export type OutputLedger = Record<string, string>;
+
+/** Kept beside the OAI store, outside the published folder: `<outputDir>/../.cablekit/outputs.json`. */
+export function outputLedgerPath(outputDir: string): string {
+  return bookkeepingFiles(outputDir).outputLedger;
+}
+
+export function readOutputLedger(path: string): OutputLedger {
+  const bytes = readFileIfExists(path);
+  if (bytes === undefined) return {};
+  try {
+    const data = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (typeof data !== 'object' || data === null) return {};
+    return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Files of the last build that no stage produced this time (a document left the corpus, a
+ * collection emptied) and that still hold exactly what the build wrote. Pure. Files someone
+ * changed since are left alone; nothing outside the ledger is ever considered.
+ */
+export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<string, string>, currentSha: (path: string) => string | undefined): string[] {
+  return Object.keys(previous)
+    .filter((path) => !produced.has(path) && currentSha(path) === previous[path])
+    .sort();
+}
+
+/**
+ * Removes stale outputs and records what this build produced. When some stage failed, its
+ * files were not produced on purpose: nothing is removed and the old entries are carried over.
+ */
+export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean): OutputRecord[] {
+  const { config, rootDir } = ctx.options;
+  const ledgerPath = outputLedgerPath(config.outputDir);
+  const previous = readOutputLedger(ledgerPath);
+  const records: OutputRecord[] = [];
+  const next: OutputLedger = Object.fromEntries(produced);
+  if (complete) {
+    const ids = new Set(ctx.byId.keys());
+    const currentSha = (path: string): string | undefined => {
+      const full = resolveOutputPath(config.outputDir, path);
+      const bytes = full === undefined ? undefined : readFileIfExists(full);
+      return bytes === undefined ? undefined : sha256Hex(bytes);
+    };
+    for (const path of staleOutputs(previous, produced, currentSha)) {
+      const full = resolveOutputPath(config.outputDir, path);
+      if (full === undefined) continue;
+      rmSync(full, { force: true });
+      removeEmptyParents(dirname(full), resolve(config.outputDir));
+      const record: OutputRecord = { path: toPortableRelative(rootDir, full), action: 'deleted' };
+      const owner = documentIdOfOutput(path, ids);
+      const ownerReport = owner !== undefined ? ctx.byId.get(owner) : undefined;
+      if (ownerReport) ownerReport.outputs.push(record);
+      else records.push(record);
+    }
+  } else {
+    for (const [path, sha] of Object.entries(previous)) if (!(path in next)) next[path] = sha;
+  }
+  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeIfChanged(ledgerPath, `${JSON.stringify(sorted, null, 2)}\n`);
+  return records;
+}
+
+function removeEmptyParents(dir: string, stopAt: string): void {
+  let current = dir;
+  while (current.startsWith(stopAt + sep)) {
+    if (readdirSync(current).length > 0) return;
+    rmdirSync(current);
+    current = dirname(current);
+  }
+}

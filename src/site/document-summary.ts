@@ -1,0 +1,52 @@
+import type { Cable } from '../model/cable.js';
+import { archiveOf, catalogueIso, titleOf, yearOf } from './document-facts.js';
+
+/**
+ * What the edition-wide pages (browse, index, sitemap, edition exports) need of one document.
+ * Small and made from that document alone, so a build can keep them and re-render only the pages
+ * of changed documents.
+ */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  /** The catalogue date as written, and its ISO value. */
+  dateText?: string;
+  dateIso?: string;
+  year?: string;
+  archive?: string;
+  documentType?: string;
+  /** Names from the standOff, contributors (translators, obtainers) left out. */
+  people: string[];
+  organisations: string[];
+  places: string[];
+}
+
+export function summarize(cable: Cable): DocumentSummary {
+  const contributorRefs = new Set(cable.contributors.map((c) => c.ref).filter((r) => r !== undefined));
+  const names = (kind: 'person' | 'org' | 'place'): string[] =>
+    [...new Set(cable.entities.filter((e) => e.kind === kind && !contributorRefs.has(e.id)).map((e) => e.name))].sort();
+  const summary: DocumentSummary = {
+    id: cable.id,
+    title: titleOf(cable),
+    people: names('person'),
+    organisations: names('org'),
+    places: names('place'),
+  };
+  if (cable.catalogueDate) summary.dateText = cable.catalogueDate.verbatim;
+  const iso = catalogueIso(cable);
+  if (iso !== undefined) summary.dateIso = iso;
+  const year = yearOf(cable);
+  if (year !== undefined) summary.year = year;
+  const archive = archiveOf(cable);
+  if (archive !== undefined) summary.archive = archive;
+  if (cable.documentType !== undefined) summary.documentType = cable.documentType;
+  return summary;
+}
+
+/** Oldest first, undated last, then by id: the order of every list of documents. */
+export function compareSummaries(a: DocumentSummary, b: DocumentSummary): number {
+  const da = a.dateIso ?? '\uffff';
+  const db = b.dateIso ?? '\uffff';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+/**
+ * The reading edition: a static site made from the decoded TEI (see docs/site.md).
+ * Pure core: `deriveSite` / `deriveDocument` / `deriveEdition` turn cables and settings into files;
+ * `siteStage` plugs it into the build; `buildSearchIndex` runs Pagefind over the written site.
+ */
+export { siteStage } from './site-stage.js';
+export { deriveSite, deriveDocument, deriveEdition, type SiteFile, type DocumentOutput } from './derive-site.js';
+export { siteSettings, DEFAULT_SITE_DIR, type SiteSettings } from './site-settings.js';
+export { documentPageUrl, documentPagePath } from './site-urls.js';
+export { readSiteAssets } from './site-assets.js';
+export { buildSearchIndex, type SearchIndexResult } from './search-index.js';

@@ -1,0 +1,86 @@
+import { compareSummaries, type DocumentSummary } from '../document-summary.js';
+import { html, type Html } from '../html.js';
+import type { SiteSettings } from '../site-settings.js';
+import { documentPagePath, relativeUrl } from '../site-urls.js';
+import { browseAnchor } from './browse-anchor.js';
+import { renderPage } from './layout.js';
+
+/** One way of grouping the documents, and the page it is shown on. */
+export interface Facet {
+  /** 'years' → browse/years.html */
+  slug: string;
+  label: string;
+  /** The values a document has for this facet (none, one, or several). */
+  values(summary: DocumentSummary): readonly string[];
+}
+
+const one = (v: string | undefined): string[] => (v === undefined ? [] : [v]);
+
+export const FACETS: readonly Facet[] = [
+  { slug: 'years', label: 'Timeline (by year)', values: (s) => one(s.year) },
+  { slug: 'archives', label: 'By archive', values: (s) => one(s.archive) },
+  { slug: 'types', label: 'By document type', values: (s) => one(s.documentType) },
+  { slug: 'people', label: 'By person', values: (s) => s.people },
+  { slug: 'organisations', label: 'By organisation', values: (s) => s.organisations },
+  { slug: 'places', label: 'By place', values: (s) => s.places },
+];
+
+/** Value → documents with it, values in order (years ascending, others alphabetically). */
+export function groupBy(facet: Facet, summaries: readonly DocumentSummary[]): [string, DocumentSummary[]][] {
+  const groups = new Map<string, DocumentSummary[]>();
+  for (const s of [...summaries].sort(compareSummaries)) {
+    for (const v of facet.values(s)) {
+      const list = groups.get(v) ?? [];
+      list.push(s);
+      groups.set(v, list);
+    }
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'));
+}
+
+export function documentListItem(s: DocumentSummary, fromPath: string): Html {
+  return html`<li><a href="${relativeUrl(fromPath, documentPagePath(s.id))}">${s.title}</a>${s.dateText ? html` <span class="list-date">${s.dateText}</span>` : ''}${
+    s.documentType ? html` <span class="list-type">${s.documentType}</span>` : ''
+  }</li>`;
+}
+
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], settings: SiteSettings): string {
+  const path = `browse/${facet.slug}.html`;
+  const groups = groupBy(facet, summaries);
+  const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
+  const main = html`<h1>${facet.label}</h1>
+<p>${groups.length} ${groups.length === 1 ? 'value' : 'values'} over ${summaries.length} ${summaries.length === 1 ? 'document' : 'documents'}.</p>
+${
+  groups.length === 0
+    ? html`<p>No document of the edition has one.</p>`
+    : html`<ul class="value-index">${groups.map(
+        ([value, docs]) =>
+          html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
+            facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
+          }</li>`,
+      )}</ul>
+${groups.map(
+  ([value, docs]) =>
+    html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">${docs.map((d) =>
+      documentListItem(d, path),
+    )}</ul></section>`,
+)}`
+}`;
+  return renderPage({ path, title: facet.label, main }, settings);
+}
+
+function browseIndex(summaries: readonly DocumentSummary[], settings: SiteSettings): string {
+  const path = 'browse/index.html';
+  const main = html`<h1>Browse the edition</h1><ul class="facet-list">${FACETS.map(
+    (f) => html`<li><a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label}</a> <span class="count">${groupBy(f, summaries).length}</span></li>`,
+  )}</ul>`;
+  return renderPage({ path, title: 'Browse', main }, settings);
+}
+
+/** browse/index.html and one page per facet, made from the summaries alone. */
+export function renderBrowsePages(summaries: readonly DocumentSummary[], settings: SiteSettings): { path: string; content: string }[] {
+  return [
+    { path: 'browse/index.html', content: browseIndex(summaries, settings) },
+    ...FACETS.map((f) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, summaries, settings) })),
+  ];
+}

@@ -1,0 +1,1 @@
+export { slugify, foldToAscii } from './slugify.js';

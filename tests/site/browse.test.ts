@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Cable } from '../../src/model/cable.js';
+import { deriveSite, readSiteAssets } from '../../src/site/index.js';
+import { summarize } from '../../src/site/document-summary.js';
+import { FACETS, groupBy } from '../../src/site/render/browse-pages.js';
+import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
+
+const seeds = decodedSeeds();
+// A third document, a year later and in another archive, so counts and order are tested with more than one value.
+const later: Cable = {
+  ...seeds[0]!,
+  id: 'test-later',
+  title: 'A later report',
+  documentType: 'Report',
+  catalogueDate: { verbatim: 'March 3, 1966', when: '1966-03-03', origin: 'catalogue' },
+  archiveReferences: [{ verbatim: 'AVPRF f. 1, op. 2', archive: 'AVPRF', units: [] }],
+};
+const corpus = [...seeds, later];
+const settings = testSettings();
+const files = new Map(deriveSite(corpus, settings, readSiteAssets()).map((f) => [f.path, f.content]));
+
+describe('browse pages, index and sitemap', () => {
+  it('groups by year, archive and type with counts', () => {
+    const summaries = corpus.map(summarize);
+    const years = groupBy(FACETS[0]!, summaries).map(([y, docs]) => [y, docs.length]);
+    expect(years).toEqual([
+      ['1965', 2],
+      ['1966', 1],
+    ]);
+    const archives = groupBy(FACETS[1]!, summaries);
+    expect(archives.find(([a]) => a === 'AVPRF')?.[1].map((d) => d.id)).toEqual(['test-later']);
+    const timeline = textOf(files.get('browse/years.html')!);
+    expect(timeline).toMatch(/1965 \(2\)/);
+    expect(timeline).toMatch(/1966 \(1\)/);
+    expect(textOf(files.get('browse/types.html')!)).toMatch(/Report \(\d\)/);
+  });
+
+  it('lists the people, organisations and places of the standOff, without the translators', () => {
+    const people = textOf(files.get('browse/people.html')!);
+    const named = seeds.flatMap((c) => c.entities.filter((e) => e.kind === 'person' && !c.contributors.some((k) => k.ref === e.id)));
+    expect(named.length).toBeGreaterThan(0);
+    for (const e of named) expect(people).toContain(e.name);
+    for (const c of seeds.flatMap((s) => s.contributors)) expect(people).not.toContain(`${c.name} (`);
+    const orgs = seeds.flatMap((c) => c.entities.filter((e) => e.kind === 'org'));
+    for (const e of orgs) expect(textOf(files.get('browse/organisations.html')!)).toContain(e.name);
+    expect(files.has('browse/places.html')).toBe(true);
+  });
+
+  it('links each listed document to its page, oldest first on the index', () => {
+    const index = files.get('index.html')!;
+    const order = [...index.matchAll(/href="documents\/([^"]+)\.html"/g)].map((m) => m[1]);
+    expect(order[order.length - 1]).toBe('test-later');
+    expect(new Set(order)).toEqual(new Set(corpus.map((c) => c.id)));
+    expect(files.get('browse/years.html')).toContain('href="../documents/test-later.html"');
+  });
+
+  it('writes a sitemap of every page with absolute URLs', () => {
+    const sitemap = files.get('sitemap.xml')!;
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const pages = [...files.keys()].filter((p) => p.endsWith('.html')).map((p) => `https://edition.example.org/pub/site/${p}`);
+    expect(new Set(locs)).toEqual(new Set(pages));
+  });
+
+  it('renders a document page from that document alone', () => {
+    const alone = deriveSite([seeds[1]!], settings, readSiteAssets()).find((f) => f.path === `documents/${seeds[1]!.id}.html`)!;
+    expect(alone.content).toBe(files.get(`documents/${seeds[1]!.id}.html`));
+  });
+});

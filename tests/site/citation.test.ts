@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, it } from 'vitest';
+import { deriveSite, readSiteAssets } from '../../src/site/index.js';
+import { decodedSeeds, jsonLdOf, metaTags, testSettings, textOf } from './site-fixtures.js';
+
+const seeds = decodedSeeds();
+const settings = testSettings();
+const files = new Map(deriveSite(seeds, settings, readSiteAssets()).map((f) => [f.path, f.content]));
+
+/** The facts a citation must carry, read straight from the TEI file (not through the decoder). */
+function fromTei(id: string): { title: string; date: string; authors: string[]; reference: string } {
+  const xml = readFileSync(fileURLToPath(new URL(`../../tei/${id}.xml`, import.meta.url)), 'utf8');
+  const sent = /<correspAction type="sent">([\s\S]*?)<\/correspAction>/.exec(xml)?.[1] ?? '';
+  return {
+    title: textOf(/<title type="main">([^<]*)<\/title>/.exec(xml)![1]!),
+    date: /<date type="catalogue" when="([^"]+)"/.exec(xml)![1]!,
+    authors: [...sent.matchAll(/<(?:persName|orgName)[^>]*>([^<]*)<\//g)].map((m) => textOf(m[1]!)),
+    reference: textOf(/<idno type="archival-citation"[^>]*>([^<]*)<\/idno>/.exec(xml)![1]!),
+  };
+}
+
+describe('citation metadata read back from the pages', () => {
+  for (const cable of seeds) {
+    const page = files.get(`documents/${cable.id}.html`)!;
+    const url = `https://edition.example.org/pub/site/documents/${cable.id}.html`;
+    const tei = fromTei(cable.id);
+
+    it(`${cable.id}: citation_* tags give the TEI's title, date, authors, archive reference and the page URL`, () => {
+      const tags = metaTags(page);
+      expect(tags.get('citation_title')).toEqual([tei.title]);
+      expect(tags.get('citation_date')).toEqual([tei.date.slice(0, 10).replace(/-/g, '/')]);
+      expect(tags.get('citation_author')).toEqual(tei.authors);
+      expect(tags.get('citation_archive_id')).toEqual([tei.reference]);
+      expect(tags.get('citation_public_url')).toEqual([url]);
+    });
+
+    it(`${cable.id}: the JSON-LD gives the same`, () => {
+      const data = jsonLdOf(page);
+      expect(data['@context']).toBe('https://schema.org');
+      expect(data.name).toBe(tei.title);
+      expect(data.dateCreated).toBe(tei.date);
+      expect((data.author as { name: string }[]).map((a) => a.name)).toEqual(tei.authors);
+      expect(data.identifier.value).toBe(tei.reference);
+      expect(data.url).toBe(url);
+    });
+
+    it(`${cable.id}: the Chicago note and bibliography name title, date, reference and URL`, () => {
+      const cite = textOf(/<section class="citation"[\s\S]*?<\/section>/.exec(page)![0]);
+      expect(cite).toContain(tei.reference);
+      expect(cite).toContain(url);
+      expect(cite).toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/);
+      for (const a of tei.authors) expect(cite).toContain(a);
+    });
+
+    it(`${cable.id}: the BibTeX, RIS and CSL-JSON downloads parse back to the same title, year and URL`, () => {
+      for (const ext of ['bib', 'ris', 'csl.json']) {
+        const [item] = new Cite(files.get(`documents/${cable.id}.${ext}`)!).data as { title: string; URL: string; issued: { 'date-parts': number[][] } }[];
+        expect(item!.title, ext).toBe(tei.title);
+        expect(item!.URL, ext).toBe(url);
+        expect(item!.issued['date-parts'][0]![0], ext).toBe(Number(tei.date.slice(0, 4)));
+      }
+    });
+  }
+
+  it('the edition-wide downloads hold every document', () => {
+    for (const ext of ['bib', 'ris', 'csl.json']) {
+      const items = new Cite(files.get(`edition.${ext}`)!).data as { URL: string }[];
+      expect(items.map((i) => i.URL).sort()).toEqual(seeds.map((c) => `https://edition.example.org/pub/site/documents/${c.id}.html`).sort());
+    }
+  });
+});
