@@ -3,6 +3,7 @@ import { TOOL_VERSION } from '../version.js';
 import { buildCommand } from './commands/build-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { initCommand } from './commands/init-command.js';
+import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { validateCommand } from './commands/validate-command.js';
 
@@ -52,6 +53,20 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file, for the default folders')
     .option('-v, --verbose', 'also print info diagnostics')
     .action(async (paths: string[], opts: { config?: string; verbose?: boolean }) => setExitCode(await validateCommand(paths, opts)));
+
+  program
+    .command('package')
+    .description('write deposit packages (BagIt, OCFL, METS + PREMIS, Archivematica, DSpace SAF) from the TEI and the built outputs')
+    .argument('[ids...]', 'document ids to package (default: every TEI file)')
+    .requiredOption('--format <formats>', 'bagit, ocfl, mets, archivematica, saf (comma-separated) or all')
+    .option('-o, --out <dir>', 'packages folder (default: packages/ beside the output folder)')
+    .option('--serialization <how>', 'BagIt bags as dir, zip or tar', 'dir')
+    .option('--edition-bag', 'also one bag holding the whole edition')
+    .option('-c, --config <file>', 'config file (default: ./cablekit.config.json)')
+    .option('-v, --verbose', 'also print info diagnostics')
+    .action(async (ids: string[], opts: { format: string; out?: string; serialization?: string; editionBag?: boolean; config?: string; verbose?: boolean }) =>
+      setExitCode(await packageCommand(ids, opts)),
+    );
 
   program
     .command('serve')

@@ -26,6 +26,19 @@ export interface CablekitConfig {
   authorityFile?: string;
   /** Folder of the reading edition inside `outputDir` (default 'site'); also its path under `baseUrl`. */
   siteDir?: string;
+  /** Deposit packages (`cablekit package`); with `formats`, every build also writes them. */
+  packages?: PackagesConfig;
+}
+
+export interface PackagesConfig {
+  /** Formats every build packages after it has written the outputs ('all' or names); none when absent. */
+  formats?: string[];
+  /** Where packages go, relative to the config file (default: packages/ beside the output folder). */
+  outDir?: string;
+  /** Also one BagIt bag for the whole edition. */
+  editionBag?: boolean;
+  /** DSpace collection handle written into each SAF item's `collections` file. */
+  safCollection?: string;
 }
 
 export const DEFAULT_CONFIG: CablekitConfig = {

@@ -1,0 +1,56 @@
+import type { Package, PackageResult } from '../package-entry.js';
+import type { PackageDocument, PackageSettings } from '../package-input.js';
+import { documentPayload } from '../payload.js';
+import { safeName } from '../safe-name.js';
+import { tarFiles } from '../archive/tar-archive.js';
+import { zipFiles } from '../archive/zip-archive.js';
+import { buildBag, type BagDescription } from './build-bag.js';
+
+export type BagSerialization = 'dir' | 'zip' | 'tar';
+
+export interface BagOptions {
+  serialization: BagSerialization;
+  /** Also one bag holding every packaged document (data/<id>/…). */
+  editionBag: boolean;
+}
+
+/** The name of the edition bag: has a '.', which no document's safe name has. */
+export const EDITION_BAG = 'edition.bag';
+
+/** A bag per document (and optionally one for the edition), as folders or as zip / tar files. */
+export async function bagitPackages(docs: readonly PackageDocument[], settings: PackageSettings, options: BagOptions): Promise<PackageResult> {
+  const packages: Package[] = [];
+  for (const doc of docs) {
+    const files = buildBag(documentPayload(doc), {
+      ...agentFields(settings),
+      externalIdentifier: doc.cable.id,
+      externalDescription: doc.cable.title ?? `Document ${doc.cable.id} (untitled in its TEI)`,
+      baggedAt: doc.revisedAt,
+    });
+    packages.push(await serialize(safeName(doc.cable.id), files, doc.revisedAt, options.serialization));
+  }
+  if (options.editionBag && docs.length > 0) {
+    const latest = docs.map((d) => d.revisedAt).sort().at(-1) as string;
+    const payload = docs.flatMap((doc) => documentPayload(doc).map((f) => ({ ...f, path: `${safeName(doc.cable.id)}/${f.path}` })));
+    const files = buildBag(payload, {
+      ...agentFields(settings),
+      externalIdentifier: settings.baseUrl,
+      externalDescription: `${settings.collectionName} (${docs.length} document${docs.length === 1 ? '' : 's'})`,
+      baggedAt: latest,
+    });
+    packages.push(await serialize(EDITION_BAG, files, latest, options.serialization));
+  }
+  return { packages, diagnostics: [] };
+}
+
+function agentFields(settings: PackageSettings): Pick<BagDescription, 'sourceOrganization' | 'softwareAgent'> {
+  return { sourceOrganization: settings.organisation, softwareAgent: `${settings.toolName} ${settings.toolVersion}` };
+}
+
+/** A serialised bag unpacks to one folder named like the bag (RFC 8493 §4.4). */
+async function serialize(name: string, files: Package['files'], mtime: string, as: BagSerialization): Promise<Package> {
+  if (as === 'dir') return { path: name, single: false, files };
+  const inFolder = files.map((f) => ({ path: `${name}/${f.path}`, bytes: f.bytes }));
+  const bytes = as === 'zip' ? await zipFiles(inFolder, mtime) : await tarFiles(inFolder, mtime);
+  return { path: `${name}.${as}`, single: true, files: [{ path: '', bytes }] };
+}

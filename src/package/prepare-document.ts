@@ -1,0 +1,53 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeTei, validateTei } from '../tei/index.js';
+import type { DerivedRecords, PackageDocument } from './package-input.js';
+import { latestRevision } from './revision-time.js';
+
+export interface RawDocument {
+  /** Where the TEI was read, for diagnostics ('tei/x.xml'). */
+  teiPath: string;
+  tei: Uint8Array;
+  /** Reads a derived record of the decoded document, or undefined when the build has not written it. */
+  derived: (id: string) => { records?: DerivedRecords; missing: string[] };
+  /** Reads the source page named in the TEI, or undefined when it is not in the sources folder. */
+  source: (path: string) => { fileName: string; bytes: Uint8Array } | undefined;
+}
+
+/**
+ * A TEI file made ready to package, or the reasons it is not: it must pass validation (an invalid
+ * TEI is never packaged), decode, carry a revision time, and have its derived records.
+ */
+export function prepareDocument(raw: RawDocument): { doc?: PackageDocument; diagnostics: Diagnostic[] } {
+  const text = Buffer.from(raw.tei).toString('utf8');
+  const validation = validateTei(text, raw.teiPath);
+  const errors = validation.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { diagnostics: [...errors, notPackaged(raw.teiPath, 'its TEI is not valid (see above)', 'Correct the TEI, then package again.')] };
+  const decoded = decodeTei(text, raw.teiPath);
+  const decodeErrors = decoded.diagnostics.filter((d) => d.severity === 'error');
+  if (!decoded.cable || decodeErrors.length > 0) return { diagnostics: [...decodeErrors, notPackaged(raw.teiPath, 'its TEI cannot be decoded', 'Correct the TEI, then package again.')] };
+  const cable = decoded.cable;
+  const revisedAt = latestRevision(text);
+  if (revisedAt === undefined) {
+    return { diagnostics: [notPackaged(raw.teiPath, 'its revisionDesc has no change with a date or time in @when, which the packages take their time from', 'Add a dated change to the revisionDesc.')] };
+  }
+  const derived = raw.derived(cable.id);
+  if (!derived.records) {
+    return { diagnostics: [notPackaged(raw.teiPath, `the build has not written ${derived.missing.join(', ')}`, 'Run cablekit build first.')] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const source = raw.source(cable.source.path);
+  if (!source) {
+    diagnostics.push({
+      code: 'package/source-missing',
+      severity: 'warning',
+      message: `The source page ${cable.source.path} named in the TEI is not in the sources folder; the packages of ${cable.id} carry no source page.`,
+      hint: 'Put the page back in the sources folder to include it.',
+      file: raw.teiPath,
+    });
+  }
+  return { doc: { cable, tei: raw.tei, derived: derived.records, ...(source ? { source } : {}), revisedAt }, diagnostics };
+}
+
+function notPackaged(file: string, why: string, hint: string): Diagnostic {
+  return { code: 'package/not-packaged', severity: 'error', message: `Not packaged: ${why}.`, hint, file };
+}

@@ -1,0 +1,38 @@
+import { zipFiles } from '../archive/zip-archive.js';
+import { readDcValues } from '../dc-values.js';
+import type { Package, PackageResult } from '../package-entry.js';
+import type { PackageDocument, PackageFile, PackageSettings } from '../package-input.js';
+import { documentPayload } from '../payload.js';
+import { safeName } from '../safe-name.js';
+import { utf8 } from '../text-bytes.js';
+import { safBitstreamName, safContents, safMetadataXml } from './saf-item.js';
+
+/** The batch zip's name: it has a '.', which no item folder's name has. */
+export const SAF_ZIP = 'import.zip';
+
+/**
+ * DSpace Simple Archive Format: an item folder per document (dublin_core.xml from the oai_dc
+ * record, metadata_dcterms.xml from the qualified DC record, the bitstreams, `contents`, and
+ * `collections` when a collection handle is set), and import.zip holding every item folder of
+ * this run at its root, for `dspace import --add --zip`.
+ */
+export async function safPackages(docs: readonly PackageDocument[], settings: PackageSettings & { safCollection?: string }): Promise<PackageResult> {
+  const packages: Package[] = [];
+  for (const doc of docs) {
+    const payload = documentPayload(doc);
+    const files: PackageFile[] = [
+      { path: 'dublin_core.xml', bytes: utf8(safMetadataXml('dc', readDcValues(doc.derived.oaiDc))) },
+      { path: 'metadata_dcterms.xml', bytes: utf8(safMetadataXml('dcterms', readDcValues(doc.derived.qualifiedDc))) },
+      { path: 'contents', bytes: utf8(safContents(payload)) },
+      ...(settings.safCollection !== undefined ? [{ path: 'collections', bytes: utf8(`${settings.safCollection}\n`) }] : []),
+      ...payload.map((f) => ({ path: safBitstreamName(f), bytes: f.bytes })),
+    ];
+    packages.push({ path: safeName(doc.cable.id), single: false, files });
+  }
+  if (packages.length > 0) {
+    const latest = docs.map((d) => d.revisedAt).sort().at(-1) as string;
+    const inZip = packages.flatMap((p) => p.files.map((f) => ({ path: `${p.path}/${f.path}`, bytes: f.bytes })));
+    packages.push({ path: SAF_ZIP, single: true, files: [{ path: '', bytes: await zipFiles(inZip, latest) }] });
+  }
+  return { packages, diagnostics: [] };
+}
