@@ -115,18 +115,24 @@ describe('the reading edition in Chromium', () => {
   });
 
   it('narrows a search with the year filter', async () => {
-    const { page } = await open('search.html');
+    const { page, errors } = await open('search.html');
     await page.locator('#search input').fill('Ministry');
     const results = page.locator('.pagefind-ui__result');
-    await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => results.count(), { timeout: 40_000 }).toBe(3);
     const yearGroup = page.locator('details.pagefind-ui__filter-block', { hasText: 'year' });
+    // Pagefind loads its filters apart from the results; on a loaded machine they can come later.
+    // If they never come, say what the page showed and what failed, not only that a click timed out.
+    await yearGroup
+      .waitFor({ timeout: 45_000 })
+      .catch(async () => expect.fail(`no year filter after the results; errors: ${JSON.stringify(errors)}; the search panel: ${await page.locator('#search').innerHTML()}`));
     await yearGroup.locator('summary').click();
     await yearGroup.locator('label', { hasText: '1966' }).click();
-    await expect.poll(() => results.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => results.count(), { timeout: 40_000 }).toBe(1);
+    expect(errors).toEqual([]);
     expect(await results.first().locator('.pagefind-ui__result-link').first().getAttribute('href')).toMatch(/documents\/test-later-report\.html$/);
     await page.screenshot({ path: join(artifacts, 'site-search-year-filter.png'), fullPage: true });
     await page.context().close();
-  });
+  }, 150_000);
 
   it('downloads the BibTeX of a document, which parses back to its title and page', async () => {
     const { page } = await open('documents/wilson-118686.html');
