@@ -82,6 +82,12 @@ export interface BookkeepingFiles {
   outputLedger: string;
   oaiStore: string;
   buildLock: string;
+  /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental. */
+  documentCache: string;
+  /** TEI state changes made since the state file was last written: replayed after a killed run. */
+  teiJournal: string;
+  /** Temporary files of a run, renamed into place; cleared by the next run. */
+  staging: string;
 }
 
 export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles {
@@ -91,6 +97,9 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
     buildLock: join(dir, 'build.lock'),
+    documentCache: join(dir, 'documents.json'),
+    teiJournal: join(dir, 'tei-journal.jsonl'),
+    staging: join(dir, 'staging'),
   };
 }
 

@@ -10,5 +10,5 @@ export { setsForCable, PARENT_SETS } from './record-sets.js';
 export { StoreIndex } from './store-index.js';
 export { encodeToken, decodeToken, type TokenState } from './resumption-token.js';
 export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';
-export { syncOaiStore, syncStoreData } from './sync-store.js';
+export { syncOaiStore, syncOaiStoreDrafts, syncStoreData, syncStoreDrafts, oaiDraftOf, type OaiDraft } from './sync-store.js';
 export { openOaiStore, repositoryFromData, type LiveOaiStore } from './open-oai-store.js';

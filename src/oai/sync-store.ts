@@ -8,8 +8,10 @@ import type { OaiRecord, OaiStoreData } from './oai-record.js';
 import { setsForCable } from './record-sets.js';
 import { readStoreFile, writeStoreFile } from './store-file.js';
 
-/** The record a cable should have now, without its datestamp. */
-function freshRecord(decoded: DecodedCable, config: CablekitConfig): Omit<OaiRecord, 'datestamp'> {
+/** The record a cable should have now, without its datestamp: plain JSON, so the build can keep it between runs. */
+export type OaiDraft = Omit<OaiRecord, 'datestamp'>;
+
+export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDraft {
   const fields = cableToDcFields(decoded.cable, config);
   const oaiDc = stripXmlProlog(oaiDcFromFields(fields));
   const qdc = stripXmlProlog(qualifiedDcFromFields(fields));
@@ -29,21 +31,41 @@ export function syncStoreData(
   now: Date,
   /** Ids whose record stays exactly as it is (the build held the document back this run). */
   kept: ReadonlySet<string> = new Set(),
-): { data: OaiStoreData; changed: { added: number; updated: number; deleted: number; unchanged: number }; diagnostics: Diagnostic[] } {
+): SyncOutcome {
+  return syncStoreDrafts(
+    current,
+    cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath })),
+    now,
+    kept,
+  );
+}
+
+interface SyncOutcome {
+  data: OaiStoreData;
+  changed: { added: number; updated: number; deleted: number; unchanged: number };
+  diagnostics: Diagnostic[];
+}
+
+/** The same over records already made (the build keeps them per document and skips unchanged ones). */
+export function syncStoreDrafts(
+  current: OaiStoreData,
+  drafts: readonly { draft: OaiDraft; file?: string }[],
+  now: Date,
+  kept: ReadonlySet<string> = new Set(),
+): SyncOutcome {
   const datestamp = toDatestamp(now);
   const diagnostics: Diagnostic[] = [];
   const previous = new Map(current.records.map((r) => [r.id, r]));
   const seen = new Set<string>();
   const records: OaiRecord[] = [];
   const changed = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
-  for (const decoded of cables) {
-    const id = decoded.cable.id;
+  for (const { draft: fresh, file } of drafts) {
+    const id = fresh.id;
     if (seen.has(id)) {
-      diagnostics.push({ code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, file: decoded.teiPath });
+      diagnostics.push({ code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, ...(file !== undefined ? { file } : {}) });
       continue;
     }
     seen.add(id);
-    const fresh = freshRecord(decoded, config);
     const old = previous.get(id);
     if (old && !old.deleted && old.hash === fresh.hash) {
       records.push(old);
@@ -79,9 +101,24 @@ export function syncOaiStore(
   now: Date = new Date(),
   kept: ReadonlySet<string> = new Set(),
 ): { diagnostics: Diagnostic[] } {
+  return syncOaiStoreDrafts(
+    cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath })),
+    storePath,
+    now,
+    kept,
+  );
+}
+
+/** The same over records already made. */
+export function syncOaiStoreDrafts(
+  drafts: readonly { draft: OaiDraft; file?: string }[],
+  storePath: string,
+  now: Date = new Date(),
+  kept: ReadonlySet<string> = new Set(),
+): { diagnostics: Diagnostic[] } {
   const read = readStoreFile(storePath);
   if (!read.data) return { diagnostics: read.diagnostics };
-  const { data, changed, diagnostics } = syncStoreData(read.data, cables, config, now, kept);
+  const { data, changed, diagnostics } = syncStoreDrafts(read.data, drafts, now, kept);
   if (changed.added + changed.updated + changed.deleted > 0 || read.data.records.length === 0) {
     try {
       writeStoreFile(storePath, data);

@@ -2,6 +2,9 @@ import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildDeps } from './build-deps.js';
 import type { DocumentReport } from './build-report.js';
+import type { StagedWriter } from '../fs/index.js';
+import type { TeiStateEntry } from './build-state.js';
+import type { DocumentCache } from './document-cache.js';
 
 export type BuildPhase = 'tei' | 'decode' | 'derive';
 
@@ -22,6 +25,8 @@ export interface BuildOptions {
   now?: string;
   deps: BuildDeps;
   onProgress?: (progress: BuildProgress) => void;
+  /** The version of the tool, down to its bytes (default: toolFingerprint()); kept work of another one is redone. */
+  toolFingerprint?: string;
 }
 
 /** Shared, mutable bookkeeping of one build run, passed between the phases. */
@@ -37,6 +42,14 @@ export interface BuildContext {
    * OAI record are left as they were (a typo in a hand edit must not unpublish the document).
    */
   heldBack: Set<string>;
+  /** Every file of the run goes through it: atomic, staged outside the published folders, flushed once at the end. */
+  writer: StagedWriter;
+  /** Records a TEI state change before the TEI file is written, so a killed run is not mistaken for a hand edit. */
+  journal(id: string, entry: TeiStateEntry): void;
+  /** The kept work of the last run, and what this run keeps. */
+  previous: DocumentCache;
+  next: DocumentCache;
+  tool: string;
 }
 
 export function newDocumentReport(fields: Partial<DocumentReport>): DocumentReport {

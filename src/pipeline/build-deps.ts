@@ -4,6 +4,11 @@ import type { Cable } from '../model/cable.js';
 import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
 
+/** A record as the OAI module makes it; the pipeline only keeps it and hands it back. */
+export interface OaiRecordDraft {
+  id: string;
+}
+
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
  * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
@@ -23,9 +28,14 @@ export interface BuildDeps {
    */
   validateTei?(xml: string, file?: string): Diagnostic[];
   stages: readonly DerivedStage[];
-  /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */
+  /**
+   * A document's OAI-PMH record without its datestamp, as plain JSON: the build keeps it with the
+   * document's other summaries and hands all of them to `syncOaiStore`.
+   */
+  oaiRecordOf?(decoded: DecodedCable, config: CablekitConfig): OaiRecordDraft;
+  /** Brings the OAI-PMH record store in line with the corpus's records (after the derived stages). */
   syncOaiStore?(
-    cables: readonly DecodedCable[],
+    records: readonly { draft: OaiRecordDraft; file?: string }[],
     config: CablekitConfig,
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */

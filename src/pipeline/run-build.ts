@@ -6,17 +6,29 @@ import { listSourceFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
-import { decodeAllTei } from './decode-phase.js';
-import { deriveOutputs } from './derive-phase.js';
+import { bookkeepingFiles, stateFile } from '../edition/layout.js';
+import { stagedWriter, writeIfChanged } from '../fs/index.js';
+import { teiKey, toolFingerprint } from './build-keys.js';
+import { readDocumentCache, emptyDocumentCache, serializeDocumentCache } from './document-cache.js';
+import { Deriver } from './derive-phase.js';
+import { processDocuments } from './document-phase.js';
+import { syncOai } from './oai-phase.js';
+import { replayTeiJournal, teiJournal } from './tei-journal.js';
+import { readSource, rememberTei, reuseTei } from './tei-reuse.js';
 import { buildTeiForSource, loadState, saveState } from './tei-phase.js';
 
 /**
- * The whole pipeline: sources → TEI (hand edits protected) → decode every TEI → derived stages.
+ * The whole pipeline: sources → TEI (hand edits protected) → every TEI checked and decoded →
+ * derived stages → OAI-PMH store. Incremental: work whose inputs did not change since the last
+ * run is skipped, and corpus-wide files are made from the summaries the build keeps.
  * One bad document never stops the batch; everything that went wrong is in the report.
  */
 export function runBuild(options: BuildOptions): BuildReport {
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
+  const { config, rootDir } = options;
+  const bookkeeping = bookkeepingFiles(config.outputDir);
+  const journal = teiJournal(bookkeeping.teiJournal);
   const ctx: BuildContext = {
     options,
     now: options.now ?? revisionTimestamp(),
@@ -24,8 +36,12 @@ export function runBuild(options: BuildOptions): BuildReport {
     reports: [],
     globalDiagnostics: [],
     heldBack: new Set(),
+    writer: stagedWriter(bookkeeping.staging),
+    journal: journal.record,
+    previous: options.force === true ? emptyDocumentCache() : readDocumentCache(bookkeeping.documentCache),
+    next: emptyDocumentCache(),
+    tool: options.toolFingerprint ?? toolFingerprint(),
   };
-  const { config, rootDir } = options;
   const collectionOutputs: OutputRecord[] = [];
 
   let sources: string[] = [];
@@ -41,20 +57,33 @@ export function runBuild(options: BuildOptions): BuildReport {
 
   mkdirSync(config.teiDir, { recursive: true });
   const state = loadState(ctx);
+  // A run killed after writing TEI files but before the state file: take its journal in.
+  replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
+  const key = teiKey(ctx.tool, config);
   sources.forEach((file, index) => {
-    buildTeiForSource(ctx, state, file);
+    const bytes = readSource(file, options.deps.maxPageBytes);
+    if (bytes === undefined || reuseTei(ctx, state, file, bytes, key) === undefined) {
+      const report = buildTeiForSource(ctx, state, file);
+      if (bytes !== undefined) rememberTei(ctx, state, report, bytes, key);
+    }
     options.onProgress?.({ phase: 'tei', done: index + 1, total: sources.length });
   });
   collectionOutputs.push(saveState(ctx, state));
+  // The state is on disk (renamed into place): the journal has served its purpose.
+  journal.clear();
 
-  const decoded = decodeAllTei(ctx);
-  collectionOutputs.push(...deriveOutputs(ctx, decoded));
-  if (options.deps.syncOaiStore) {
-    try {
-      ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack).diagnostics);
-    } catch (error) {
-      ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
-    }
+  const deriver = new Deriver(ctx);
+  const documents = processDocuments(ctx, deriver);
+  deriver.corpus([...ctx.next.documents.values()], documents.common);
+  collectionOutputs.push(...deriver.finish());
+  syncOai(ctx, documents.changed);
+
+  // Everything written is flushed to disk once, before the cache says the work is done.
+  ctx.writer.flush();
+  try {
+    writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
+  } catch (error) {
+    ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.documentCache));
   }
 
   for (const report of ctx.reports) {
@@ -64,7 +93,8 @@ export function runBuild(options: BuildOptions): BuildReport {
   ctx.globalDiagnostics = ctx.globalDiagnostics.map((d) => relativeToRoot(d, rootDir));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // The state file is bookkeeping, not an output a person asked for: keep it out of the counts.
-  const countedOutputs = collectionOutputs.filter((o) => !o.path.endsWith('.cablekit-state.json'));
+  const statePath = toPortableRelative(rootDir, stateFile(config.teiDir));
+  const countedOutputs = collectionOutputs.filter((o) => o.path !== statePath);
   return {
     tool: TOOL_NAME,
     toolVersion: TOOL_VERSION,

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic, writeIfChanged } from '../fs/index.js';
+import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { stateFile, teiFile as teiFileOf } from '../edition/layout.js';
 import { parseBuildState, emptyBuildState, serializeBuildState, type BuildState } from './build-state.js';
@@ -34,7 +34,7 @@ export function saveState(ctx: BuildContext, state: BuildState): OutputRecord {
     if (readFileIfExists(teiFileOf(teiDir, id)) === undefined) delete state.documents[id];
   }
   const path = stateFile(teiDir);
-  const action = writeIfChanged(path, serializeBuildState(state));
+  const action = writeIfChanged(path, serializeBuildState(state), (p, bytes) => ctx.writer.write(p, bytes));
   return { path: toPortableRelative(ctx.options.rootDir, path), action };
 }
 
@@ -128,7 +128,15 @@ function writeTei(
       report.diagnostics.push(...rejection);
       return;
     }
-    writeFileAtomic(teiFile, plan.content);
+    const entry = {
+      source: report.sourcePath ?? '',
+      sourceSha256,
+      teiSha256: sha256Hex(plan.content),
+      when: plan.when,
+      toolVersion: TOOL_VERSION,
+    };
+    ctx.journal(id, entry);
+    ctx.writer.write(teiFile, plan.content);
     report.outputs.push({ path: teiPath, action: 'written' });
     if (plan.action === 'overwrite-hand-edit') {
       report.diagnostics.push({

@@ -151,12 +151,13 @@ describe('runBuild', () => {
     expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First\n');
   });
 
-  it('hands every decoded cable to the OAI store sync, and survives its failure', () => {
+  it('hands the record of every decoded cable to the OAI store sync, and survives its failure', () => {
     page('a.txt', 'id: doc-a\nFirst');
     const seen: string[] = [];
     const deps = fakeDeps([listingStage]);
-    deps.syncOaiStore = (cables) => {
-      seen.push(...cables.map((c) => `${c.cable.id}@${c.teiPath}`));
+    deps.oaiRecordOf = (decoded) => ({ id: decoded.cable.id });
+    deps.syncOaiStore = (records) => {
+      seen.push(...records.map((r) => `${r.draft.id}@${r.file}`));
       return { diagnostics: [{ code: 'oai/store-synced', severity: 'info', message: 'synced' }] };
     };
     const report = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
@@ -166,6 +167,7 @@ describe('runBuild', () => {
     deps.syncOaiStore = () => {
       throw new Error('disk full');
     };
+    page('a.txt', 'id: doc-a\nFirst, corrected');
     const failed = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
     expect(failed.diagnostics).toEqual([expect.objectContaining({ code: 'build/oai-sync-failed', severity: 'error' })]);
   });
