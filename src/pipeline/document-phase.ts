@@ -45,10 +45,11 @@ export function processDocuments(ctx: BuildContext, deriver: Deriver): { common:
     const before = read.report.diagnostics.length;
     const decoded = decodeTei(ctx, read);
     if (decoded === undefined) {
-      // Held back (invalid TEI): what was published from it stays, in the corpus files too.
+      // Held back (invalid TEI): what was published from it stays, in the corpus files too. The
+      // memo still describes the last valid bytes, so restoring them needs no work.
       if (memo !== undefined && ctx.heldBack.has(read.stem)) {
         deriver.keep(memo.outputs, undefined);
-        ctx.next.documents.set(read.stem, { ...memo, key: '' });
+        ctx.next.documents.set(read.stem, memo);
       }
       return;
     }
