@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { readFileBounded, sha256Hex, toPortableRelative } from '../fs/index.js';
+import { fileStamp, readFileBounded, sha256Hex, toPortableRelative } from '../fs/index.js';
 import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { DocumentReport } from './build-report.js';
@@ -12,7 +12,10 @@ export interface TeiRead {
   stem: string;
   teiPath: string;
   report: DocumentReport;
-  /** Absent when the file is too large or could not be read (the report says why). */
+  file: string;
+  /** fileStamp taken before the bytes were read. */
+  stamp?: string;
+  /** Absent when the file is too large or could not be read (the report says why), or not read yet. */
   bytes?: Buffer;
   sha256?: string;
 }
@@ -22,7 +25,7 @@ export interface TeiRead {
  * not the source page, is the master every derived format is made from. Refused by its size
  * before it is read.
  */
-export function readTei(ctx: BuildContext, file: string): TeiRead {
+export function readTei(ctx: BuildContext, file: string, kept?: { teiStamp?: string; teiSha256: string }): TeiRead {
   const teiPath = toPortableRelative(ctx.options.rootDir, file);
   const stem = basename(file).replace(/\.xml$/i, '');
   let report = ctx.byId.get(stem);
@@ -31,7 +34,19 @@ export function readTei(ctx: BuildContext, file: string): TeiRead {
     ctx.byId.set(stem, report);
     ctx.reports.push(report);
   }
-  const read: TeiRead = { stem, teiPath, report };
+  const read: TeiRead = { stem, teiPath, report, file };
+  const stamp = fileStamp(file);
+  if (stamp !== undefined) read.stamp = stamp;
+  // Unchanged since its checksum was taken: not read at all unless it has to be decoded.
+  if (stamp !== undefined && kept?.teiStamp === stamp) {
+    read.sha256 = kept.teiSha256;
+    return read;
+  }
+  return loadBytes(ctx, read);
+}
+
+function loadBytes(ctx: BuildContext, read: TeiRead): TeiRead {
+  const { file, teiPath, report } = read;
   try {
     const result = readFileBounded(file, MAX_TEI_BYTES);
     if ('tooLarge' in result) {
@@ -56,6 +71,7 @@ export function readTei(ctx: BuildContext, file: string): TeiRead {
  */
 export function decodeTei(ctx: BuildContext, read: TeiRead): DecodedCable | undefined {
   const { deps } = ctx.options;
+  if (read.bytes === undefined && read.sha256 !== undefined) loadBytes(ctx, read);
   const { report, teiPath, stem, bytes, sha256 } = read;
   if (bytes === undefined || sha256 === undefined) return undefined;
   try {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
-import { editionLayout } from '../edition/layout.js';
+import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
 import type { DecodedCable, OutputFile, StageContext, StageDocument } from '../stage/index.js';
 import { reconcileOutputs } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
-import type { CorpusMemo, DocumentMemo } from './document-cache.js';
+import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
 import { resolveOutputPath } from './output-path.js';
 import { readPageImages, readPlaceEntries } from './read-assets.js';
 
@@ -137,7 +137,9 @@ export class Deriver {
 
   /** Removes what no stage produced this time and records what was; returns the files not tied to one document. */
   finish(): OutputRecord[] {
-    this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete));
+    // The same work as last run produces the same files, which that run already reconciled.
+    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger);
+    if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete));
     return this.collectionOutputs;
   }
 

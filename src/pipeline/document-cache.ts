@@ -11,6 +11,9 @@ import { readFileIfExists } from '../fs/index.js';
 /** A source page whose TEI is up to date: no need to read it as a page again. */
 export interface SourceMemo {
   sourceSha256: string;
+  /** fileStamp of the source and of its TEI file when their checksums were taken. */
+  sourceStamp?: string;
+  teiStamp?: string;
   /** Tool fingerprint + TEI settings, hashed. */
   key: string;
   id: string;
@@ -24,6 +27,8 @@ export interface DocumentMemo {
   id: string;
   teiPath: string;
   teiSha256: string;
+  /** fileStamp of the TEI file when its checksum was taken. */
+  teiStamp?: string;
   /** Tool fingerprint + settings + assets + the document's page images, hashed; '' never matches. */
   key: string;
   diagnostics: Diagnostic[];
@@ -92,4 +97,10 @@ export function serializeDocumentCache(cache: DocumentCache): string {
     corpus: [...cache.corpus],
     ...(cache.oaiKey !== undefined ? { oaiKey: cache.oaiKey } : {}),
   });
+}
+
+/** True when this run kept every piece of work of the last one as it was: nothing to record anew. */
+export function sameWork(previous: DocumentCache, next: DocumentCache): boolean {
+  const same = <V>(a: Map<string, V>, b: Map<string, V>): boolean => a.size === b.size && [...b].every(([k, v]) => a.get(k) === v);
+  return same(previous.sources, next.sources) && same(previous.documents, next.documents) && same(previous.corpus, next.corpus);
 }

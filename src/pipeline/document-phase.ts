@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { walkFiles } from '../fs/index.js';
 import { internalError, type BuildContext } from './build-context.js';
 import { deriveKey, documentKey } from './build-keys.js';
@@ -17,9 +18,10 @@ export function processDocuments(ctx: BuildContext, deriver: Deriver): { common:
   const files = walkFiles(config.teiDir, { extensions: ['.xml'] });
   let changed = false;
   files.forEach((file, index) => {
-    const read = readTei(ctx, file);
+    const stem = basename(file).replace(/\.xml$/i, '');
+    const memo = ctx.previous.documents.get(stem);
+    const read = readTei(ctx, file, memo);
     const key = documentKey(common, config.imagesDir, read.stem);
-    const memo = ctx.previous.documents.get(read.stem);
     if (
       memo !== undefined &&
       read.sha256 !== undefined &&
@@ -30,7 +32,8 @@ export function processDocuments(ctx: BuildContext, deriver: Deriver): { common:
     ) {
       read.report.diagnostics.push(...memo.diagnostics);
       deriver.keep(memo.outputs, read.report.outputs);
-      ctx.next.documents.set(read.stem, memo);
+      // Checked by its bytes this time: stamp it so the next run need not read it.
+      ctx.next.documents.set(read.stem, read.stamp !== undefined && memo.teiStamp !== read.stamp ? { ...memo, teiStamp: read.stamp } : memo);
     } else {
       changed = true;
       redo(read, key, memo);
@@ -58,6 +61,7 @@ export function processDocuments(ctx: BuildContext, deriver: Deriver): { common:
       id: decoded.cable.id,
       teiPath: read.teiPath,
       teiSha256: decoded.teiSha256,
+      ...(read.stamp !== undefined ? { teiStamp: read.stamp } : {}),
       key: derived.ok ? key : '',
       diagnostics: read.report.diagnostics.slice(before),
       outputs: derived.outputs,

@@ -9,12 +9,12 @@ import { statusOf, summarise, type BuildReport, type OutputRecord } from './buil
 import { bookkeepingFiles, stateFile } from '../edition/layout.js';
 import { stagedWriter, writeIfChanged } from '../fs/index.js';
 import { teiKey, toolFingerprint } from './build-keys.js';
-import { readDocumentCache, emptyDocumentCache, serializeDocumentCache } from './document-cache.js';
+import { readDocumentCache, emptyDocumentCache, sameWork, serializeDocumentCache } from './document-cache.js';
 import { Deriver } from './derive-phase.js';
 import { processDocuments } from './document-phase.js';
 import { syncOai } from './oai-phase.js';
 import { replayTeiJournal, teiJournal } from './tei-journal.js';
-import { readSource, rememberTei, reuseTei } from './tei-reuse.js';
+import { rememberTei, reuseTei } from './tei-reuse.js';
 import { buildTeiForSource, loadState, saveState } from './tei-phase.js';
 
 /**
@@ -61,11 +61,7 @@ export function runBuild(options: BuildOptions): BuildReport {
   replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
   const key = teiKey(ctx.tool, config);
   sources.forEach((file, index) => {
-    const bytes = readSource(file, options.deps.maxPageBytes);
-    if (bytes === undefined || reuseTei(ctx, state, file, bytes, key) === undefined) {
-      const report = buildTeiForSource(ctx, state, file);
-      if (bytes !== undefined) rememberTei(ctx, state, report, bytes, key);
-    }
+    if (reuseTei(ctx, state, file, key) === undefined) rememberTei(ctx, state, buildTeiForSource(ctx, state, file), file, key);
     options.onProgress?.({ phase: 'tei', done: index + 1, total: sources.length });
   });
   collectionOutputs.push(saveState(ctx, state));
@@ -81,7 +77,9 @@ export function runBuild(options: BuildOptions): BuildReport {
   // Everything written is flushed to disk once, before the cache says the work is done.
   ctx.writer.flush();
   try {
-    writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
+    if (!sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
+      writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
+    }
   } catch (error) {
     ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.documentCache));
   }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countingDeps, makeEdition, noCounts, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
@@ -84,6 +84,27 @@ describe('incremental build', () => {
     build({ tool: 'tool-2' });
     expect(counts.ingest.sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);
     expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+  });
+
+  it('trusts a settled file by its stamp, and still sees an edit of the same size made later', () => {
+    const past = new Date(Date.now() - 60_000);
+    const backdate = (dir: string): void => {
+      for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
+    };
+    backdate(ed.config.sourcesDir);
+    backdate(ed.config.teiDir);
+    build(); // checks by bytes and records the stamps
+    expect(counts).toEqual(noCounts());
+    build();
+    expect(counts).toEqual(noCounts());
+    ed.page('a.txt', 'id: doc-a\nAlphA');
+    const tei = join(ed.config.teiDir, 'doc-c.xml');
+    writeFileSync(tei, readFileSync(tei, 'utf8').replace('Charlie', 'CHARLIE'));
+    const report = build();
+    // doc-c is encoded once more only to tell its hand edit from the build's own output.
+    expect(counts.encode.sort()).toEqual(['doc-a', 'doc-c']);
+    expect(counts.derive.sort()).toEqual(['doc-a', 'doc-c']);
+    expect(report.summary.conflicts).toBe(1);
   });
 
   it('an output deleted by hand is made again', () => {

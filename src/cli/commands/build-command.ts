@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { acquireLock, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, runBuild } from '../../pipeline/index.js';
+import { acquireLock, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
+import { formatSummaryLine, runBuild, type BuildReport } from '../../pipeline/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildSearchIndex, siteSettings } from '../../site/index.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
@@ -17,6 +18,14 @@ export interface BuildCommandOptions {
   progress?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+}
+
+/** True when the pages the search index is made of changed in this run, or there is no index yet. */
+function searchIndexStale(report: BuildReport, rootDir: string, siteFolder: string): boolean {
+  if (!existsSync(join(siteFolder, 'pagefind'))) return true;
+  const pages = `${toPortableRelative(rootDir, join(siteFolder, 'documents'))}/`;
+  const outputs = [...report.documents.flatMap((d) => d.outputs), ...report.collectionOutputs];
+  return outputs.some((o) => o.path.startsWith(pages) && o.action !== 'unchanged' && o.action !== 'kept-hand-edit');
 }
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
@@ -35,8 +44,10 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
   try {
     report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
-    // The search index is made from the written pages, so it runs after the build, under the same lock.
-    if (deps.stages.some((s) => s.name === 'site')) search = await buildSearchIndex(join(config.outputDir, siteSettings(config).siteDir));
+    // The search index is made from the written pages, so it runs after the build, under the same
+    // lock — and only when a document page was written or removed (or the index is missing).
+    const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
+    if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(report, rootDir, siteFolder)) search = await buildSearchIndex(siteFolder);
   } finally {
     progress.stop();
     lock.release();
