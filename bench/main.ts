@@ -10,6 +10,7 @@ import { BENCH_SEED, ingestAll, peakRssMiB, timeIngest, timeIngestOnOneCore } fr
 import { runIiifBench } from './iiif-bench.js';
 import { runOaiBench } from './oai-bench.js';
 import { runTeiBench } from './tei-bench.js';
+import { runBuildBench } from './build-bench.js';
 
 /** What every bench after ingest gets: the ingested cables and a scratch folder of its own. */
 interface BenchContext {
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
     for (const line of result.lines) console.log(line);
     results.push(result);
   };
+
+  // The command users run, end to end (issue #11): cold, nothing changed, one page changed, vs jing.
+  print(runBuildBench(Number(process.env['CABLEKIT_BENCH_BUILD_PAGES'] ?? count)));
 
   console.log(`cablekit bench: generating ${count} synthetic pages (seed ${BENCH_SEED}) …`);
   const pages = generateSyntheticPages(count, BENCH_SEED);

@@ -88,6 +88,8 @@ export interface BookkeepingFiles {
   teiJournal: string;
   /** Temporary files of a run, renamed into place; cleared by the next run. */
   staging: string;
+  /** Digest of the document pages the site's search index was last made from. */
+  searchIndexDigest: string;
 }
 
 export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles {
@@ -100,6 +102,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     documentCache: join(dir, 'documents.json'),
     teiJournal: join(dir, 'tei-journal.jsonl'),
     staging: join(dir, 'staging'),
+    searchIndexDigest: join(dir, 'search-index.sha256'),
   };
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { acquireLock, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, runBuild, type BuildReport } from '../../pipeline/index.js';
+import { acquireLock, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
+import { formatSummaryLine, readOutputLedger, runBuild } from '../../pipeline/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildSearchIndex, siteSettings } from '../../site/index.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
@@ -20,12 +20,20 @@ export interface BuildCommandOptions {
   quiet?: boolean;
 }
 
-/** True when the pages the search index is made of changed in this run, or there is no index yet. */
-function searchIndexStale(report: BuildReport, rootDir: string, siteFolder: string): boolean {
-  if (!existsSync(join(siteFolder, 'pagefind'))) return true;
-  const pages = `${toPortableRelative(rootDir, join(siteFolder, 'documents'))}/`;
-  const outputs = [...report.documents.flatMap((d) => d.outputs), ...report.collectionOutputs];
-  return outputs.some((o) => o.path.startsWith(pages) && o.action !== 'unchanged' && o.action !== 'kept-hand-edit');
+/**
+ * A digest of the document pages the search index is made of, from the build's output ledger; the
+ * digest the index was last made from is kept beside it in `.cablekit/`, so a run killed before
+ * the index was remade still remakes it next time.
+ */
+function searchPagesDigest(outputDir: string, siteFolder: string): string {
+  const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
+  const ledger = readOutputLedger(bookkeepingFiles(outputDir).outputLedger);
+  return sha256Hex(JSON.stringify(Object.entries(ledger).filter(([path]) => path.startsWith(prefix))));
+}
+
+function searchIndexStale(digest: string, outputDir: string, siteFolder: string): boolean {
+  const kept = readFileIfExists(bookkeepingFiles(outputDir).searchIndexDigest)?.toString('utf8');
+  return kept !== digest || !existsSync(join(siteFolder, 'pagefind'));
 }
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
@@ -47,7 +55,11 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     // The search index is made from the written pages, so it runs after the build, under the same
     // lock — and only when a document page was written or removed (or the index is missing).
     const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
-    if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(report, rootDir, siteFolder)) search = await buildSearchIndex(siteFolder);
+    const digest = searchPagesDigest(config.outputDir, siteFolder);
+    if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(digest, config.outputDir, siteFolder)) {
+      search = await buildSearchIndex(siteFolder, bookkeepingFiles(config.outputDir).dir);
+      if (search.diagnostics.length === 0) writeFileAtomic(bookkeepingFiles(config.outputDir).searchIndexDigest, digest);
+    }
   } finally {
     progress.stop();
     lock.release();
