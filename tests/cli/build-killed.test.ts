@@ -66,7 +66,7 @@ describe('a build killed with SIGKILL', { timeout: 600_000 }, () => {
     const signals: (string | null)[] = [];
     for (let round = 0; round < 4; round++) {
       // A random moment of a run (its length measured on this machine, just now).
-      signals.push(await buildKilledAfter(dir, Math.round(fullRun * (0.1 + 0.9 * Math.random()))));
+      signals.push(await buildKilledAfter(dir, Math.round(fullRun * (0.05 + 0.55 * Math.random()))));
       // Whatever the moment: no temporary file, and each file holds its old bytes or those a complete run writes.
       for (const [path, bytes] of tree(dir)) {
         expect(path).not.toMatch(/(^|\/)\.(?!cablekit-state\.json$)/);
