@@ -13,7 +13,7 @@ import { findScrapeArtefacts } from './scrape-artefacts.js';
  */
 export const dcStage: DerivedStage = {
   name: 'dc',
-  document({ cable }, { config, layout }) {
+  document({ cable, teiPath }, { config, layout }) {
     const diagnostics: Diagnostic[] = [];
     const fields = cableToDcFields(cable, config);
     // Aggregators drop records without a title or a date; say so rather than invent one.
@@ -30,7 +30,7 @@ export const dcStage: DerivedStage = {
         severity: 'warning',
         message: `${cable.id}: the ${a.field} text holds a ${a.name} ("${a.excerpt}"); aggregators receive it as it is`,
         hint: 'correct the TEI (or the source page) with the text the archive page shows',
-        file: cable.id,
+        file: teiPath,
       });
     }
     const oaiDc = { path: layout.paths.oaiDc(cable.id), content: oaiDcFromFields(fields) };
