@@ -113,6 +113,8 @@ export interface Cable {
   id: string;
   /** How the id was made: 'record-id' | 'url' | 'archive-reference' | 'slug'. */
   idSource: 'record-id' | 'url' | 'archive-reference' | 'slug';
+  /** Set when the id carries a suffix from the page's text (weak source or a collision): why. */
+  idInferred?: string;
   source: SourceFile;
   recordId?: string;
   /** Every URL of the document given by the page, in order. */

@@ -20,6 +20,8 @@ export interface AssembleInput {
   draft: PageDraft;
   path: string;
   sha256: string;
+  /** sha256 of the page's whitespace-normalised text (see documentId). */
+  textSha256: string;
   bag: DiagnosticBag;
 }
 
@@ -86,7 +88,7 @@ function gap(text: string, reason: GapBlock['reason']): GapBlock {
 }
 
 /** Turns a layout reader's draft into the Cable: parses the fields, runs the body parser, checks for disagreements. */
-export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cable {
+export function assembleCable({ draft, path, sha256, textSha256, bag }: AssembleInput): Cable {
   const cit: ParsedCitation | undefined = draft.citation ? parseCitation(draft.citation.text) : undefined;
   const title = draft.title?.text ?? cit?.title;
   let catalogueDate: DateValue | undefined;
@@ -120,9 +122,11 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
 
   const recordId = draft.recordId?.text;
   const urls = [...new Set(cit?.urls ?? [])];
-  const { id, idSource } = documentId({ recordId, urls, archiveReferences, title, catalogueDate }, sha256);
+  const { id, idSource, idInferred } = documentId({ recordId, urls, archiveReferences, title, catalogueDate }, textSha256);
   // Keys assigned in the model's order, optional ones only when present: JSON output reads like the type.
-  const cable = { id, idSource, source: { path, sha256, layout: draft.layout } } as Cable;
+  const cable = { id, idSource } as Cable;
+  if (idInferred !== undefined) cable.idInferred = idInferred;
+  cable.source = { path, sha256, layout: draft.layout };
   if (recordId !== undefined) cable.recordId = recordId;
   cable.urls = urls;
   if (title !== undefined) cable.title = title;

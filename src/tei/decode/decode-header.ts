@@ -71,6 +71,7 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
     decodeSource(path(header, 'revisionDesc')),
     oneOf(ID_SOURCES, idSource) ? idSource : 'slug',
   );
+  setIf(cable, 'idInferred', docIdno ? inferredFrom(ctx, docIdno) : undefined);
   cable.urls = byType(bibl, 'idno', 'URI').map(textContent);
   setIf(cable, 'recordId', record ? textContent(record) : undefined);
   setIf(cable, 'title', title ? textContent(title) : undefined);
