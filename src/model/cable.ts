@@ -120,6 +120,8 @@ export interface Cable {
   /** Every URL of the document given by the page, in order. */
   urls: string[];
   title?: string;
+  /** Set when the title is not the page's title line (taken from the citation): why. */
+  titleInferred?: string;
   documentType?: string;
   catalogueDate?: DateValue;
   uploadedDate?: DateValue;

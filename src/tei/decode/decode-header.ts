@@ -75,6 +75,7 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
   cable.urls = byType(bibl, 'idno', 'URI').map(textContent);
   setIf(cable, 'recordId', record ? textContent(record) : undefined);
   setIf(cable, 'title', title ? textContent(title) : undefined);
+  setIf(cable, 'titleInferred', title ? inferredFrom(ctx, title) : undefined);
   const target = catRef ? localId(attr(catRef, 'target')) : undefined;
   setIf(cable, 'documentType', target !== undefined ? ctx.categories.get(target) : undefined);
   if (catalogue) cable.catalogueDate = decodeDateValue(catalogue, textContent(catalogue), 'catalogue', ctx);
