@@ -9,6 +9,7 @@ import { runBuild, type BuildReport } from '../../src/pipeline/index.js';
 import { officialSchema } from '../support/official-schemas.js';
 import { requireProgram } from '../support/programs.js';
 import { COLLIDING_PAGES, COPIED_PAGE, pageFiles } from './colliding-ids.js';
+import { PAGES_DIR, SEEDS, SOURCES_DIR, fixtureNames } from '../ingest/helpers.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -98,5 +99,18 @@ describe('ids never cost a document (end to end through the build)', { timeout: 
     const after = idsByKey(buildPages(extra).report, extra);
     for (const [key, ids] of before) expect(after.get(key)).toEqual(ids);
     expect(after.get('third')?.[0]).toMatch(/^wilson-300202-[0-9a-f]{8}$/);
+  });
+
+  it('drops no page of the fixtures and seeds built together', () => {
+    const files = [
+      ...fixtureNames().map((f) => ({ name: `fixture-${f}`, text: readFileSync(PAGES_DIR + f, 'utf8') })),
+      ...SEEDS.map((f) => ({ name: `seed-${f}`, text: readFileSync(SOURCES_DIR + f, 'utf8') })),
+    ];
+    const { report, config } = buildPages(files);
+    expect(report.summary).toMatchObject({ documents: files.length, failed: 0 });
+    const written = readdirSync(config.teiDir).filter((n) => n.endsWith('.xml'));
+    const copies = codes(report).filter((c) => c === 'ingest/duplicate-page').length;
+    expect(written).toHaveLength(files.length - copies);
+    for (const doc of report.documents) if (doc.documentId !== null) expect(written).toContain(`${doc.documentId}.xml`);
   });
 });
