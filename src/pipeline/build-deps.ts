@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
 import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
+import type { OutputAction } from './build-report.js';
 
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
@@ -32,6 +33,11 @@ export interface BuildDeps {
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
   ): { diagnostics: Diagnostic[] };
+  /**
+   * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps
+   * and tombstones. Its files are reported with the corpus-wide outputs.
+   */
+  publishChanges?(config: CablekitConfig, rootDir: string): { outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

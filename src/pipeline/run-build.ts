@@ -58,6 +58,15 @@ export function runBuild(options: BuildOptions): BuildReport {
       ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
     }
   }
+  if (options.deps.publishChanges) {
+    try {
+      const published = options.deps.publishChanges(config, rootDir);
+      collectionOutputs.push(...published.outputs);
+      ctx.globalDiagnostics.push(...published.diagnostics);
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/change-discovery-failed', 'the IIIF Change Discovery feed could not be written', error));
+    }
+  }
 
   for (const report of ctx.reports) {
     report.diagnostics = report.diagnostics.map((d) => relativeToRoot(d, rootDir));
