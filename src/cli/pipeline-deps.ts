@@ -5,6 +5,7 @@ import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/i
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { defaultOaiStorePath, oaiDraftOf, syncOaiStoreDrafts, type OaiDraft } from '../oai/index.js';
+import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** The real format modules, wired into the build. */
 export function pipelineDeps(): BuildDeps {
@@ -20,6 +21,7 @@ export function pipelineDeps(): BuildDeps {
     // The drafts handed back are the ones oaiRecordOf made (kept by the build as plain JSON).
     syncOaiStore: (records, config, rootDir, kept) =>
       syncOaiStoreDrafts(records as readonly { draft: OaiDraft; file?: string }[], defaultOaiStorePath(rootDir, config), new Date(), kept),
+    publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }
 

@@ -81,6 +81,8 @@ export interface BookkeepingFiles {
   dir: string;
   outputLedger: string;
   oaiStore: string;
+  /** The IIIF Change Discovery activity log (src/discovery/), kept beside the OAI store it follows. */
+  changeLog: string;
   buildLock: string;
   /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental. */
   documentCache: string;
@@ -98,6 +100,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     dir,
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
+    changeLog: join(dir, 'change-log.json'),
     buildLock: join(dir, 'build.lock'),
     documentCache: join(dir, 'documents.json'),
     teiJournal: join(dir, 'tei-journal.jsonl'),

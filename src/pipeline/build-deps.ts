@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
 import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
+import type { OutputAction } from './build-report.js';
 
 /** A record as the OAI module makes it; the pipeline only keeps it and hands it back. */
 export interface OaiRecordDraft {
@@ -14,7 +15,8 @@ export interface OaiRecordDraft {
  * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
  */
 export interface BuildDeps {
-  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  /** `textSha256`: of the page's whitespace-normalised text (duplicates and id collisions); the bytes' checksum when absent. */
+  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
@@ -41,6 +43,11 @@ export interface BuildDeps {
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
   ): { diagnostics: Diagnostic[] };
+  /**
+   * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps
+   * and tombstones. Its files are reported with the corpus-wide outputs.
+   */
+  publishChanges?(config: CablekitConfig, rootDir: string): { outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

@@ -15,7 +15,7 @@ import { processDocuments } from './document-phase.js';
 import { syncOai } from './oai-phase.js';
 import { replayTeiJournal, teiJournal } from './tei-journal.js';
 import { rememberTei, reuseTei } from './tei-reuse.js';
-import { buildTeiForSource, loadState, saveState } from './tei-phase.js';
+import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei } from './tei-phase.js';
 
 /**
  * The whole pipeline: sources → TEI (hand edits protected) → every TEI checked and decoded →
@@ -60,9 +60,15 @@ export function runBuild(options: BuildOptions): BuildReport {
   // A run killed after writing TEI files but before the state file: take its journal in.
   replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
   const key = teiKey(ctx.tool, config);
-  sources.forEach((file, index) => {
-    if (reuseTei(ctx, state, file, key) === undefined) rememberTei(ctx, state, buildTeiForSource(ctx, state, file), file, key);
-    options.onProgress?.({ phase: 'tei', done: index + 1, total: sources.length });
+  // Every page is ingested before any TEI is written: ids are settled over the whole batch. A
+  // settled page whose TEI is up to date is not encoded again.
+  const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
+  settleSourceIds(ingested).forEach((i, index, all) => {
+    if (!reuseTei(ctx, state, i, key)) {
+      writeIngestedTei(ctx, state, i);
+      rememberTei(ctx, state, i, key);
+    }
+    options.onProgress?.({ phase: 'tei', done: index + 1, total: all.length });
   });
   collectionOutputs.push(saveState(ctx, state));
   // The state is on disk (renamed into place): the journal has served its purpose.
@@ -82,6 +88,15 @@ export function runBuild(options: BuildOptions): BuildReport {
     }
   } catch (error) {
     ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.documentCache));
+  }
+  if (options.deps.publishChanges) {
+    try {
+      const published = options.deps.publishChanges(config, rootDir);
+      collectionOutputs.push(...published.outputs);
+      ctx.globalDiagnostics.push(...published.diagnostics);
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/change-discovery-failed', 'the IIIF Change Discovery feed could not be written', error));
+    }
   }
 
   for (const report of ctx.reports) {

@@ -26,15 +26,17 @@ afterEach(() => ed.dispose());
 describe('incremental build', () => {
   it('redoes nothing when nothing changed, and reports the same findings as the run that did the work', () => {
     const first = build({});
-    expect(counts).toEqual(noCounts());
+    // Every page is still ingested (ids are settled over the whole batch), nothing else is redone.
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
+    expect(counts.ingest.length).toBe(3);
     expect(first.documents.find((d) => d.documentId === 'doc-b')?.diagnostics.map((d) => d.code)).toEqual(['ingest/fake-warning', 'titles/warn']);
     expect(first.summary.written).toBe(0);
   });
 
-  it('an edited source: only that document is ingested, encoded, validated and derived', () => {
+  it('an edited source: only that document is encoded, validated and derived', () => {
     ed.page('b.txt', 'id: doc-b\nBeta');
     build();
-    expect(counts).toEqual({ ingest: ['b.txt'], encode: ['doc-b'], validate: ['tei/doc-b.xml'], derive: ['doc-b'] });
+    expect({ ...counts, ingest: [] }).toEqual({ ingest: [], encode: ['doc-b'], validate: ['tei/doc-b.xml'], derive: ['doc-b'] });
     expect(readFileSync(join(ed.config.outputDir, 'listing', 'doc-b.txt'), 'utf8')).toBe('Beta\n');
   });
 
@@ -42,20 +44,19 @@ describe('incremental build', () => {
     ed.remove('c.txt');
     // The TEI stays (it is the master) until it is removed too.
     build();
-    expect(counts).toEqual(noCounts());
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
     const teiGone = join(ed.config.teiDir, 'doc-c.xml');
     renameSync(teiGone, join(ed.root, 'doc-c.xml.away'));
     build();
-    expect(counts).toEqual(noCounts());
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
     expect(readFileSync(join(ed.config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\n');
     expect(treeBytes(ed.root, ['output']).has('output/listing/doc-c.txt')).toBe(false);
   });
 
-  it('a renamed source: ingested again (its path is in the provenance), derived only if its TEI changed', () => {
+  it('a renamed source: encoded again (its path is in the state), derived only if its TEI changed', () => {
     ed.remove('a.txt');
     ed.page('renamed/a.txt', 'id: doc-a\nAlpha');
     build();
-    expect(counts.ingest).toEqual(['renamed/a.txt']);
     expect(counts.encode).toEqual(['doc-a']);
     expect(counts.derive).toEqual([]);
   });
@@ -82,7 +83,7 @@ describe('incremental build', () => {
 
   it('a new tool version redoes everything', () => {
     build({ tool: 'tool-2' });
-    expect(counts.ingest.sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(counts.encode.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
     expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
   });
 
@@ -94,9 +95,9 @@ describe('incremental build', () => {
     backdate(ed.config.sourcesDir);
     backdate(ed.config.teiDir);
     build(); // checks by bytes and records the stamps
-    expect(counts).toEqual(noCounts());
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
     build();
-    expect(counts).toEqual(noCounts());
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
     ed.page('a.txt', 'id: doc-a\nAlphA');
     const tei = join(ed.config.teiDir, 'doc-c.xml');
     writeFileSync(tei, readFileSync(tei, 'utf8').replace('Charlie', 'CHARLIE'));
