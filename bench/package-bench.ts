@@ -14,7 +14,8 @@ import { repoRoot } from './repo-root.js';
  * BagIt and as OCFL (each timed as a whole process, into an empty folder), against sha256sum and
  * sha512sum run over the very same payload files in the same run (the target is to be bound by
  * hashing); then every format once, each checked by its outside validator, and a tampered byte
- * that must be caught. Payload: the TEI, both DC records, the IIIF manifest and the source page.
+ * that must be caught. Payload: the TEI, both DC records, the IIIF manifest, the reading-edition
+ * page and the source page.
  */
 
 /** The built command (dist/), found through package.json, which dist-bench/ links to from the project. */
@@ -27,9 +28,13 @@ function seconds(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-function cli(args: string[], cwd: string): void {
+/** Runs the built CLI; an error other than the ones `tolerated` names stops the bench. Returns the error lines. */
+function cli(args: string[], cwd: string, tolerated?: RegExp): string[] {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`cablekit ${args.join(' ')} exited ${String(run.status)}: ${run.stderr.split('\n').filter((l) => / error /.test(l)).slice(0, 5).join('\n') || run.stderr.slice(-2000)}`);
+  const errors = run.stderr.split('\n').filter((l) => / error /.test(l));
+  const fatal = errors.filter((l) => !tolerated?.test(l));
+  if (run.status !== 0 && (fatal.length > 0 || errors.length === 0)) throw new Error(`cablekit ${args.join(' ')} exited ${String(run.status)}: ${fatal.slice(0, 5).join('\n') || run.stderr.slice(-2000)}`);
+  return errors;
 }
 
 function median(values: number[]): number {
@@ -48,6 +53,7 @@ function payloadFiles(edition: string): string[] {
     ...filesUnder(join(edition, 'tei')).filter((f) => f.endsWith('.xml')),
     ...filesUnder(join(edition, 'output', 'dc')).filter((f) => f.endsWith('.oai_dc.xml') || f.endsWith('.qdc.xml')),
     ...readdirSync(iiif).map((d) => join(iiif, d, 'manifest.json')).filter((f) => existsSync(f)),
+    ...filesUnder(join(edition, 'output', 'site', 'documents')).filter((f) => f.endsWith('.html')),
     ...filesUnder(join(edition, 'sources')).filter((f) => f.endsWith('.txt')),
   ];
 }
@@ -59,7 +65,13 @@ export async function runPackageBench(count: number, workDir: string): Promise<B
     writeFileSync(join(edition, 'sources', page.path), page.text);
   }
   writeFileSync(join(edition, 'cablekit.config.json'), JSON.stringify({ baseUrl: 'http://127.0.0.1:8080' }));
-  const buildSeconds = seconds(() => cli(['build', '--no-progress', '--quiet'], edition));
+  // The generator gives a page now and then the id of an earlier one; the build writes the first
+  // and refuses the other (build/duplicate-id), so the edition holds a few documents fewer than pages.
+  let duplicates = 0;
+  const buildSeconds = seconds(() => {
+    duplicates = cli(['build', '--no-progress', '--quiet'], edition, / error build\/duplicate-id /).length;
+  });
+  const documents = readdirSync(join(edition, 'tei')).filter((f) => f.endsWith('.xml')).length;
 
   const payload = payloadFiles(edition);
   const payloadMB = payload.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
@@ -90,19 +102,20 @@ export async function runPackageBench(count: number, workDir: string): Promise<B
   const tamper = await tamperingDetected(join(out, 'bagit'), join(out, 'ocfl'));
   const problems = [...bags, ...ocflCheck.problems, ...mets, ...saf.problems];
   const counts = { bagit: bagCount, ocfl: ocflCheck.objects, mets: readdirSync(join(out, 'mets')).length, saf: saf.items, archivematica: readdirSync(join(out, 'archivematica')).length };
-  const complete = Object.values(counts).every((n) => n === count);
+  const complete = Object.values(counts).every((n) => n === documents);
   if (problems.length > 0 || !complete || !tamper.bag || !tamper.ocfl) process.exitCode = 1;
 
   const rate = (s: number): string => `${(payloadMB / s).toFixed(1)} MB/s`;
   return {
     name: 'package',
     lines: [
-      `package: ${count} generated documents, ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (built in ${buildSeconds.toFixed(1)} s); medians of ${ROUNDS} whole-process runs`,
+      `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (built in ${buildSeconds.toFixed(1)} s); medians of ${ROUNDS} whole-process runs`,
       `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)})`,
       `package: every format in ${allSeconds.toFixed(1)} s; packages ${JSON.stringify(counts)}; validators: ${problems.length === 0 ? 'no problem' : `${problems.length} problems, first: ${problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${tamper.bag}, OCFL ${tamper.ocfl}`,
     ],
     metrics: {
-      documents: count,
+      pages: count,
+      documents,
       payloadMB,
       bagitSeconds: med.bagit,
       ocflSeconds: med.ocfl,

@@ -22,6 +22,7 @@ function editionFiles(dir: string, id: string): Map<string, Buffer> {
     [`dc/${id}.oai_dc.xml`, readFileSync(join(dir, 'output', 'dc', `${id}.oai_dc.xml`))],
     [`dc/${id}.qdc.xml`, readFileSync(join(dir, 'output', 'dc', `${id}.qdc.xml`))],
     ['iiif/manifest.json', readFileSync(join(dir, 'output', 'iiif', id, 'manifest.json'))],
+    [`site/${id}.html`, readFileSync(join(dir, 'output', 'site', 'documents', `${id}.html`))],
   ]);
   const tei = files.get(`tei/${id}.xml`)?.toString('utf8') ?? '';
   const source = /<idno type="source-path">([^<]+)<\/idno>/.exec(tei)?.[1];

@@ -66,6 +66,7 @@ describe('DSpace Simple Archive Format, read back as the importer reads it', () 
       const source = /<idno type="source-path">([^<]+)<\/idno>/.exec(tei.toString('utf8'))?.[1] as string;
       const wanted: [string, Buffer][] = [
         ['ORIGINAL', tei],
+        ['ORIGINAL', readFileSync(join(dir, 'output', 'site', 'documents', `${id}.html`))],
         ['ORIGINAL', readFileSync(join(dir, 'sources', source))],
         ['METADATA', readFileSync(join(dir, 'output', 'dc', `${id}.oai_dc.xml`))],
         ['METADATA', readFileSync(join(dir, 'output', 'dc', `${id}.qdc.xml`))],

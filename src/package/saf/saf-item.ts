@@ -21,9 +21,9 @@ export function safBitstreamName(file: PayloadFile): string {
   return file.path.replace(/\//g, '_');
 }
 
-/** The bundle a bitstream goes to: the master and its source are the item's content, the rest describe it. */
+/** The bundle a bitstream goes to: the master, its reading page and its source are the item's content, the rest describe it. */
 export function safBundle(file: PayloadFile): string {
-  return file.role === 'tei' || file.role === 'source' ? 'ORIGINAL' : 'METADATA';
+  return file.role === 'tei' || file.role === 'site' || file.role === 'source' ? 'ORIGINAL' : 'METADATA';
 }
 
 /** `contents`: one line per bitstream, its name then tab-separated bundle and description. */
