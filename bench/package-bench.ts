@@ -65,8 +65,9 @@ export async function runPackageBench(count: number, workDir: string): Promise<B
     writeFileSync(join(edition, 'sources', page.path), page.text);
   }
   writeFileSync(join(edition, 'cablekit.config.json'), JSON.stringify({ baseUrl: 'http://127.0.0.1:8080' }));
-  // The generator gives a page now and then the id of an earlier one; the build writes the first
-  // and refuses the other (build/duplicate-id), so the edition holds a few documents fewer than pages.
+  // The generator gives a page now and then the id of an earlier one. Builds that refuse such a
+  // page (build/duplicate-id, before ids were made unique) leave a few documents fewer than pages:
+  // the packages are counted against the TEI files the build wrote.
   let duplicates = 0;
   const buildSeconds = seconds(() => {
     duplicates = cli(['build', '--no-progress', '--quiet'], edition, / error build\/duplicate-id /).length;
