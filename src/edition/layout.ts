@@ -80,7 +80,10 @@ export const STATE_FILE_NAME = '.cablekit-state.json';
 export interface BookkeepingFiles {
   dir: string;
   outputLedger: string;
+  /** The JSON store of earlier versions, migrated into the database on first use. */
   oaiStore: string;
+  /** The embedded (SQLite) OAI-PMH record store. */
+  oaiDatabase: string;
   buildLock: string;
 }
 
@@ -90,6 +93,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     dir,
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
+    oaiDatabase: join(dir, 'oai-store.sqlite'),
     buildLock: join(dir, 'build.lock'),
   };
 }

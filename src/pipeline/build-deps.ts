@@ -23,14 +23,14 @@ export interface BuildDeps {
    */
   validateTei?(xml: string, file?: string): Diagnostic[];
   stages: readonly DerivedStage[];
-  /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages). */
+  /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages; the store may be a database server, hence asynchronous). */
   syncOaiStore?(
     cables: readonly DecodedCable[],
     config: CablekitConfig,
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
-  ): { diagnostics: Diagnostic[] };
+  ): Promise<{ diagnostics: Diagnostic[] }>;
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }
