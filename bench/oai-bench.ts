@@ -12,7 +12,7 @@ const ARCHIVES = ['PRC FMA', 'AVPRF', 'RGANI', 'SAPMO-BArch', 'MOL'];
 const TYPES = ['Cable', 'Memorandum of Conversation', 'Letter', 'Report'];
 
 /** A plausible cable, different for every n, through the real crosswalk (no shortcut records). */
-function generatedCable(n: number): DecodedCable {
+export function generatedCable(n: number): DecodedCable {
   const id = `bench-${String(n).padStart(7, '0')}`;
   const year = 1945 + (n % 46);
   const cable: Cable = {

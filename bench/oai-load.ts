@@ -24,6 +24,7 @@ export interface LoadResult {
   requests: number;
   errors: string[];
   harvests: number;
+  /** Records (or headers) received in list pages. */
   records: number;
   seconds: number;
   latenciesMs: number[];
@@ -83,6 +84,7 @@ export async function runOaiLoad(options: LoadOptions): Promise<LoadResult> {
         if (xml === undefined) return;
         const found = [...xml.matchAll(IDENTIFIER)].map((m) => m[1] as string);
         ids.push(...found);
+        result.records += found.length;
         if (page % every === every - 1 && found.length > 0) {
           const id = found[(page * 7) % found.length] as string;
           const record = await ask(`verb=GetRecord&metadataPrefix=${prefix}&identifier=${encodeURIComponent(id)}`);
@@ -93,7 +95,6 @@ export async function runOaiLoad(options: LoadOptions): Promise<LoadResult> {
         query = `verb=${verb}&resumptionToken=${encodeURIComponent(token)}`;
       }
       result.harvests++;
-      result.records += ids.length;
       options.onHarvest?.(ids);
     }
   }
