@@ -9,7 +9,8 @@ import type { TeiSettings } from '../tei/encode/tei-settings.js';
  * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
  */
 export interface BuildDeps {
-  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  /** `textSha256`: of the page's whitespace-normalised text (duplicates and id collisions); the bytes' checksum when absent. */
+  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
