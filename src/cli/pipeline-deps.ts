@@ -4,7 +4,7 @@ import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
 import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/index.js';
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
-import { defaultOaiStorePath, syncOaiStore } from '../oai/index.js';
+import { syncOaiStore } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** The real format modules, wired into the build. */
@@ -17,7 +17,7 @@ export function pipelineDeps(): BuildDeps {
     decodeTei,
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),
-    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config), new Date(), kept),
+    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, rootDir, new Date(), kept),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }

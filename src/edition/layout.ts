@@ -80,9 +80,12 @@ export const STATE_FILE_NAME = '.cablekit-state.json';
 export interface BookkeepingFiles {
   dir: string;
   outputLedger: string;
+  /** The JSON store of earlier versions, migrated into the database on first use. */
   oaiStore: string;
   /** The IIIF Change Discovery activity log (src/discovery/), kept beside the OAI store it follows. */
   changeLog: string;
+  /** The embedded (SQLite) OAI-PMH record store. */
+  oaiDatabase: string;
   buildLock: string;
 }
 
@@ -93,6 +96,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
     changeLog: join(dir, 'change-log.json'),
+    oaiDatabase: join(dir, 'oai-store.sqlite'),
     buildLock: join(dir, 'build.lock'),
   };
 }

@@ -14,7 +14,7 @@ import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei }
  * The whole pipeline: sources → TEI (hand edits protected) → decode every TEI → derived stages.
  * One bad document never stops the batch; everything that went wrong is in the report.
  */
-export function runBuild(options: BuildOptions): BuildReport {
+export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
   const ctx: BuildContext = {
@@ -53,14 +53,14 @@ export function runBuild(options: BuildOptions): BuildReport {
   collectionOutputs.push(...deriveOutputs(ctx, decoded));
   if (options.deps.syncOaiStore) {
     try {
-      ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack).diagnostics);
+      ctx.globalDiagnostics.push(...(await options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack)).diagnostics);
     } catch (error) {
       ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
     }
   }
   if (options.deps.publishChanges) {
     try {
-      const published = options.deps.publishChanges(config, rootDir);
+      const published = await options.deps.publishChanges(config, rootDir);
       collectionOutputs.push(...published.outputs);
       ctx.globalDiagnostics.push(...published.diagnostics);
     } catch (error) {

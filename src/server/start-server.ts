@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CablekitConfig } from '../config/config.js';
 import { siteSettings } from '../site/index.js';
-import { defaultOaiStorePath, handleOaiRequest, oaiSettingsFromConfig, openOaiStore } from '../oai/index.js';
+import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, type OaiStore } from '../oai/index.js';
 import { contentTypeFor } from './content-types.js';
 import { readBody, toMultimap } from './read-form-body.js';
 import { resolveSafePath, type Mount } from './safe-path.js';
@@ -18,8 +18,11 @@ export interface ServerOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** The OAI store file; default `<outputDir>/../.cablekit/oai-store.json`. */
-  storePath?: string;
+  /**
+   * An open OAI store to serve (the caller closes it). Without one, the store the config names
+   * (`oai.store`) is opened, and closed with the server.
+   */
+  store?: OaiStore;
   /** Records per OAI list page (default 100). */
   pageSize?: number;
 }
@@ -46,9 +49,17 @@ function plain(res: ServerResponse, status: number, message: string, extra: Reco
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
   const root = resolve(options.root);
-  const store = openOaiStore(options.storePath ?? defaultOaiStorePath(root, config), root);
-  // Load the store now, not on the first harvester's request.
-  store.current();
+  let store = options.store;
+  const ownStore = store === undefined;
+  if (!store) {
+    const opened = await openStore(root, config);
+    if (!opened.store) throw new Error(opened.diagnostics.map((d) => `${d.message}${d.hint ? ` (${d.hint})` : ''}`).join('; '));
+    store = opened.store;
+  }
+  // Each request reads the store afresh (keyset queries): a build's changes show at once, and
+  // nothing of the store is held in memory between requests.
+  const repository = repositoryFor(store, root);
+  const servedStore = store;
   const settings = oaiSettingsFromConfig(config, options.pageSize ?? 100);
   const mounts: Mount[] = [
     { prefix: 'tei', dir: resolve(root, config.teiDir) },
@@ -69,8 +80,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else {
       search = url.searchParams;
     }
-    const { repository } = store.current();
-    const { status, xml } = handleOaiRequest(toMultimap(search), repository, settings, new Date());
+    let answer;
+    try {
+      answer = await handleOaiRequest(toMultimap(search), repository, settings, new Date());
+    } catch {
+      // The store failed (a database restarting, a lost connection): harvesters retry after a 503.
+      return plain(res, 503, 'the OAI-PMH record store is unavailable; retry later', { 'Retry-After': '10' });
+    }
+    const { status, xml } = answer;
     res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     res.end(req.method === 'HEAD' ? undefined : xml);
   }
@@ -143,7 +160,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => ok());
+        server.close(() => {
+          if (ownStore) void servedStore.close().then(ok, ok);
+          else ok();
+        });
       }),
   };
 }

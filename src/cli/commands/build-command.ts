@@ -37,7 +37,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
   let packaged: PackageOutcome | undefined;
   try {
-    report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
+    report = await runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
     // The search index is made from the written pages, so it runs after the build, under the same lock.
     if (deps.stages.some((s) => s.name === 'site')) search = await buildSearchIndex(join(config.outputDir, siteSettings(config).siteDir));
     // Packages are made from the outputs just written, so no other build may change them meanwhile.
