@@ -46,3 +46,24 @@ export function resolveSafePath(pathname: string, mounts: readonly Mount[]): Res
     return { ok: false, status: 404 };
   }
 }
+
+/** write-file-atomic's temporary name: the target's name, a dot and a decimal number ("manifest.json.2998829218"). */
+const ATOMIC_TEMP_NAME = /\.[A-Za-z][A-Za-z0-9]*\.\d+$/;
+
+/**
+ * False for URL paths the server must never publish, whatever is on disk: any segment that starts
+ * with a dot (the build state `.cablekit-state.json`, the `.cablekit/` bookkeeping, `.cablekit-tmp/`)
+ * and the temp file an interrupted atomic write may leave. Decoded per segment, as resolveSafePath does.
+ */
+export function isPublishable(pathname: string): boolean {
+  for (const s of pathname.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(s);
+    } catch {
+      return false;
+    }
+    if (decoded.startsWith('.') || ATOMIC_TEMP_NAME.test(decoded)) return false;
+  }
+  return true;
+}
