@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ATOMIC_TEMP_NAME } from '../fs/atomic-temp-files.js';
 
 /** Where a URL path may be served from: the first segment names the folder. */
 export interface Mount {
@@ -47,8 +48,6 @@ export function resolveSafePath(pathname: string, mounts: readonly Mount[]): Res
   }
 }
 
-/** write-file-atomic's temporary name: the target's name, a dot and a decimal number ("manifest.json.2998829218"). */
-const ATOMIC_TEMP_NAME = /\.[A-Za-z][A-Za-z0-9]*\.\d+$/;
 
 /**
  * False for URL paths the server must never publish, whatever is on disk: any segment that starts
