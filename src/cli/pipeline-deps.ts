@@ -6,6 +6,7 @@ import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/i
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { defaultOaiStorePath, syncOaiStore } from '../oai/index.js';
+import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** New OAI datestamps follow SOURCE_DATE_EPOCH as TEI revisions do, so a reproducible build reproduces its store too. */
 function storeClock(): Date {
@@ -23,6 +24,7 @@ export function pipelineDeps(): BuildDeps {
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),
     syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config), storeClock(), kept),
+    publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }
 
