@@ -1,4 +1,5 @@
 import { derivedStages, type BuildDeps } from '../pipeline/index.js';
+import { revisionTimestamp } from '../pipeline/build-clock.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
 import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/index.js';
@@ -6,6 +7,11 @@ import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { syncOaiStore } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
+
+/** New OAI datestamps follow SOURCE_DATE_EPOCH as TEI revisions do, so a reproducible build reproduces its store too. */
+function storeClock(): Date {
+  return new Date(revisionTimestamp());
+}
 
 /** The real format modules, wired into the build. */
 export function pipelineDeps(): BuildDeps {
@@ -17,7 +23,7 @@ export function pipelineDeps(): BuildDeps {
     decodeTei,
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),
-    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, rootDir, new Date(), kept),
+    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, rootDir, storeClock(), kept),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { listSourceFiles, toPortableRelative } from '../fs/index.js';
+import { listSourceFiles, removeAtomicTempFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
@@ -40,6 +40,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
 
   mkdirSync(config.teiDir, { recursive: true });
+  // A killed run may have left temp files of its atomic writes: never outputs, never hand edits.
+  for (const file of [...removeAtomicTempFiles(config.teiDir, true), ...removeAtomicTempFiles(config.outputDir, false)]) {
+    ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
+  }
   const state = loadState(ctx);
   // Every page is ingested before any TEI is written: ids are settled over the whole batch.
   const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
