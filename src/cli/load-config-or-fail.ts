@@ -11,11 +11,13 @@ export function loadConfigOrFail(
   path: string | undefined,
   verbose = false,
   options: { requireFile?: boolean } = {},
-): Required<Pick<LoadedConfig, 'config' | 'rootDir'>> {
+): Required<Pick<LoadedConfig, 'config' | 'rootDir'>> & Pick<LoadedConfig, 'configPath'> {
   const loaded = loadConfig(path, process.cwd(), options);
   printDiagnostics(loaded.diagnostics, { verbose });
   if (hasErrors(loaded.diagnostics) || !loaded.config || !loaded.rootDir) {
     throw new UsageError('cannot go on without a valid configuration (see above)');
   }
-  return { config: loaded.config, rootDir: loaded.rootDir };
+  return loaded.configPath !== undefined
+    ? { config: loaded.config, rootDir: loaded.rootDir, configPath: loaded.configPath }
+    : { config: loaded.config, rootDir: loaded.rootDir };
 }

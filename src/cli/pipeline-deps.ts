@@ -5,6 +5,7 @@ import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/i
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { defaultOaiStorePath, syncOaiStore } from '../oai/index.js';
+import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** The real format modules, wired into the build. */
 export function pipelineDeps(): BuildDeps {
@@ -17,6 +18,7 @@ export function pipelineDeps(): BuildDeps {
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),
     syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, defaultOaiStorePath(rootDir, config), new Date(), kept),
+    publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }
 

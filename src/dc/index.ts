@@ -7,3 +7,5 @@ export { validateWithXsd, DC_SCHEMA_DIR } from './xsd-validator.js';
 export { dcStage } from './dc-stage.js';
 export { escapeXmlText, escapeXmlAttr, stripXmlProlog, stripNonXmlChars } from './xml-text.js';
 export { toW3cdtf } from './w3cdtf.js';
+export { classifyRightsUri, rightsUriFindings, RIGHTS_STATEMENTS, EUROPEANA_RIGHTS_STATEMENTS, type RightsVerdict, type RightsFamily } from './rights-uri.js';
+export { findScrapeArtefacts, type ScrapeArtefact } from './scrape-artefacts.js';

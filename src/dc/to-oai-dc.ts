@@ -27,7 +27,7 @@ export function oaiDcFromFields(f: DcFields): string {
   if (f.documentType !== undefined) body += element('type', f.documentType, lang);
   body += element('format', f.format);
   for (const id of f.identifiers) body += element('identifier', id);
-  if (f.citation !== undefined) body += element('identifier', f.citation, lang);
+  // The citation is not an identifier: it goes to qualified DC only (dcterms:bibliographicCitation).
   for (const s of f.sources) body += element('source', s);
   body += element('language', f.textLanguage);
   if (f.originalLanguage) body += element('relation', originalLanguageRelation(f.originalLanguage));

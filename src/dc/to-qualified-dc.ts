@@ -4,8 +4,12 @@ import { cableToDcFields, isLanguageTag, isUri, originalLanguageRelation } from 
 import type { DcFields } from './dc-fields.js';
 import { escapeXmlAttr, escapeXmlText } from './xml-text.js';
 
-/** cablekit's own namespace for the qualified DC container (schemas/dc/qualified-dc.xsd). */
-export const QDC_NAMESPACE = 'urn:cablekit:qdc:1';
+/**
+ * The container namespace of DSpace's OAI-PMH `qdc` format: harvesters that map DSpace's qualified
+ * DC (DPLA hubs, BASE, CORE) read DCMI terms under this root. The project's schema for it is
+ * schemas/dc/qualified-dc.xsd (DSpace publishes none); docs/crosswalk.md has the crosswalk.
+ */
+export const QDC_NAMESPACE = 'http://dspace.org/qualifieddc/';
 export const DCTERMS_NAMESPACE = 'http://purl.org/dc/terms/';
 
 type Scheme = 'W3CDTF' | 'DCMIType' | 'URI' | 'RFC4646' | 'IMT' | 'Point';

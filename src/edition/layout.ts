@@ -85,6 +85,8 @@ export interface BookkeepingFiles {
   dir: string;
   outputLedger: string;
   oaiStore: string;
+  /** The IIIF Change Discovery activity log (src/discovery/), kept beside the OAI store it follows. */
+  changeLog: string;
   buildLock: string;
 }
 
@@ -94,6 +96,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     dir,
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
+    changeLog: join(dir, 'change-log.json'),
     buildLock: join(dir, 'build.lock'),
   };
 }

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
 import { validateCable } from '../model/validate-cable.js';
+import { normalizeWhitespace } from '../model/reading-text.js';
 import { assembleCable } from './assemble/assemble-cable.js';
 import { decodePage } from './input/decode-page.js';
 import { MAX_PAGE_BYTES } from './input/limits.js';
@@ -15,6 +16,8 @@ import { readPage } from './read-page.js';
 export interface IngestResult {
   cable?: Cable;
   diagnostics: Diagnostic[];
+  /** sha256 of the page's whitespace-normalised text: the same page saved twice has the same one. */
+  textSha256?: string;
 }
 
 /** One-shot hashing: no Hash object to create, update and finish for every page. */
@@ -65,9 +68,10 @@ function ingestDecoded(text: string, path: string, sha256: string, bag: Diagnost
     return { diagnostics: bag.items };
   }
   const draft = readPage(lines, layout);
-  const cable = assembleCable({ draft, path, sha256, bag });
+  const textSha256 = sha256Hex(normalizeWhitespace(text));
+  const cable = assembleCable({ draft, path, sha256, textSha256, bag });
   for (const d of validateCable(cable, path)) bag.items.push(d);
-  return { cable, diagnostics: bag.items };
+  return { cable, diagnostics: bag.items, textSha256 };
 }
 
 /** Ingests one page given as bytes (as read from disk). Pure: no file system. Never throws. */

@@ -113,11 +113,15 @@ export interface Cable {
   id: string;
   /** How the id was made: 'record-id' | 'url' | 'archive-reference' | 'slug'. */
   idSource: 'record-id' | 'url' | 'archive-reference' | 'slug';
+  /** Set when the id carries a suffix from the page's text (weak source or a collision): why. */
+  idInferred?: string;
   source: SourceFile;
   recordId?: string;
   /** Every URL of the document given by the page, in order. */
   urls: string[];
   title?: string;
+  /** Set when the title is not the page's title line (taken from the citation): why. */
+  titleInferred?: string;
   documentType?: string;
   catalogueDate?: DateValue;
   uploadedDate?: DateValue;

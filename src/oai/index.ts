@@ -12,3 +12,4 @@ export { encodeToken, decodeToken, type TokenState } from './resumption-token.js
 export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';
 export { syncOaiStore, syncStoreData } from './sync-store.js';
 export { openOaiStore, repositoryFromData, type LiveOaiStore } from './open-oai-store.js';
+export { scopeTeiIds, idPrefix } from './scope-tei-ids.js';

@@ -1,3 +1,4 @@
+import { QDC_NAMESPACE } from '../dc/index.js';
 import type { OaiSettings } from './oai-settings.js';
 
 export interface MetadataFormat {
@@ -16,8 +17,8 @@ export function metadataFormats(settings: Pick<OaiSettings, 'editionBaseUrl'>): 
       schema: 'http://www.openarchives.org/OAI/2.0/oai_dc.xsd',
       namespace: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
     },
-    // The project's own container schema, published with the edition (the server serves /schemas/).
-    qdc: { prefix: 'qdc', schema: `${settings.editionBaseUrl}/schemas/dc/qualified-dc.xsd`, namespace: 'urn:cablekit:qdc:1' },
+    // DSpace's qdc container namespace; the schema is the project's, published with the edition (/schemas/).
+    qdc: { prefix: 'qdc', schema: `${settings.editionBaseUrl}/schemas/dc/qualified-dc.xsd`, namespace: QDC_NAMESPACE },
     tei: {
       prefix: 'tei',
       schema: 'https://www.tei-c.org/release/xml/tei/custom/schema/xsd/tei_all.xsd',

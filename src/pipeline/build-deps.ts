@@ -3,13 +3,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
 import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
+import type { OutputAction } from './build-report.js';
 
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
  * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
  */
 export interface BuildDeps {
-  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  /** `textSha256`: of the page's whitespace-normalised text (duplicates and id collisions); the bytes' checksum when absent. */
+  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
@@ -31,6 +33,11 @@ export interface BuildDeps {
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
   ): { diagnostics: Diagnostic[] };
+  /**
+   * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps
+   * and tombstones. Its files are reported with the corpus-wide outputs.
+   */
+  publishChanges?(config: CablekitConfig, rootDir: string): { outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

@@ -8,7 +8,7 @@ import { internalError, type BuildContext, type BuildOptions } from './build-con
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { decodeAllTei } from './decode-phase.js';
 import { deriveOutputs } from './derive-phase.js';
-import { buildTeiForSource, loadState, saveState } from './tei-phase.js';
+import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei } from './tei-phase.js';
 
 /**
  * The whole pipeline: sources → TEI (hand edits protected) → decode every TEI → derived stages.
@@ -41,9 +41,11 @@ export function runBuild(options: BuildOptions): BuildReport {
 
   mkdirSync(config.teiDir, { recursive: true });
   const state = loadState(ctx);
-  sources.forEach((file, index) => {
-    buildTeiForSource(ctx, state, file);
-    options.onProgress?.({ phase: 'tei', done: index + 1, total: sources.length });
+  // Every page is ingested before any TEI is written: ids are settled over the whole batch.
+  const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
+  settleSourceIds(ingested).forEach((i, index, all) => {
+    writeIngestedTei(ctx, state, i);
+    options.onProgress?.({ phase: 'tei', done: index + 1, total: all.length });
   });
   collectionOutputs.push(saveState(ctx, state));
 
@@ -54,6 +56,15 @@ export function runBuild(options: BuildOptions): BuildReport {
       ctx.globalDiagnostics.push(...options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack).diagnostics);
     } catch (error) {
       ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
+    }
+  }
+  if (options.deps.publishChanges) {
+    try {
+      const published = options.deps.publishChanges(config, rootDir);
+      collectionOutputs.push(...published.outputs);
+      ctx.globalDiagnostics.push(...published.diagnostics);
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/change-discovery-failed', 'the IIIF Change Discovery feed could not be written', error));
     }
   }
 

@@ -8,6 +8,8 @@ import { internalError, newDocumentReport, type BuildContext } from './build-con
 import { planTeiWrite } from './plan-tei-write.js';
 import { teiSettingsOf } from '../tei/encode/tei-settings.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
+import type { Cable } from '../model/cable.js';
+import { settleIds } from '../ingest/index.js';
 
 /** Document ids become file names: only xml:id-like ids are accepted, so no id can escape the TEI folder. */
 const SAFE_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -38,8 +40,16 @@ export function saveState(ctx: BuildContext, state: BuildState): OutputRecord {
   return { path: toPortableRelative(ctx.options.rootDir, path), action };
 }
 
-/** Ingests one source page and writes (or protects) its TEI file. Never throws. */
-export function buildTeiForSource(ctx: BuildContext, state: BuildState, sourceFile: string): DocumentReport {
+/** A page read and ingested, waiting for the batch's ids to be settled before its TEI is written. */
+export interface IngestedSource {
+  report: DocumentReport;
+  cable: Cable;
+  sourceSha256: string;
+  textSha256: string;
+}
+
+/** Reads and ingests one source page; undefined when it gave no cable (the report says why). Never throws. */
+export function ingestSource(ctx: BuildContext, sourceFile: string): IngestedSource | undefined {
   const { config, rootDir, deps } = ctx.options;
   const sourcePath = toPortableRelative(rootDir, sourceFile);
   const report = newDocumentReport({ sourcePath });
@@ -53,7 +63,7 @@ export function buildTeiForSource(ctx: BuildContext, state: BuildState, sourceFi
         message: `the page is ${size} bytes; pages larger than ${deps.maxPageBytes} bytes are not read`,
         file: sourcePath,
       });
-      return report;
+      return undefined;
     }
     const bytes = readFileSync(sourceFile);
     // The model records the path relative to the sources folder (stable across machines);
@@ -66,30 +76,55 @@ export function buildTeiForSource(ctx: BuildContext, state: BuildState, sourceFi
       if (!report.diagnostics.some((d) => d.severity === 'error')) {
         report.diagnostics.push({ code: 'build/not-ingested', severity: 'error', message: 'no document could be read from this page', file: sourcePath });
       }
-      return report;
+      return undefined;
     }
+    const sourceSha256 = sha256Hex(bytes);
+    return { report, cable, sourceSha256, textSha256: ingested.textSha256 ?? sourceSha256 };
+  } catch (error) {
+    report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, sourcePath));
+    return undefined;
+  }
+}
+
+/**
+ * Settles the ids of every ingested page at once (src/ingest/assemble/settle-ids.ts), so the
+ * outcome does not depend on the order the files were read in; duplicates drop out here.
+ */
+export function settleSourceIds(ingested: readonly IngestedSource[]): IngestedSource[] {
+  const claims = ingested.map((i) => ({ source: i.report.sourcePath ?? '', id: i.cable.id, textSha256: i.textSha256 }));
+  const { settled, diagnostics } = settleIds(claims);
+  const bySource = new Map(ingested.map((i) => [i.report.sourcePath ?? '', i]));
+  for (const d of diagnostics) bySource.get(d.file ?? '')?.report.diagnostics.push(d);
+  const kept: IngestedSource[] = [];
+  for (const i of ingested) {
+    const s = settled.get(i.report.sourcePath ?? '');
+    if (s?.kind === 'duplicate') {
+      i.report.documentId = null;
+      continue;
+    }
+    if (s?.suffixed !== undefined) i.cable = { ...i.cable, id: s.id, idInferred: s.suffixed };
+    kept.push(i);
+  }
+  return kept;
+}
+
+/** Writes (or protects) the TEI file of one settled page. Never throws. */
+export function writeIngestedTei(ctx: BuildContext, state: BuildState, ingested: IngestedSource): void {
+  const { config } = ctx.options;
+  const { report, cable } = ingested;
+  const sourcePath = report.sourcePath ?? undefined;
+  try {
     report.documentId = cable.id;
     if (!SAFE_ID.test(cable.id)) {
-      report.diagnostics.push({ code: 'build/unsafe-id', severity: 'error', message: `document id "${cable.id}" cannot be used as a file name`, file: sourcePath });
-      return report;
-    }
-    const earlier = ctx.byId.get(cable.id);
-    if (earlier) {
-      report.diagnostics.push({
-        code: 'build/duplicate-id',
-        severity: 'error',
-        message: `document id "${cable.id}" is already used by ${earlier.sourcePath ?? 'another page'}; this page was not written`,
-        file: sourcePath,
-      });
-      return report;
+      report.diagnostics.push({ code: 'build/unsafe-id', severity: 'error', message: `document id "${cable.id}" cannot be used as a file name`, ...(sourcePath ? { file: sourcePath } : {}) });
+      return;
     }
     ctx.byId.set(cable.id, report);
     const teiSettings = teiSettingsOf(config);
-    writeTei(ctx, state, report, sha256Hex(bytes), (when) => deps.encodeTei(cable, teiSettings, { when }));
+    writeTei(ctx, state, report, ingested.sourceSha256, (when) => ctx.options.deps.encodeTei(cable, teiSettings, { when }));
   } catch (error) {
     report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, sourcePath));
   }
-  return report;
 }
 
 function writeTei(

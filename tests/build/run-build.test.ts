@@ -117,11 +117,14 @@ describe('runBuild', () => {
     expect(byPath.get('sources/b.txt')?.diagnostics.map((d) => d.code)).toEqual(['ingest/not-a-page']);
     expect(byPath.get('sources/b.txt')?.diagnostics[0]?.file).toBe('sources/b.txt');
     expect(byPath.get('sources/c.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/internal-error']);
-    expect(byPath.get('sources/d.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/duplicate-id']);
+    // d claims a's id with other text: neither is dropped, both take a suffix of their text's checksum.
+    expect(byPath.get('sources/d.txt')?.diagnostics.map((d) => d.code)).toEqual(['ingest/id-collision']);
     expect(byPath.get('sources/e.txt')?.diagnostics.map((d) => d.code)).toEqual(['build/source-too-large']);
     expect(byPath.get('sources/f.txt')?.status).toBe('ok');
-    expect(report.summary).toMatchObject({ documents: 6, failed: 4, warnings: 1, errors: 4 });
-    expect(readdirSync(config.teiDir).sort()).toEqual([STATE_FILE_NAME, 'doc-a.xml', 'doc-f.xml']);
+    expect(report.summary).toMatchObject({ documents: 6, failed: 3, errors: 3 });
+    const written = readdirSync(config.teiDir).sort();
+    expect(written).toHaveLength(4);
+    expect(written.filter((f) => /^doc-a-[0-9a-f]{8}\.xml$/.test(f))).toHaveLength(2);
   });
 
   it('decodes TEI files that have no source, and reports undecodable ones', () => {

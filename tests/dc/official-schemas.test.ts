@@ -25,7 +25,8 @@ describe('dcStage', () => {
   });
 
   it('warns about what the TEI lacks instead of inventing it', () => {
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['dc/no-date', 'dc/no-title']);
+    // The third: the default rights URI (UND) is one Europeana does not accept (tests/dc/aggregators.test.ts).
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['dc/no-date', 'dc/no-title', 'dc/rights-uri-not-europeana']);
   });
 
   it('passes the official oai_dc and DCMI terms schemas (xmllint, schemas/official)', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { documentId, idSlug } from '../../src/ingest/assemble/index.js';
+import { documentId, idSlug, settleIds, WEAK_ID_REASON } from '../../src/ingest/assemble/index.js';
 import { documentIdFromUrl } from '../../src/ingest/fields/index.js';
 import { parseArchiveReference } from '../../src/ingest/fields/index.js';
 import { cableOf, fixtureNames, ingestFixture } from './helpers.js';
+import { ingestText } from '../../src/ingest/index.js';
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 const none = { urls: [], archiveReferences: [] };
@@ -15,7 +16,7 @@ describe('document id', () => {
       id: 'prc-fma-106-01479-08-85-88',
       idSource: 'archive-reference',
     });
-    expect(documentId({ ...none, title: 'Über den Vertrag', catalogueDate: { verbatim: '1955', when: '1955', origin: 'catalogue' } }, 'ab')).toEqual({ id: 'uber-den-vertrag-1955', idSource: 'slug' });
+    expect(documentId({ ...none, title: 'Über den Vertrag', catalogueDate: { verbatim: '1955', when: '1955', origin: 'catalogue' } }, '0123456789ab')).toEqual({ id: 'uber-den-vertrag-1955-01234567', idSource: 'slug', idInferred: WEAK_ID_REASON });
     expect(documentId({ ...none, title: '会谈记录' }, 'abcdef0123456789ffff')).toEqual({ id: 'doc-abcdef0123456789', idSource: 'slug' });
   });
   it('an archive name without units does not make an id', () => {
@@ -42,6 +43,29 @@ describe('document id', () => {
       expect(ingestFixture(f).cable?.id).toBe(r.cable.id);
     }
     expect(cableOf(ingestFixture('old-site-caps-title.txt')).idSource).toBe('archive-reference');
-    expect(cableOf(ingestFixture('flat-mirror-mirror.txt'))).toMatchObject({ id: 'report-on-the-fishing-agreement-1958-08-14', idSource: 'slug' });
+    expect(cableOf(ingestFixture('flat-mirror-mirror.txt'))).toMatchObject({ idSource: 'slug', idInferred: WEAK_ID_REASON });
+    expect(cableOf(ingestFixture('flat-mirror-mirror.txt')).id).toMatch(/^report-on-the-fishing-agreement-1958-08-14-[0-9a-f]{8}$/);
+  });
+  it('pages whose titles and file-level references collide get distinct ids, the same in either order', () => {
+    const page = (body: string): string => `A summary.\nAugust 14, 1958\nReport on the Fishing Agreement\n${body}\nRights\nReuse welcome.\n`;
+    const a = cableOf(ingestText(page('The delegation arrived on 12 August.'), 'a.txt'));
+    const b = cableOf(ingestText(page('The delegation left on 20 August.'), 'b.txt'));
+    expect(a.id).not.toBe(b.id);
+    const ref = parseArchiveReference('CWIHP Archives, Collection 5');
+    const fa = documentId({ ...none, archiveReferences: [ref], title: 'T' }, 'aaaaaaaa11');
+    const fb = documentId({ ...none, archiveReferences: [ref], title: 'T' }, 'bbbbbbbb22');
+    expect(fa.id).not.toBe(fb.id);
+    const claims = [
+      { source: 'x.txt', id: 'wilson-1', textSha256: 'aaaaaaaaaaaa' },
+      { source: 'y.txt', id: 'wilson-1', textSha256: 'bbbbbbbbbbbb' },
+      { source: 'z.txt', id: 'wilson-1', textSha256: 'aaaaaaaaaaaa' },
+    ];
+    const one = settleIds(claims);
+    const two = settleIds([...claims].reverse());
+    expect([...two.settled.entries()].sort()).toEqual([...one.settled.entries()].sort());
+    expect(one.settled.get('x.txt')).toMatchObject({ kind: 'keep', id: 'wilson-1-aaaaaaaa' });
+    expect(one.settled.get('y.txt')).toMatchObject({ kind: 'keep', id: 'wilson-1-bbbbbbbb' });
+    expect(one.settled.get('z.txt')).toEqual({ kind: 'duplicate', of: 'x.txt' });
+    expect(one.diagnostics.map((d) => d.code).sort()).toEqual(['ingest/duplicate-page', 'ingest/id-collision', 'ingest/id-collision']);
   });
 });

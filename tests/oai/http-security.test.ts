@@ -61,7 +61,7 @@ describe('serving the built output', () => {
     expect(dc.body).toContain('<oai_dc:dc');
     const xsd = await raw('/schemas/dc/qualified-dc.xsd');
     expect(xsd.status).toBe(200);
-    expect(xsd.body).toContain('urn:cablekit:qdc:1');
+    expect(xsd.body).toContain('http://dspace.org/qualifieddc/');
     expect((await raw('/tei/doc-0000.xml', 'HEAD')).status).toBe(200);
   });
 

@@ -59,7 +59,7 @@ export function responseSchema(): string {
       imp('http://www.openarchives.org/OAI/2.0/oai_dc/', join(OFFICIAL_DIR, 'oai_dc.xsd')) +
       imp('http://purl.org/dc/elements/1.1/', join(OFFICIAL_DIR, 'simpledc20021212.xsd')) +
       imp('http://www.openarchives.org/OAI/2.0/oai-identifier', join(OFFICIAL_DIR, 'oai-identifier.xsd')) +
-      imp('urn:cablekit:qdc:1', join(DC_SCHEMA_DIR, 'qualified-dc.xsd')) +
+      imp('http://dspace.org/qualifieddc/', join(DC_SCHEMA_DIR, 'qualified-dc.xsd')) +
       imp('http://www.tei-c.org/ns/1.0', join(dir, 'tei-root.xsd')) +
       '</xs:schema>\n',
   );

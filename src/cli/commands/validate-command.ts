@@ -7,6 +7,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collectInputs } from '../collect-inputs.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
+import type { CablekitConfig } from '../../config/config.js';
+import { rightsUriFindings } from '../../dc/index.js';
 import { validatorDeps, type ValidatorDeps } from '../pipeline-deps.js';
 import { countBySeverity, printDiagnostics } from '../print-diagnostics.js';
 
@@ -24,10 +26,13 @@ const MAX_VALIDATED_BYTES = 50 * 1024 * 1024;
  * project's XSDs. Without paths: the edition's TEI folder and its IIIF and DC output.
  */
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
-  const files = paths.length > 0 ? collectInputs(paths, ['.xml', '.json']) : defaultTargets(options);
+  const edition = paths.length === 0 || options.config !== undefined ? loadConfigOrFail(options.config, options.verbose) : undefined;
+  const files = paths.length > 0 ? collectInputs(paths, ['.xml', '.json']) : defaultTargets(edition!.config);
   if (files.length === 0) throw new UsageError('nothing to validate: no .xml or .json files found');
   const deps = validatorDeps();
   const diagnostics: Diagnostic[] = [];
+  // The edition's settings are checked too when there is one: what aggregators make of its rights URI.
+  if (edition) diagnostics.push(...rightsUriFindings(edition.config.rightsUri, portable(edition.configPath ?? 'cablekit.config.json')));
   for (const file of files) diagnostics.push(...validateOne(file, deps));
   printDiagnostics(diagnostics, { verbose: options.verbose ?? false });
   const { errors, warnings } = countBySeverity(diagnostics);
@@ -38,8 +43,11 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-function defaultTargets(options: ValidateCommandOptions): string[] {
-  const { config } = loadConfigOrFail(options.config, options.verbose);
+function portable(file: string): string {
+  return relative(process.cwd(), file).split(sep).join('/') || file;
+}
+
+function defaultTargets(config: CablekitConfig): string[] {
   const targets: string[] = [];
   if (existsSync(config.teiDir)) targets.push(...collectInputs([config.teiDir], ['.xml']));
   const iiifDir = join(config.outputDir, 'iiif');

@@ -4,6 +4,7 @@ import type { ArchiveReference, Cable, Contributor, ExtraField, Language } from 
 import type { DateValue } from '../../model/dates.js';
 import { parseBody } from '../body/index.js';
 import { parseDate } from '../dates/parse-date.js';
+import { findDates } from '../dates/find-dates.js';
 import { parseArchiveReference } from '../fields/parse-archive-reference.js';
 import { parseCitation, type ParsedCitation } from '../fields/parse-citation.js';
 import { parseFunders } from '../fields/parse-funders.js';
@@ -20,6 +21,8 @@ export interface AssembleInput {
   draft: PageDraft;
   path: string;
   sha256: string;
+  /** sha256 of the page's whitespace-normalised text (see documentId). */
+  textSha256: string;
   bag: DiagnosticBag;
 }
 
@@ -81,22 +84,47 @@ function safeBody(draft: PageDraft, bag: DiagnosticBag, title: string | undefine
 
 const UNDATED_IN_TITLE = /\bundated \[[^\]\n]{1,40}\]/i;
 
+const TITLE_FROM_CITATION = 'title taken from the citation: the page prints no title line';
+const DATE_FROM_CITATION = 'catalogue date taken from the citation: the page prints no date line';
+const DATE_FROM_TITLE = 'catalogue date taken from the date that ends the title: the page prints no date line and the citation gives no date of its own';
+
+function inferredAs(value: DateValue, reason: string): DateValue {
+  value.inferred = value.inferred === undefined ? reason : `${reason}; ${value.inferred}`;
+  return value;
+}
+
+/** The date that ends a title ("Report on the Student Exchange, April 2, 1957"), if any. */
+function dateEndingTitle(title: string): string | undefined {
+  const t = title.trim();
+  const last = findDates(t, 'title').at(-1);
+  return last !== undefined && last.end === t.length && last.start > 0 && /[,(]\s*$/.test(t.slice(0, last.start)) ? last.verbatim : undefined;
+}
+
+/**
+ * The page's date line; else the citation's date; else the date ending the title (the
+ * citation's, then the page's) — both marked inferred; last, as written, "undated [1955]".
+ */
+function catalogueDateOf(draft: PageDraft, cit: ParsedCitation | undefined, title: string | undefined): DateValue | undefined {
+  if (draft.date) return parseDate(draft.date.text, 'catalogue');
+  if (cit?.date) return inferredAs(parseDate(cit.date, 'citation'), DATE_FROM_CITATION);
+  for (const t of [cit?.title, draft.title?.text]) {
+    const ending = t !== undefined ? dateEndingTitle(t) : undefined;
+    if (ending !== undefined) return inferredAs(parseDate(ending, 'title'), DATE_FROM_TITLE);
+  }
+  const inTitle = title !== undefined ? UNDATED_IN_TITLE.exec(title) : null;
+  return inTitle ? parseDate(inTitle[0], 'title') : undefined;
+}
+
 function gap(text: string, reason: GapBlock['reason']): GapBlock {
   return { kind: 'gap', text, reason };
 }
 
 /** Turns a layout reader's draft into the Cable: parses the fields, runs the body parser, checks for disagreements. */
-export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cable {
+export function assembleCable({ draft, path, sha256, textSha256, bag }: AssembleInput): Cable {
   const cit: ParsedCitation | undefined = draft.citation ? parseCitation(draft.citation.text) : undefined;
   const title = draft.title?.text ?? cit?.title;
-  let catalogueDate: DateValue | undefined;
-  if (draft.date) catalogueDate = parseDate(draft.date.text, 'catalogue');
-  else if (cit?.date) catalogueDate = parseDate(cit.date, 'citation');
-  else {
-    // Last resort, still as written: "…, undated [1955]" in the title.
-    const inTitle = title !== undefined ? UNDATED_IN_TITLE.exec(title) : null;
-    if (inTitle) catalogueDate = parseDate(inTitle[0], 'title');
-  }
+  const titleInferred = draft.title === undefined && title !== undefined ? TITLE_FROM_CITATION : undefined;
+  const catalogueDate = catalogueDateOf(draft, cit, title);
   const lang = languages(draft);
   const archiveReferences: ArchiveReference[] = [...(cit?.archiveReferences ?? []), ...draft.archiveNames.map((a) => parseArchiveReference(a.text))];
   const contributors: Contributor[] = cit?.contributors ?? [];
@@ -120,12 +148,15 @@ export function assembleCable({ draft, path, sha256, bag }: AssembleInput): Cabl
 
   const recordId = draft.recordId?.text;
   const urls = [...new Set(cit?.urls ?? [])];
-  const { id, idSource } = documentId({ recordId, urls, archiveReferences, title, catalogueDate }, sha256);
+  const { id, idSource, idInferred } = documentId({ recordId, urls, archiveReferences, title, catalogueDate }, textSha256);
   // Keys assigned in the model's order, optional ones only when present: JSON output reads like the type.
-  const cable = { id, idSource, source: { path, sha256, layout: draft.layout } } as Cable;
+  const cable = { id, idSource } as Cable;
+  if (idInferred !== undefined) cable.idInferred = idInferred;
+  cable.source = { path, sha256, layout: draft.layout };
   if (recordId !== undefined) cable.recordId = recordId;
   cable.urls = urls;
   if (title !== undefined) cable.title = title;
+  if (titleInferred !== undefined) cable.titleInferred = titleInferred;
   if (draft.documentType) cable.documentType = draft.documentType.text;
   if (catalogueDate) cable.catalogueDate = catalogueDate;
   if (draft.uploadedDate) cable.uploadedDate = parseDate(draft.uploadedDate.text, 'uploaded');

@@ -3,6 +3,7 @@ import { extractUrls } from './extract-urls.js';
 import { parseArchiveReferences } from './parse-archive-reference.js';
 import { parseContributors } from './parse-contributors.js';
 import { normalizeWhitespace } from '../../model/reading-text.js';
+import { findDateAtStart } from '../dates/find-dates.js';
 
 export interface ParsedCitation {
   /** The quoted title, without its quotes and the comma inside them. */
@@ -32,6 +33,16 @@ function closingQuote(text: string): number {
   return Math.min(inside + 1, after);
 }
 
+const BARE_YEAR = /^(?:1[6-9]\d\d|20\d\d)(?=[,.]|$)/;
+
+/** A date opening `text` and ending at a comma, a full stop or the end ("July 12, 1956, CWIHP Archives."). */
+function leadingDate(text: string): string | undefined {
+  const found = findDateAtStart(text, 'citation')?.verbatim ?? BARE_YEAR.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const next = text[found.length];
+  return next === undefined || next === ',' || next === '.' ? found : undefined;
+}
+
 /**
  * A citation paragraph in any of the site's forms:
  * `"Title", December 15, 1965, Wilson Center Digital Archive, PRC FMA 106-01480-05, 46-49. Translated by A. <url>`
@@ -49,11 +60,18 @@ export function parseCitation(citation: string): ParsedCitation {
     const close = closingQuote(rest);
     if (close > 0) {
       out.title = rest.slice(1, close).replace(/,$/, '').trim();
-      rest = rest.slice(close + 1).replace(/^\s*,\s*/, '');
+      rest = rest.slice(close + 1).replace(/^\s*,?\s*/, '');
     }
   }
   const pub = rest.indexOf(PUBLISHER_END);
-  if (pub >= 0) {
+  if (pub < 0) {
+    // No "… Digital Archive" publisher to end the date at: a date right after the title still is one.
+    const date = leadingDate(rest);
+    if (date !== undefined) {
+      out.date = date;
+      rest = rest.slice(date.length).replace(/^\s*[,.]\s*/, '');
+    }
+  } else {
     const before = rest.slice(0, pub);
     const comma = before.lastIndexOf(',');
     if (comma >= 0) {

@@ -56,5 +56,32 @@ export function chromeKey(text: string): string {
 }
 
 export function isChrome(text: string): boolean {
-  return CHROME.has(chromeKey(text));
+  return CHROME.has(chromeKey(text)) || isControlLine(text);
+}
+
+/**
+ * Words of the site's search widgets and buttons ("ADD SEARCH FILTER", "CANCEL SEARCH FILTER",
+ * "Clear all filters", "Sort by date"): a line made only of them is a row of controls.
+ */
+const CONTROL_WORDS = new Set(
+  ('add cancel search filter filters clear all apply reset submit sort by results result show hide more less advanced ' +
+    'remove close open toggle menu navigation go back next previous prev expand collapse select deselect done ok save ' +
+    'edit view list grid options refine keyword keywords query button login logout log sign in out register subscribe ' +
+    'print share download citation home top to page new date range language relevance newest oldest ascending descending ' +
+    'a z')
+    .split(' '),
+);
+/** At least one of these makes the line a control row, not a heading that happens to use common words. */
+const CONTROL_CORE = new Set(['search', 'filter', 'filters', 'cancel', 'clear', 'reset', 'apply', 'submit', 'sort', 'toggle', 'login', 'logout', 'button', 'refine']);
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A row of widget controls: every word a control word, one of them a core one, and at least
+ * two words (a lone "Search" could be a heading). Only asked of header and tail lines.
+ */
+function isControlLine(text: string): boolean {
+  if (text.length > MAX_CHROME) return false;
+  const words = text.toLowerCase().match(WORDS);
+  if (words === null || words.length < 2) return false;
+  return words.every((w) => CONTROL_WORDS.has(w)) && words.some((w) => CONTROL_CORE.has(w));
 }

@@ -2,11 +2,21 @@ import { isChrome } from './chrome.js';
 import { labelKey } from './labels.js';
 import { looksLikeDate, looksLikeHeaderDate, looksLikeTitle, matchFunderLine } from './line-kinds.js';
 import type { PageDraft } from './page-draft.js';
+import { continuesTitle } from './title-continuation.js';
 import type { Unit } from './units.js';
 
 /** How many unknown short lines may stand before the date line, and how short they are. */
 const MAX_UNKNOWN_HEADER = 5;
 const SHORT_LINE = 60;
+/** How many lines a wrapped title may take. */
+const MAX_TITLE_LINES = 3;
+
+/** `next` is the line right under `unit` and carries on the title so far (and is no funder line or label). */
+function continuesUnder(unit: Unit, next: Unit | undefined, title: string): boolean {
+  if (next === undefined || next.line !== unit.lines[unit.lines.length - 1]!.line + 1) return false;
+  if (next.lines.length !== 1 || matchFunderLine(next.text) || labelKey(next.text) !== undefined) return false;
+  return continuesTitle(title, next.text);
+}
 
 /**
  * Reads the header units of a current-site or flat-mirror page — chrome, date, title, funder
@@ -57,11 +67,18 @@ export function readHead(units: readonly Unit[], draft: PageDraft, allowLeadingS
   }
   while (chromeAt()) i++;
   const titleUnit = units[i];
+  // A title the browser wrapped: the lines right under it that carry it on are part of it.
+  let titleText = titleUnit?.text ?? '';
+  let after = i + 1;
+  while (after - i <= MAX_TITLE_LINES && titleUnit && continuesUnder(units[after - 1]!, units[after], titleText)) {
+    titleText = `${titleText} ${units[after]!.text}`;
+    after++;
+  }
   // Without a date line the title is only recognisable by the funder line that follows it.
-  const titleFollowedByFunder = units[i + 1] !== undefined && matchFunderLine(units[i + 1]!.text) !== undefined;
-  if (titleUnit && looksLikeTitle(titleUnit.text) && labelKey(titleUnit.text) === undefined && (draft.date !== undefined || titleFollowedByFunder)) {
-    draft.title = { text: titleUnit.text, line: titleUnit.line };
-    i++;
+  const titleFollowedByFunder = units[after] !== undefined && matchFunderLine(units[after]!.text) !== undefined;
+  if (titleUnit && looksLikeTitle(titleText) && labelKey(titleUnit.text) === undefined && (draft.date !== undefined || titleFollowedByFunder)) {
+    draft.title = { text: titleText, line: titleUnit.line };
+    i = after;
   }
   for (let u = units[i]; u; u = units[i]) {
     const funder = matchFunderLine(u.text);

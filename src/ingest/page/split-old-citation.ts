@@ -20,3 +20,10 @@ export function splitOldCitation(text: string): { summary?: string; citation?: s
   }
   return { summary: t };
 }
+
+const QUOTED_TITLE = /^["“]([^"”\n]{3,500}?),["”]/;
+
+/** The title an old-site citation opens with, without its quotes and comma. */
+export function quotedTitle(citation: string): string | undefined {
+  return QUOTED_TITLE.exec(citation.trimStart())?.[1]?.trim();
+}

@@ -1,3 +1,4 @@
+import { disseminate } from '../disseminate.js';
 import { isMetadataPrefix } from '../metadata-formats.js';
 import { fromOaiIdentifier } from '../oai-identifier.js';
 import type { OaiRepository } from '../oai-repository.js';
@@ -19,7 +20,7 @@ export function getRecord(args: Record<string, string>, repo: OaiRepository, set
       echo: only(args, ['identifier']),
     };
   }
-  const metadata = record.deleted ? undefined : repo.metadata(record, prefix);
+  const metadata = record.deleted ? undefined : disseminate(repo, record, prefix);
   if (!record.deleted && metadata === undefined) {
     return {
       errors: [{ code: 'cannotDisseminateFormat', message: 'This item cannot be disseminated in that format right now.' }],

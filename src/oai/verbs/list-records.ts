@@ -1,4 +1,5 @@
 import { parseOaiDate } from '../datestamp.js';
+import { disseminate } from '../disseminate.js';
 import { isMetadataPrefix } from '../metadata-formats.js';
 import { METADATA_PREFIX_SYNTAX, SET_SPEC_SYNTAX } from '../oai-arguments.js';
 import type { OaiRepository } from '../oai-repository.js';
@@ -70,7 +71,7 @@ export function listRecords(verb: ListVerb, args: Record<string, string>, repo: 
   const items = page
     .map((r) =>
       verb === 'ListRecords'
-        ? recordXml(r, settings.repositoryIdentifier, r.deleted ? undefined : repo.metadata(r, prefix))
+        ? recordXml(r, settings.repositoryIdentifier, r.deleted ? undefined : disseminate(repo, r, prefix))
         : headerXml(r, settings.repositoryIdentifier) + '\n',
     )
     .join('');

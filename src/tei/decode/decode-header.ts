@@ -71,9 +71,11 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
     decodeSource(path(header, 'revisionDesc')),
     oneOf(ID_SOURCES, idSource) ? idSource : 'slug',
   );
+  setIf(cable, 'idInferred', docIdno ? inferredFrom(ctx, docIdno) : undefined);
   cable.urls = byType(bibl, 'idno', 'URI').map(textContent);
   setIf(cable, 'recordId', record ? textContent(record) : undefined);
   setIf(cable, 'title', title ? textContent(title) : undefined);
+  setIf(cable, 'titleInferred', title ? inferredFrom(ctx, title) : undefined);
   const target = catRef ? localId(attr(catRef, 'target')) : undefined;
   setIf(cable, 'documentType', target !== undefined ? ctx.categories.get(target) : undefined);
   if (catalogue) cable.catalogueDate = decodeDateValue(catalogue, textContent(catalogue), 'catalogue', ctx);

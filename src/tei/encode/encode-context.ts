@@ -60,7 +60,7 @@ function documentTypes(blocks: readonly Block[], out: string[]): void {
 }
 
 function inferenceReasons(cable: Cable): string[] {
-  const out: (string | undefined)[] = [];
+  const out: (string | undefined)[] = [cable.idInferred, cable.titleInferred];
   for (const r of cable.archiveReferences) out.push(r.archiveNameInferred, r.countryInferred);
   out.push(cable.originalLanguage?.inferred, cable.translationLanguage?.inferred);
   for (const e of cable.entities) out.push(e.inferred);

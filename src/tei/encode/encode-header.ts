@@ -11,7 +11,7 @@ import { titleStmt } from './encode-title-stmt.js';
 
 export function encodeHeader(cable: Cable, settings: TeiSettings, when: string, ctx: EncodeContext): XElement {
   return el('teiHeader', [], [
-    el('fileDesc', [], [titleStmt(cable), publicationStmt(cable, settings), notesStmt(cable), sourceDesc(cable, ctx)]),
+    el('fileDesc', [], [titleStmt(cable, ctx), publicationStmt(cable, settings, ctx), notesStmt(cable), sourceDesc(cable, ctx)]),
     encodingDesc(ctx),
     profileDesc(cable, ctx),
     revisionDesc(cable, when),

@@ -1,11 +1,13 @@
 import type { TeiSettings } from './tei-settings.js';
 import type { Cable } from '../../model/cable.js';
 import { el, type XElement } from '../xml/xml-tree.js';
+import { anaFor, type EncodeContext } from './encode-context.js';
 
-export function publicationStmt(cable: Cable, settings: TeiSettings): XElement {
+export function publicationStmt(cable: Cable, settings: TeiSettings, ctx: EncodeContext): XElement {
   return el('publicationStmt', [], [
     el('publisher', [], [settings.publisher]),
-    el('idno', [['type', 'document'], ['subtype', cable.idSource]], [cable.id]),
+    // @ana says how a content suffix was derived (the inference taxonomy holds the reason).
+    el('idno', [['type', 'document'], ['subtype', cable.idSource], ['ana', anaFor(ctx, cable.idInferred)]], [cable.id]),
     el('availability', [], [el('licence', [['target', settings.rightsUri]], cable.rights.map((r) => el('p', [], [r])))]),
   ]);
 }

@@ -2,6 +2,7 @@ import type { Cable, Contributor } from '../../model/cable.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ENCODER_RELATOR, ID, RELATOR_BASE, ROLE_RELATOR, ROLE_RESP_TEXT } from '../vocabulary.js';
 import { el, type XElement } from '../xml/xml-tree.js';
+import { anaFor, type EncodeContext } from './encode-context.js';
 
 function encodeContributor(c: Contributor, index: number): XElement {
   return el('respStmt', [['xml:id', ID.contributor(index + 1)]], [
@@ -12,10 +13,10 @@ function encodeContributor(c: Contributor, index: number): XElement {
   ]);
 }
 
-export function titleStmt(cable: Cable): XElement {
+export function titleStmt(cable: Cable, ctx: EncodeContext): XElement {
   return el('titleStmt', [], [
     cable.title !== undefined
-      ? el('title', [['type', 'main']], [cable.title])
+      ? el('title', [['type', 'main'], ['ana', anaFor(ctx, cable.titleInferred)]], [cable.title])
       : el('title', [['type', 'untitled']], ['Untitled document']),
     ...cable.contributors.map(encodeContributor),
     el('respStmt', [['xml:id', ID.encoder]], [
