@@ -18,6 +18,8 @@ const enc = encodeURIComponent;
 export const outputPaths = {
   manifest: (id: string): string => `iiif/${id}/manifest.json`,
   pageImage: (id: string, fileName: string): string => `images/${id}/${fileName}`,
+  /** A text canvas's page of the translation, drawn as an image (documents without page images). */
+  textPage: (id: string, position: number): string => `iiif/${id}/text/p${position}.svg`,
   corpusCollection: (): string => 'iiif/collection.json',
   groupCollection: (kind: string, slug: string): string => `iiif/collections/${kind}-${slug}.json`,
   oaiDc: (id: string): string => `dc/${id}.oai_dc.xml`,
@@ -32,6 +34,7 @@ export interface EditionUrls {
   iiifDocument(id: string): string;
   manifest(id: string): string;
   pageImage(id: string, fileName: string): string;
+  textPage(id: string, position: number): string;
   corpusCollection(): string;
   groupCollection(kind: string, slug: string): string;
   /** The IIIF provider agent (its own id, not the provider's homepage). */
@@ -50,6 +53,7 @@ export function editionUrls(baseUrl: string): EditionUrls {
     iiifDocument,
     manifest: (id) => `${iiifDocument(id)}/manifest.json`,
     pageImage: (id, fileName) => `${base}/images/${enc(id)}/${enc(fileName)}`,
+    textPage: (id, n) => `${iiifDocument(id)}/text/p${n}.svg`,
     corpusCollection: () => `${base}/${outputPaths.corpusCollection()}`,
     groupCollection: (kind, slug) => `${base}/iiif/collections/${enc(`${kind}-${slug}`)}.json`,
     iiifProvider: () => `${base}/iiif/provider`,
