@@ -9,6 +9,7 @@ import { generateSyntheticPages } from './generate-pages.js';
 import { BENCH_SEED, ingestAll, peakRssMiB, timeIngest, timeIngestOnOneCore } from './ingest-bench.js';
 import { runIiifBench } from './iiif-bench.js';
 import { runOaiBench } from './oai-bench.js';
+import { runPackageBench } from './package-bench.js';
 import { runTeiBench } from './tei-bench.js';
 import { runBuildBench } from './build-bench.js';
 
@@ -20,12 +21,15 @@ interface BenchContext {
 
 /** Records in the OAI-PMH store of its bench (issue #5: harvest 100,000 records, 100 a page). */
 const OAI_RECORDS = Number(process.env['CABLEKIT_BENCH_OAI_RECORDS'] ?? 100_000);
+/** Documents of the generated edition the packaging bench builds and packages (issue #14 asks for 10,000 too). */
+const PACKAGE_DOCS = Number(process.env['CABLEKIT_BENCH_PACKAGE_DOCS'] ?? 1000);
 
 /** The benches after ingest, in order. Adding one is one line. */
 const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult> }[] = [
   { name: 'tei', run: (ctx) => runTeiBench(ctx.cables, ctx.workDir) },
   { name: 'iiif', run: (ctx) => runIiifBench(ctx.cables, ctx.workDir) },
   { name: 'oai', run: () => runOaiBench(OAI_RECORDS) },
+  { name: 'package', run: (ctx) => runPackageBench(PACKAGE_DOCS, ctx.workDir) },
 ];
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DecodedCable } from '../src/stage/index.js';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../src/config/config.js';
 import { emptyCable, type Cable } from '../src/model/index.js';
-import { emptyStoreData, syncStoreData, writeStoreFile } from '../src/oai/index.js';
+import { openStore, planSync } from '../src/oai/index.js';
 import { startServer } from '../src/server/index.js';
 import type { BenchResult } from './bench-result.js';
 
@@ -12,7 +12,7 @@ const ARCHIVES = ['PRC FMA', 'AVPRF', 'RGANI', 'SAPMO-BArch', 'MOL'];
 const TYPES = ['Cable', 'Memorandum of Conversation', 'Letter', 'Report'];
 
 /** A plausible cable, different for every n, through the real crosswalk (no shortcut records). */
-function generatedCable(n: number): DecodedCable {
+export function generatedCable(n: number): DecodedCable {
   const id = `bench-${String(n).padStart(7, '0')}`;
   const year = 1945 + (n % 46);
   const cable: Cable = {
@@ -45,11 +45,13 @@ export async function runOaiBench(recordCount: number): Promise<BenchResult> {
   const config: CablekitConfig = { ...DEFAULT_CONFIG, outputDir: 'output' };
   try {
     const cables = Array.from({ length: recordCount }, (_, n) => generatedCable(n));
-    const storePath = join(root, '.cablekit', 'oai-store.json');
-    writeStoreFile(storePath, syncStoreData(emptyStoreData(), cables, config, new Date()).data);
+    const opened = await openStore(root, config);
+    if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
+    await opened.store.apply(planSync([], cables, config, new Date()).changes);
+    await opened.store.close();
     cables.length = 0;
     const startT0 = performance.now();
-    const server = await startServer({ config, root, storePath, pageSize: 100 });
+    const server = await startServer({ config, root, pageSize: 100 });
     const serverStartMs = performance.now() - startT0;
     const pageMs: number[] = [];
     let records = 0;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { chainMessage, chainStack, debugEnabled } from '../diagnostics/error-chain.js';
 import { tuneV8ForBatchWork } from '../runtime/v8-tuning.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { createProgram } from './program.js';
@@ -29,18 +30,23 @@ function exitCodeFor(error: unknown): number {
     process.stderr.write(`cablekit: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`cablekit: unexpected failure: ${message}\n`);
-  if (process.env['CABLEKIT_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  reportUnexpected(error);
   return EXIT_FAILED;
 }
 
+/** One line with the whole cause chain; the stacks only when CABLEKIT_DEBUG=1 asks for them. */
+function reportUnexpected(error: unknown): void {
+  process.stderr.write(`cablekit: unexpected failure: ${chainMessage(error)}\n`);
+  if (debugEnabled()) process.stderr.write(`${chainStack(error)}\n`);
+  else process.stderr.write('cablekit: this is a bug or an environment problem; run again with CABLEKIT_DEBUG=1 for details\n');
+}
+
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`cablekit: unexpected failure: ${error.message}\n`);
+  reportUnexpected(error);
   process.exit(EXIT_FAILED);
 });
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`cablekit: unexpected failure: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  reportUnexpected(reason);
   process.exit(EXIT_FAILED);
 });
 // `cablekit ingest --json … | head` closes the pipe early: that is the reader's choice, not a failure.

@@ -1,11 +1,17 @@
 import { derivedStages, type BuildDeps } from '../pipeline/index.js';
+import { revisionTimestamp } from '../pipeline/build-clock.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
 import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/index.js';
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
-import { defaultOaiStorePath, oaiDraftOf, syncOaiStoreDrafts, type OaiDraft } from '../oai/index.js';
+import { oaiDraftOf, syncOaiStoreDrafts, type SourcedDraft } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
+
+/** New OAI datestamps follow SOURCE_DATE_EPOCH as TEI revisions do, so a reproducible build reproduces its store too. */
+function storeClock(): Date {
+  return new Date(revisionTimestamp());
+}
 
 /** The real format modules, wired into the build. */
 export function pipelineDeps(): BuildDeps {
@@ -20,7 +26,7 @@ export function pipelineDeps(): BuildDeps {
     oaiRecordOf: oaiDraftOf,
     // The drafts handed back are the ones oaiRecordOf made (kept by the build as plain JSON).
     syncOaiStore: (records, config, rootDir, kept) =>
-      syncOaiStoreDrafts(records as readonly { draft: OaiDraft; file?: string }[], defaultOaiStorePath(rootDir, config), new Date(), kept),
+      syncOaiStoreDrafts(records as readonly SourcedDraft[], config, rootDir, storeClock(), kept),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
   };
 }

@@ -17,7 +17,13 @@ export interface CablekitConfig {
   /** Institution shown as IIIF provider. */
   provider: { name: string; homepage: string };
   /** OAI-PMH settings. */
-  oai: { repositoryIdentifier: string; adminEmail: string; earliestDatestamp?: string };
+  oai: {
+    repositoryIdentifier: string;
+    adminEmail: string;
+    earliestDatestamp?: string;
+    /** The record store: "sqlite" (default), "postgres" (PG* environment variables) or a postgres:// URL. */
+    store?: string;
+  };
   /** Optional folder with one sub-folder of page images per document id. */
   imagesDir?: string;
   /** Optional IIIF Image API service URL template, "{id}" replaced by "<doc id>/<file stem>". */

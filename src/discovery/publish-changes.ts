@@ -4,14 +4,25 @@ import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { bookkeepingFiles, editionUrls, publicBase } from '../edition/layout.js';
 import { toPortableRelative, writeFileAtomic, writeIfChanged, type WriteOutcome } from '../fs/index.js';
-import { readStoreFile } from '../oai/index.js';
-import { emptyChangeLog, nextChangeLog, type ChangeLog } from './activity-log.js';
+import { openStore, type OaiStore } from '../oai/index.js';
+import { emptyChangeLog, nextChangeLog, type ChangeLog, type StoreEntry } from './activity-log.js';
 import { changeDiscoveryFiles, DEFAULT_ACTIVITY_PAGE_SIZE } from './change-discovery.js';
 
 export interface PublishOptions {
-  /** The OAI store to follow; default `<outputDir>/../.cablekit/oai-store.json`. */
-  storePath?: string;
   pageSize?: number;
+}
+
+/** Every record's id, datestamp and tombstone flag, read page by page in the store's own order. */
+async function storeEntries(store: OaiStore): Promise<StoreEntry[]> {
+  const entries: StoreEntry[] = [];
+  let after: { datestamp: string; id: string } | undefined;
+  for (;;) {
+    const page = await store.list({}, after, 1000);
+    for (const r of page) entries.push({ id: r.id, datestamp: r.datestamp, deleted: r.deleted === true });
+    const last = page[page.length - 1];
+    if (!last || page.length < 1000) return entries;
+    after = { datestamp: last.datestamp, id: last.id };
+  }
 }
 
 function isChangeLog(value: unknown): value is ChangeLog {
@@ -59,22 +70,28 @@ function readChangeLog(path: string): { log?: ChangeLog; diagnostic?: Diagnostic
  * `<outputDir>/activity/` (only files whose content changed). Reads the store only through its
  * records' id, datestamp and tombstone flag.
  */
-export function publishChangeDiscovery(
-  config: Pick<CablekitConfig, 'baseUrl' | 'outputDir'>,
+export async function publishChangeDiscovery(
+  config: Pick<CablekitConfig, 'baseUrl' | 'outputDir' | 'oai'>,
   rootDir: string,
   options: PublishOptions = {},
-): { outputs: { path: string; action: WriteOutcome | 'failed' }[]; diagnostics: Diagnostic[] } {
+): Promise<{ outputs: { path: string; action: WriteOutcome | 'failed' }[]; diagnostics: Diagnostic[] }> {
   const files = bookkeepingFiles(config.outputDir, rootDir);
-  const store = readStoreFile(options.storePath ?? files.oaiStore);
-  if (!store.data) {
-    return {
-      outputs: [],
-      diagnostics: [{ code: 'discovery/store-unreadable', severity: 'warning', message: 'the OAI store could not be read, so the IIIF Change Discovery feed was not updated', file: options.storePath ?? files.oaiStore }],
-    };
-  }
   const read = readChangeLog(files.changeLog);
   if (!read.log) return { outputs: [], diagnostics: read.diagnostic ? [read.diagnostic] : [] };
-  const { log, added } = nextChangeLog(read.log, store.data.records);
+  const opened = await openStore(rootDir, config);
+  let entries: StoreEntry[];
+  try {
+    if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; ') || 'no store');
+    entries = await storeEntries(opened.store);
+  } catch (e) {
+    return {
+      outputs: [],
+      diagnostics: [{ code: 'discovery/store-unreadable', severity: 'warning', message: `the OAI store could not be read, so the IIIF Change Discovery feed was not updated: ${(e as Error).message}` }],
+    };
+  } finally {
+    await opened.store?.close();
+  }
+  const { log, added } = nextChangeLog(read.log, entries);
   const diagnostics: Diagnostic[] = [];
   const outputs: { path: string; action: WriteOutcome | 'failed' }[] = [];
   try {

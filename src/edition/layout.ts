@@ -18,6 +18,8 @@ const enc = encodeURIComponent;
 export const outputPaths = {
   manifest: (id: string): string => `iiif/${id}/manifest.json`,
   pageImage: (id: string, fileName: string): string => `images/${id}/${fileName}`,
+  /** A text canvas's page of the translation, drawn as an image (documents without page images). */
+  textPage: (id: string, position: number): string => `iiif/${id}/text/p${position}.svg`,
   corpusCollection: (): string => 'iiif/collection.json',
   groupCollection: (kind: string, slug: string): string => `iiif/collections/${kind}-${slug}.json`,
   oaiDc: (id: string): string => `dc/${id}.oai_dc.xml`,
@@ -32,6 +34,7 @@ export interface EditionUrls {
   iiifDocument(id: string): string;
   manifest(id: string): string;
   pageImage(id: string, fileName: string): string;
+  textPage(id: string, position: number): string;
   corpusCollection(): string;
   groupCollection(kind: string, slug: string): string;
   /** The IIIF provider agent (its own id, not the provider's homepage). */
@@ -50,6 +53,7 @@ export function editionUrls(baseUrl: string): EditionUrls {
     iiifDocument,
     manifest: (id) => `${iiifDocument(id)}/manifest.json`,
     pageImage: (id, fileName) => `${base}/images/${enc(id)}/${enc(fileName)}`,
+    textPage: (id, n) => `${iiifDocument(id)}/text/p${n}.svg`,
     corpusCollection: () => `${base}/${outputPaths.corpusCollection()}`,
     groupCollection: (kind, slug) => `${base}/iiif/collections/${enc(`${kind}-${slug}`)}.json`,
     iiifProvider: () => `${base}/iiif/provider`,
@@ -80,9 +84,12 @@ export const STATE_FILE_NAME = '.cablekit-state.json';
 export interface BookkeepingFiles {
   dir: string;
   outputLedger: string;
+  /** The JSON store of earlier versions, migrated into the database on first use. */
   oaiStore: string;
   /** The IIIF Change Discovery activity log (src/discovery/), kept beside the OAI store it follows. */
   changeLog: string;
+  /** The embedded (SQLite) OAI-PMH record store. */
+  oaiDatabase: string;
   buildLock: string;
   /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental. */
   documentCache: string;
@@ -101,6 +108,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     outputLedger: join(dir, 'outputs.json'),
     oaiStore: join(dir, 'oai-store.json'),
     changeLog: join(dir, 'change-log.json'),
+    oaiDatabase: join(dir, 'oai-store.sqlite'),
     buildLock: join(dir, 'build.lock'),
     documentCache: join(dir, 'documents.json'),
     teiJournal: join(dir, 'tei-journal.jsonl'),

@@ -6,3 +6,4 @@ export { acquireLock, type LockResult } from './lock-file.js';
 export { readFileBounded, type BoundedRead } from './read-bounded.js';
 export { stagedWriter, type StagedWriter } from './staged-writer.js';
 export { fileStamp } from './file-stamp.js';
+export { ATOMIC_TEMP_NAME, removeAtomicTempFiles } from './atomic-temp-files.js';

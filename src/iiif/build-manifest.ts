@@ -12,6 +12,7 @@ import { NAVPLACE_CONTEXT, PRESENTATION_CONTEXT, navPlaceOf } from './nav-place.
 import type { PageImage } from './page-image.js';
 import { locatePlaces, type PlaceAuthority } from './place-authority.js';
 import { documentPageUrl as documentPageUrlFromConfig } from '../edition/layout.js';
+import { textPageSet, type TextPageSet } from './text-pages.js';
 import { webUrl } from './web-url.js';
 
 export type ManifestConfig = Pick<CablekitConfig, 'baseUrl' | 'rightsUri' | 'provider' | 'collectionName' | 'imageServiceTemplate' | 'siteDir'>;
@@ -21,6 +22,8 @@ export interface ManifestInputs {
   ids: IiifIds;
   /** The cable's page images, in page order; empty for text canvases. */
   pageImages: readonly PageImage[];
+  /** The translation set as pages, for text canvases; made from the cable when not given. */
+  textPages?: TextPageSet;
   places: PlaceAuthority;
 }
 
@@ -84,7 +87,7 @@ export function buildManifest(cable: Cable, inputs: ManifestInputs): Manifest {
   const { config, ids } = inputs;
   const places = locatePlaces(cable.entities, inputs.places);
   const canvasOptions = { ids, ...(config.imageServiceTemplate !== undefined ? { imageServiceTemplate: config.imageServiceTemplate } : {}) };
-  const items = inputs.pageImages.length > 0 ? imageCanvases(cable, inputs.pageImages, canvasOptions) : textCanvases(cable, canvasOptions);
+  const items = inputs.pageImages.length > 0 ? imageCanvases(cable, inputs.pageImages, canvasOptions) : textCanvases(cable, inputs.textPages ?? textPageSet(cable), canvasOptions);
 
   const manifest: Manifest = {
     '@context': places.length > 0 ? [NAVPLACE_CONTEXT, PRESENTATION_CONTEXT] : PRESENTATION_CONTEXT,

@@ -1,13 +1,10 @@
 import type { Annotation, AnnotationPage, Canvas, IIIFExternalWebResource } from '@iiif/presentation-3';
 import type { Cable } from '../model/cable.js';
 import type { IiifIds } from './iiif-ids.js';
-import { neutral } from './language-map.js';
+import { TRANSLATION_LANGUAGE, neutral } from './language-map.js';
 import type { PageImage } from './page-image.js';
-import { pageLabels } from './page-labels.js';
+import type { TextPageSet } from './text-pages.js';
 import { translationHtml } from './translation-html.js';
-
-/** Text canvases have no image to measure: a portrait page in arbitrary units (A4 proportions). */
-export const TEXT_CANVAS = { width: 1000, height: 1414 } as const;
 
 export interface CanvasOptions {
   ids: IiifIds;
@@ -37,7 +34,7 @@ function translationPages(cable: Cable, html: string, options: CanvasOptions): A
     id: options.ids.translationAnnotation(cable.id, 1),
     type: 'Annotation',
     motivation: 'supplementing',
-    body: { type: 'TextualBody', value: html, format: 'text/html', language: 'en' },
+    body: { type: 'TextualBody', value: html, format: 'text/html', language: TRANSLATION_LANGUAGE },
     target: options.ids.canvas(cable.id, 1),
   };
   return [{ id: options.ids.supplementingPage(cable.id, 1), type: 'AnnotationPage', items: [translation] }];
@@ -72,23 +69,31 @@ export function imageCanvases(cable: Cable, images: readonly PageImage[], option
 }
 
 /**
- * Without images: one empty canvas per page of the archive reference (one canvas when the pages
- * are unknown), and the whole translation on the first one (as with images) — the translation does
- * not say where the original's pages break.
+ * Without images: one canvas per page of the archive reference (one when the pages are unknown),
+ * each painted with its share of the translation drawn as an SVG (text-pages.ts), which is also
+ * its thumbnail, so viewers show text rather than an empty canvas; the whole translation stays on
+ * the first canvas as text (as with images).
  */
-export function textCanvases(cable: Cable, options: CanvasOptions): Canvas[] {
-  const labels = pageLabels(cable.archiveReferences[0]);
-  const pages = labels.length > 0 ? labels : ['1'];
+export function textCanvases(cable: Cable, set: TextPageSet, options: CanvasOptions): Canvas[] {
   const html = translationHtml(cable);
-  return pages.map((label, index) => {
+  return set.pages.map((page, index) => {
     const n = index + 1;
+    const body: IIIFExternalWebResource = { id: options.ids.textPage(cable.id, n), type: 'Image', format: 'image/svg+xml', width: set.width, height: set.height };
+    const painting: Annotation = {
+      id: options.ids.paintingAnnotation(cable.id, n),
+      type: 'Annotation',
+      motivation: 'painting',
+      body,
+      target: options.ids.canvas(cable.id, n),
+    };
     const canvas: Canvas = {
       id: options.ids.canvas(cable.id, n),
       type: 'Canvas',
-      label: neutral(label),
-      width: TEXT_CANVAS.width,
-      height: TEXT_CANVAS.height,
-      items: [],
+      label: neutral(page.label),
+      width: set.width,
+      height: set.height,
+      thumbnail: [body],
+      items: [{ id: options.ids.paintingPage(cable.id, n), type: 'AnnotationPage', items: [painting] }],
     };
     if (index === 0 && html !== '') canvas.annotations = translationPages(cable, html, options);
     return canvas;

@@ -15,6 +15,7 @@ export interface IiifIds {
   navPlace(docId: string): string;
   navPlaceFeature(docId: string, placeKey: string): string;
   pageImage(docId: string, fileName: string): string;
+  textPage(docId: string, position: number): string;
   tei(docId: string): string;
   dublinCore(docId: string): string;
   provider(): string;
@@ -39,6 +40,7 @@ export function iiifIds(urls: EditionUrls | string): IiifIds {
     navPlaceFeature: (docId, placeKey) => `${doc(docId)}/navplace/${encodeURIComponent(placeKey)}`,
     // Page images are published next to the IIIF files: the IIIF stage emits them as `images/<id>/<file>`.
     pageImage: u.pageImage,
+    textPage: u.textPage,
     tei: u.tei,
     dublinCore: u.oaiDc,
     provider: u.iiifProvider,

@@ -9,6 +9,9 @@ import { groupsOf } from './cable-groups.js';
 import { iiifIds, type IiifIds } from './iiif-ids.js';
 import { placeAuthority, type PlaceAuthority } from './place-authority.js';
 import { stableJson } from './stable-json.js';
+import { textPageSvg } from './text-page-svg.js';
+import { textPageSet, type TextPageSet } from './text-pages.js';
+import { TRANSLATION_LANGUAGE } from './language-map.js';
 import { validateIiif } from './validate/index.js';
 
 /** What the IIIF files of a corpus are made from, once the files on disk have been read. */
@@ -32,12 +35,23 @@ export function manifestFiles(
   ids: IiifIds,
   places: PlaceAuthority,
 ): StageResult & { entry: CollectionEntry } {
-  const manifest: Manifest = buildManifest(cable, { config, ids, pageImages, places });
+  const textPages = pageImages.length === 0 ? textPageSet(cable) : undefined;
+  const manifest: Manifest = buildManifest(cable, { config, ids, pageImages, places, ...(textPages ? { textPages } : {}) });
   const result: StageResult = { files: [], diagnostics: [] };
   emit(result, outputPaths.manifest(cable.id), manifest);
+  // Text canvases paint these: publish each page of the translation next to the manifest.
+  if (textPages) result.files.push(...textPageFiles(cable, textPages));
   // The manifest points at images/<id>/<file> under the base URL: publish the bytes there.
   for (const image of pageImages) result.files.push({ path: outputPaths.pageImage(cable.id, image.fileName), content: image.bytes });
   return { ...result, entry: { reference: manifestReference(manifest), groups: groupsOf(cable) } };
+}
+
+function textPageFiles(cable: Cable, set: TextPageSet): OutputFile[] {
+  const title = cable.title !== undefined && cable.title.trim() !== '' ? cable.title : cable.id;
+  return set.pages.map((page, i) => ({
+    path: outputPaths.textPage(cable.id, i + 1),
+    content: textPageSvg({ page, width: set.width, height: set.height, title, language: TRANSLATION_LANGUAGE }),
+  }));
 }
 
 /** The corpus collection and the group collections (validated), from the entries alone; pure. */

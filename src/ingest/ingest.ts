@@ -11,6 +11,8 @@ import { utf8Length } from './input/utf8-length.js';
 import { detectLayout } from './page/detect-layout.js';
 import { isBlank } from './page/line-kinds.js';
 import { readPage } from './read-page.js';
+import { linkNames } from './link-names.js';
+import { NameFinder, shippedRegister, type NameRegister } from '../names/index.js';
 
 /** A cable when the page could be read, and everything ingest has to say about the file. */
 export interface IngestResult {
@@ -18,6 +20,22 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
   /** sha256 of the page's whitespace-normalised text: the same page saved twice has the same one. */
   textSha256?: string;
+}
+
+/** What ingest may be given beyond the page: the edition's own name register, which wins over cablekit's. */
+export interface IngestOptions {
+  register?: NameRegister;
+}
+
+const finders = new WeakMap<NameRegister, NameFinder>();
+let shippedFinder: NameFinder | undefined;
+
+/** The name finder for an edition register (or none), built once per register. */
+function finderFor(register: NameRegister | undefined): NameFinder {
+  if (!register) return (shippedFinder ??= new NameFinder([shippedRegister()]));
+  let finder = finders.get(register);
+  if (!finder) finders.set(register, (finder = new NameFinder([register, shippedRegister()])));
+  return finder;
 }
 
 /** One-shot hashing: no Hash object to create, update and finish for every page. */
@@ -52,7 +70,7 @@ function internalError(bag: DiagnosticBag, e: unknown): IngestResult {
   return { diagnostics: bag.items };
 }
 
-function ingestDecoded(text: string, path: string, sha256: string, bag: DiagnosticBag): IngestResult {
+function ingestDecoded(text: string, path: string, sha256: string, bag: DiagnosticBag, finder: NameFinder): IngestResult {
   const lines = splitLines(text, bag);
   if (lines.every((l) => isBlank(l.text))) {
     bag.error('ingest/blank-file', 'The file holds only whitespace.', { hint: 'Save the page text again; there is nothing to ingest.', line: 1, column: 1 });
@@ -69,26 +87,26 @@ function ingestDecoded(text: string, path: string, sha256: string, bag: Diagnost
   }
   const draft = readPage(lines, layout);
   const textSha256 = sha256Hex(normalizeWhitespace(text));
-  const cable = assembleCable({ draft, path, sha256, textSha256, bag });
+  const cable = linkNames(assembleCable({ draft, path, sha256, textSha256, bag }), finder, bag);
   for (const d of validateCable(cable, path)) bag.items.push(d);
   return { cable, diagnostics: bag.items, textSha256 };
 }
 
 /** Ingests one page given as bytes (as read from disk). Pure: no file system. Never throws. */
-export function ingestBytes(bytes: Uint8Array, filePath: string): IngestResult {
+export function ingestBytes(bytes: Uint8Array, filePath: string, options: IngestOptions = {}): IngestResult {
   const path = portablePath(filePath);
   const bag = new DiagnosticBag(path);
   try {
     const text = decodePage(bytes, bag);
     if (text === undefined) return { diagnostics: bag.items };
-    return ingestDecoded(text, path, sha256Hex(bytes), bag);
+    return ingestDecoded(text, path, sha256Hex(bytes), bag, finderFor(options.register));
   } catch (e) {
     return internalError(bag, e);
   }
 }
 
 /** Ingests one page given as text; the checksum is of its UTF-8 bytes. Never throws. */
-export function ingestText(text: string, filePath: string): IngestResult {
+export function ingestText(text: string, filePath: string, options: IngestOptions = {}): IngestResult {
   const path = portablePath(filePath);
   const bag = new DiagnosticBag(path);
   try {
@@ -113,7 +131,7 @@ export function ingestText(text: string, filePath: string): IngestResult {
       });
       return { diagnostics: bag.items };
     }
-    return ingestDecoded(text, path, sha256Hex(text), bag);
+    return ingestDecoded(text, path, sha256Hex(text), bag, finderFor(options.register));
   } catch (e) {
     return internalError(bag, e);
   }

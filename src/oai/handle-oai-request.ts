@@ -12,10 +12,10 @@ export interface OaiResponse {
 }
 
 /**
- * The OAI-PMH 2.0 protocol, pure: request arguments, the repository and the clock in, the response
- * document out. Used by the HTTP server for GET and POST alike.
+ * The OAI-PMH 2.0 protocol: request arguments, the repository and the clock in, the response
+ * document out (asynchronous because the store may be a database server). Used by the HTTP server for GET and POST alike.
  */
-export function handleOaiRequest(params: OaiParams, repo: OaiRepository, settings: OaiSettings, now: Date): OaiResponse {
+export async function handleOaiRequest(params: OaiParams, repo: OaiRepository, settings: OaiSettings, now: Date): Promise<OaiResponse> {
   const responseDate = toDatestamp(now);
   const checked = checkArguments(params);
   if ('error' in checked) {
@@ -25,20 +25,20 @@ export function handleOaiRequest(params: OaiParams, repo: OaiRepository, setting
   let result: VerbResult;
   switch (verb) {
     case 'Identify':
-      result = { body: identify(repo, settings, now) };
+      result = { body: await identify(repo, settings, now) };
       break;
     case 'ListMetadataFormats':
-      result = listMetadataFormats(args, repo, settings);
+      result = await listMetadataFormats(args, repo, settings);
       break;
     case 'ListSets':
-      result = listSets(args, repo);
+      result = await listSets(args, repo);
       break;
     case 'GetRecord':
-      result = getRecord(args, repo, settings);
+      result = await getRecord(args, repo, settings);
       break;
     case 'ListIdentifiers':
     case 'ListRecords':
-      result = listRecords(verb, args, repo, settings);
+      result = await listRecords(verb, args, repo, settings);
       break;
   }
   if ('body' in result) {

@@ -1,14 +1,16 @@
 import type { MetadataPrefix } from './metadata-formats.js';
 import type { OaiRecord } from './oai-record.js';
-import type { StoreIndex } from './store-index.js';
+import type { OaiStore } from './store/oai-store.js';
+
+/** The store's read side: what the protocol core asks of it. */
+export type OaiStoreReader = Pick<OaiStore, 'tokenKey' | 'get' | 'earliestDatestamp' | 'sets' | 'list' | 'count'>;
 
 /**
- * What the protocol core reads: the index, the token key and the metadata of a record. The core
- * stays pure; reading TEI files is the implementation's business (see open-oai-store.ts).
+ * What the protocol core reads: the store and the metadata of a record. The core stays free of
+ * I/O of its own; reading TEI files is the implementation's business (see open-oai-store.ts).
  */
 export interface OaiRepository {
-  index: StoreIndex;
-  tokenKey: string;
+  store: OaiStoreReader;
   /** The record's metadata in `prefix` without XML declaration, or undefined when it cannot be produced. */
   metadata(record: OaiRecord, prefix: MetadataPrefix): string | undefined;
 }

@@ -5,11 +5,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cableToDcFields, oaiDcFromFields, qualifiedDcFromFields, stripXmlProlog } from '../dc/index.js';
 import { toDatestamp } from './datestamp.js';
 import type { OaiRecord, OaiStoreData } from './oai-record.js';
+import type { RecordState, StoreChanges } from './store/oai-store.js';
+import { openStore } from './store/open-store.js';
 import { setsForCable } from './record-sets.js';
-import { readStoreFile, writeStoreFile } from './store-file.js';
 
 /** The record a cable should have now, without its datestamp: plain JSON, so the build can keep it between runs. */
 export type OaiDraft = Omit<OaiRecord, 'datestamp'>;
+
+/** A draft with the TEI file it came from, for diagnostics. */
+export interface SourcedDraft {
+  draft: OaiDraft;
+  file?: string;
+}
 
 export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDraft {
   const fields = cableToDcFields(decoded.cable, config);
@@ -23,42 +30,34 @@ export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDr
   return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath };
 }
 
-/** Pure part of the sync: the next store given the current one, the corpus and the time. */
-export function syncStoreData(
-  current: OaiStoreData,
-  cables: readonly DecodedCable[],
-  config: CablekitConfig,
-  now: Date,
-  /** Ids whose record stays exactly as it is (the build held the document back this run). */
-  kept: ReadonlySet<string> = new Set(),
-): SyncOutcome {
-  return syncStoreDrafts(
-    current,
-    cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath })),
-    now,
-    kept,
-  );
+function draftsOf(cables: readonly DecodedCable[], config: CablekitConfig): SourcedDraft[] {
+  return cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath }));
 }
 
-interface SyncOutcome {
-  data: OaiStoreData;
-  changed: { added: number; updated: number; deleted: number; unchanged: number };
-  diagnostics: Diagnostic[];
+export interface SyncCounts {
+  added: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
 }
 
-/** The same over records already made (the build keeps them per document and skips unchanged ones). */
-export function syncStoreDrafts(
-  current: OaiStoreData,
-  drafts: readonly { draft: OaiDraft; file?: string }[],
+/**
+ * Pure part of the sync: what must change in a store whose records are in `states`, given the
+ * corpus's records and the time. New and changed records get the datestamp `now`, unchanged ones
+ * are not touched, and records that left become tombstones (unless held back this run: `kept`).
+ */
+export function planSyncDrafts(
+  states: readonly RecordState[],
+  drafts: readonly SourcedDraft[],
   now: Date,
   kept: ReadonlySet<string> = new Set(),
-): SyncOutcome {
+): { changes: StoreChanges; counts: SyncCounts; diagnostics: Diagnostic[] } {
   const datestamp = toDatestamp(now);
   const diagnostics: Diagnostic[] = [];
-  const previous = new Map(current.records.map((r) => [r.id, r]));
+  const previous = new Map(states.map((r) => [r.id, r]));
   const seen = new Set<string>();
-  const records: OaiRecord[] = [];
-  const changed = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
+  const changes: StoreChanges = { upserts: [], tombstones: [] };
+  const counts: SyncCounts = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
   for (const { draft: fresh, file } of drafts) {
     const id = fresh.id;
     if (seen.has(id)) {
@@ -68,70 +67,96 @@ export function syncStoreDrafts(
     seen.add(id);
     const old = previous.get(id);
     if (old && !old.deleted && old.hash === fresh.hash) {
-      records.push(old);
-      changed.unchanged++;
-    } else {
-      records.push({ ...fresh, datestamp });
-      if (old) changed.updated++;
-      else changed.added++;
-    }
-  }
-  for (const old of current.records) {
-    if (seen.has(old.id)) continue;
-    if (old.deleted || kept.has(old.id)) {
-      records.push(old);
+      counts.unchanged++;
       continue;
     }
-    // The cable left the corpus: keep a tombstone for harvesters (deletedRecord = persistent).
-    records.push({ id: old.id, datestamp, hash: 'deleted', deleted: true, sets: old.sets });
-    changed.deleted++;
+    changes.upserts.push({ ...fresh, datestamp });
+    if (old) counts.updated++;
+    else counts.added++;
   }
-  return { data: { ...current, records }, changed, diagnostics };
+  for (const old of states) {
+    if (seen.has(old.id) || old.deleted || kept.has(old.id)) continue;
+    // The cable left the corpus: keep a tombstone for harvesters (deletedRecord = persistent).
+    changes.tombstones.push({ id: old.id, datestamp });
+    counts.deleted++;
+  }
+  return { changes, counts, diagnostics };
+}
+
+/** planSyncDrafts over decoded cables. */
+export function planSync(
+  states: readonly RecordState[],
+  cables: readonly DecodedCable[],
+  config: CablekitConfig,
+  now: Date,
+  kept: ReadonlySet<string> = new Set(),
+): ReturnType<typeof planSyncDrafts> {
+  return planSyncDrafts(states, draftsOf(cables, config), now, kept);
+}
+
+/** The same sync over records in memory (tests, the benchmark's generated stores). */
+export function syncStoreData(
+  current: OaiStoreData,
+  cables: readonly DecodedCable[],
+  config: CablekitConfig,
+  now: Date,
+  kept: ReadonlySet<string> = new Set(),
+): { data: OaiStoreData; changed: SyncCounts; diagnostics: Diagnostic[] } {
+  const { changes, counts, diagnostics } = planSync(current.records, cables, config, now, kept);
+  const byId = new Map(current.records.map((r) => [r.id, r]));
+  for (const r of changes.upserts) byId.set(r.id, r);
+  for (const t of changes.tombstones) {
+    const old = byId.get(t.id);
+    if (old) byId.set(t.id, { id: t.id, datestamp: t.datestamp, hash: 'deleted', deleted: true, sets: old.sets });
+  }
+  return { data: { ...current, records: [...byId.values()] }, changed: counts, diagnostics };
+}
+
+/** Brings the durable OAI store in line with the corpus's cables (see syncOaiStoreDrafts). */
+export async function syncOaiStore(
+  cables: readonly DecodedCable[],
+  config: CablekitConfig,
+  root: string,
+  now: Date = new Date(),
+  kept: ReadonlySet<string> = new Set(),
+): Promise<{ diagnostics: Diagnostic[] }> {
+  return syncOaiStoreDrafts(draftsOf(cables, config), config, root, now, kept);
 }
 
 /**
- * Brings the durable OAI store in line with the corpus: new and changed records get the datestamp
- * `now`, unchanged ones keep theirs, and cables that left become tombstones. The file is rewritten
- * atomically, and only when something changed.
+ * Brings the durable OAI store in line with records already made (the build keeps them per
+ * document and makes them only for documents that changed), writing only what changed, in one
+ * transaction. The store is opened (and created or migrated) here and closed again.
  */
-export function syncOaiStore(
-  cables: readonly DecodedCable[],
+export async function syncOaiStoreDrafts(
+  drafts: readonly SourcedDraft[],
   config: CablekitConfig,
-  storePath: string,
+  root: string,
   now: Date = new Date(),
   kept: ReadonlySet<string> = new Set(),
-): { diagnostics: Diagnostic[] } {
-  return syncOaiStoreDrafts(
-    cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath })),
-    storePath,
-    now,
-    kept,
-  );
-}
-
-/** The same over records already made. */
-export function syncOaiStoreDrafts(
-  drafts: readonly { draft: OaiDraft; file?: string }[],
-  storePath: string,
-  now: Date = new Date(),
-  kept: ReadonlySet<string> = new Set(),
-): { diagnostics: Diagnostic[] } {
-  const read = readStoreFile(storePath);
-  if (!read.data) return { diagnostics: read.diagnostics };
-  const { data, changed, diagnostics } = syncStoreDrafts(read.data, drafts, now, kept);
-  if (changed.added + changed.updated + changed.deleted > 0 || read.data.records.length === 0) {
+): Promise<{ diagnostics: Diagnostic[] }> {
+  const opened = await openStore(root, config);
+  if (!opened.store) return { diagnostics: opened.diagnostics };
+  const { store } = opened;
+  const diagnostics = [...opened.diagnostics];
+  try {
+    const plan = planSyncDrafts(await store.states(), drafts, now, kept);
+    diagnostics.push(...plan.diagnostics);
     try {
-      writeStoreFile(storePath, data);
+      if (plan.changes.upserts.length + plan.changes.tombstones.length > 0) await store.apply(plan.changes);
     } catch (e) {
-      diagnostics.push({ code: 'oai/store-unwritable', severity: 'error', message: `cannot write the OAI store: ${(e as Error).message}`, file: storePath });
+      diagnostics.push({ code: 'oai/store-unwritable', severity: 'error', message: `cannot write the OAI store: ${(e as Error).message}`, file: store.location });
       return { diagnostics };
     }
+    const { added, updated, deleted, unchanged } = plan.counts;
+    diagnostics.push({
+      code: 'oai/store-synced',
+      severity: 'info',
+      message: `OAI store (${store.kind}): ${added} added, ${updated} updated, ${deleted} deleted, ${unchanged} unchanged`,
+      file: store.location,
+    });
+    return { diagnostics };
+  } finally {
+    await store.close();
   }
-  diagnostics.push({
-    code: 'oai/store-synced',
-    severity: 'info',
-    message: `OAI store: ${changed.added} added, ${changed.updated} updated, ${changed.deleted} deleted, ${changed.unchanged} unchanged`,
-    file: storePath,
-  });
-  return { diagnostics };
 }

@@ -25,6 +25,8 @@ export interface DerivedRecords {
   oaiDc: Uint8Array;
   qualifiedDc: Uint8Array;
   iiifManifest: Uint8Array;
+  /** The document's reading-edition page, when the build wrote one. */
+  sitePage?: Uint8Array;
 }
 
 /** Settings every format reads. */

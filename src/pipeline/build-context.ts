@@ -1,3 +1,4 @@
+import { chainMessage } from '../diagnostics/error-chain.js';
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuildDeps } from './build-deps.js';
@@ -68,7 +69,7 @@ export function internalError(code: string, what: string, error: unknown, file?:
   const d: Diagnostic = {
     code,
     severity: 'error',
-    message: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+    message: `${what}: ${chainMessage(error)}`,
   };
   if (file !== undefined) d.file = file;
   return d;

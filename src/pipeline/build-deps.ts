@@ -35,19 +35,19 @@ export interface BuildDeps {
    * document's other summaries and hands all of them to `syncOaiStore`.
    */
   oaiRecordOf?(decoded: DecodedCable, config: CablekitConfig): OaiRecordDraft;
-  /** Brings the OAI-PMH record store in line with the corpus's records (after the derived stages). */
+  /** Brings the OAI-PMH record store in line with the corpus's records (after the derived stages; the store may be a database server, hence asynchronous). */
   syncOaiStore?(
     records: readonly { draft: OaiRecordDraft; file?: string }[],
     config: CablekitConfig,
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
-  ): { diagnostics: Diagnostic[] };
+  ): Promise<{ diagnostics: Diagnostic[] }>;
   /**
    * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps
    * and tombstones. Its files are reported with the corpus-wide outputs.
    */
-  publishChanges?(config: CablekitConfig, rootDir: string): { outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] };
+  publishChanges?(config: CablekitConfig, rootDir: string): Promise<{ outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] }>;
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

@@ -15,7 +15,12 @@ export function outputLedgerPath(outputDir: string): string {
 }
 
 export function readOutputLedger(path: string): OutputLedger {
-  const bytes = readFileIfExists(path);
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileIfExists(path);
+  } catch (error) {
+    throw new Error(`cannot read the outputs ledger ${path}`, { cause: error });
+  }
   if (bytes === undefined) return {};
   try {
     const data = JSON.parse(bytes.toString('utf8')) as unknown;

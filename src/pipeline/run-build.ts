@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { listSourceFiles, toPortableRelative } from '../fs/index.js';
+import { listSourceFiles, removeAtomicTempFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
@@ -23,7 +23,7 @@ import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei }
  * run is skipped, and corpus-wide files are made from the summaries the build keeps.
  * One bad document never stops the batch; everything that went wrong is in the report.
  */
-export function runBuild(options: BuildOptions): BuildReport {
+export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
   const { config, rootDir } = options;
@@ -56,6 +56,10 @@ export function runBuild(options: BuildOptions): BuildReport {
   }
 
   mkdirSync(config.teiDir, { recursive: true });
+  // A killed run may have left temp files of its atomic writes: never outputs, never hand edits.
+  for (const file of [...removeAtomicTempFiles(config.teiDir, true), ...removeAtomicTempFiles(config.outputDir, false)]) {
+    ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
+  }
   const state = loadState(ctx);
   // A run killed after writing TEI files but before the state file: take its journal in.
   replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
@@ -78,7 +82,7 @@ export function runBuild(options: BuildOptions): BuildReport {
   const documents = processDocuments(ctx, deriver);
   deriver.corpus([...ctx.next.documents.values()], documents.common);
   collectionOutputs.push(...deriver.finish());
-  syncOai(ctx, documents.changed);
+  await syncOai(ctx, documents.changed);
 
   // Everything written is flushed to disk once, before the cache says the work is done.
   ctx.writer.flush();
@@ -91,7 +95,7 @@ export function runBuild(options: BuildOptions): BuildReport {
   }
   if (options.deps.publishChanges) {
     try {
-      const published = options.deps.publishChanges(config, rootDir);
+      const published = await options.deps.publishChanges(config, rootDir);
       collectionOutputs.push(...published.outputs);
       ctx.globalDiagnostics.push(...published.diagnostics);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ATOMIC_TEMP_NAME } from '../fs/atomic-temp-files.js';
 
 /** Where a URL path may be served from: the first segment names the folder. */
 export interface Mount {
@@ -45,4 +46,23 @@ export function resolveSafePath(pathname: string, mounts: readonly Mount[]): Res
   } catch {
     return { ok: false, status: 404 };
   }
+}
+
+
+/**
+ * False for URL paths the server must never publish, whatever is on disk: any segment that starts
+ * with a dot (the build state `.cablekit-state.json`, the `.cablekit/` bookkeeping, `.cablekit-tmp/`)
+ * and the temp file an interrupted atomic write may leave. Decoded per segment, as resolveSafePath does.
+ */
+export function isPublishable(pathname: string): boolean {
+  for (const s of pathname.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(s);
+    } catch {
+      return false;
+    }
+    if (decoded.startsWith('.') || ATOMIC_TEMP_NAME.test(decoded)) return false;
+  }
+  return true;
 }

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CablekitConfig } from '../config/config.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { chainMessage } from '../diagnostics/error-chain.js';
 import { siteSettings } from '../site/index.js';
-import { defaultOaiStorePath, handleOaiRequest, oaiSettingsFromConfig, openOaiStore } from '../oai/index.js';
+import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, type OaiStore } from '../oai/index.js';
 import { contentTypeFor } from './content-types.js';
 import { readBody, toMultimap } from './read-form-body.js';
-import { resolveSafePath, type Mount } from './safe-path.js';
+import { isPublishable, resolveSafePath, type Mount } from './safe-path.js';
 
 export interface ServerOptions {
   config: CablekitConfig;
@@ -18,10 +20,19 @@ export interface ServerOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** The OAI store file; default `<outputDir>/../.cablekit/oai-store.json`. */
-  storePath?: string;
+  /**
+   * An open OAI store to serve (the caller closes it). Without one, the store the config names
+   * (`oai.store`) is opened, and closed with the server.
+   */
+  store?: OaiStore;
   /** Records per OAI list page (default 100). */
   pageSize?: number;
+  /** Where failures while serving go, as typed diagnostics (default: one line each on stderr). */
+  log?: (diagnostic: Diagnostic) => void;
+  /** A client must send its whole request head within this time (default 10 s; slow-header clients are cut off). */
+  headersTimeoutMs?: number;
+  /** …and its whole request within this time (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -46,9 +57,18 @@ function plain(res: ServerResponse, status: number, message: string, extra: Reco
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config } = options;
   const root = resolve(options.root);
-  const store = openOaiStore(options.storePath ?? defaultOaiStorePath(root, config), root);
-  // Load the store now, not on the first harvester's request.
-  store.current();
+  const log = options.log ?? ((d: Diagnostic) => void process.stderr.write(`cablekit: ${formatDiagnostic(d)}\n`));
+  let store = options.store;
+  const ownStore = store === undefined;
+  if (!store) {
+    const opened = await openStore(root, config);
+    if (!opened.store) throw new Error(opened.diagnostics.map((d) => `${d.message}${d.hint ? ` (${d.hint})` : ''}`).join('; '));
+    store = opened.store;
+  }
+  // Each request reads the store afresh (keyset queries): a build's changes show at once, and
+  // nothing of the store is held in memory between requests.
+  const repository = repositoryFor(store, root);
+  const servedStore = store;
   const settings = oaiSettingsFromConfig(config, options.pageSize ?? 100);
   const mounts: Mount[] = [
     { prefix: 'tei', dir: resolve(root, config.teiDir) },
@@ -69,8 +89,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else {
       search = url.searchParams;
     }
-    const { repository } = store.current();
-    const { status, xml } = handleOaiRequest(toMultimap(search), repository, settings, new Date());
+    let answer;
+    try {
+      answer = await handleOaiRequest(toMultimap(search), repository, settings, new Date());
+    } catch (error) {
+      // The store failed (a database restarting, a lost connection): harvesters retry after a 503.
+      log({ code: 'oai/store-unavailable', severity: 'error', message: `the OAI-PMH record store failed during a request: ${chainMessage(error)}`, hint: 'check the database; harvesters were told to retry (503)' });
+      return plain(res, 503, 'the OAI-PMH record store is unavailable; retry later', { 'Retry-After': '10' });
+    }
+    const { status, xml } = answer;
     res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     res.end(req.method === 'HEAD' ? undefined : xml);
   }
@@ -94,6 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let found = findFile(url.pathname, mounts);
     if (!found.ok && found.status === 404) found = findFile(url.pathname, siteMounts);
     if (!found.ok) return plain(res, found.status, found.status === 400 ? 'bad path' : 'not found');
+    // Dotfiles (the build state, bookkeeping) and temp files of an interrupted write are never published.
+    if (!isPublishable(url.pathname)) return plain(res, 404, 'not found');
     const { path } = found;
     res.writeHead(200, {
       'Content-Type': contentTypeFor(found.mount, path),
@@ -102,7 +131,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(path)
-      .on('error', () => res.destroy())
+      .on('error', (error) => {
+        log({ code: 'serve/read-failed', severity: 'error', message: `cannot read ${path} while serving ${url.pathname}: ${chainMessage(error)}`, file: path });
+        res.destroy();
+      })
       .pipe(res);
   }
 
@@ -124,13 +156,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return serveFile(req, res, url);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      // A bug must not leak a stack trace to the client.
-      if (!res.headersSent) plain(res, 500, 'internal error');
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      // How often those two timeouts are checked (Node's default, 30 s, would let a slow client sit far longer).
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 1000),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        // A bug must not leak a stack trace to the client, nor vanish: it is logged as a diagnostic.
+        log({ code: 'serve/internal-error', severity: 'error', message: `${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)} failed: ${chainMessage(error)}` });
+        if (!res.headersSent) plain(res, 500, 'internal error');
+        else res.destroy();
+      });
+    },
+  );
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -143,7 +184,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => ok());
+        server.close(() => {
+          if (ownStore) void servedStore.close().then(ok, ok);
+          else ok();
+        });
       }),
   };
 }

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 /** Builds the given pages with the real format modules (TEI only: the derived stages are not what is tested). */
-function buildPages(files: { name: string; text: string }[]): { root: string; config: CablekitConfig; report: BuildReport } {
+async function buildPages(files: { name: string; text: string }[]): Promise<{ root: string; config: CablekitConfig; report: BuildReport }> {
   const root = mkdtempSync(join(tmpdir(), 'cablekit-ids-'));
   roots.push(root);
   const config = { ...DEFAULT_CONFIG, sourcesDir: join(root, 'sources'), teiDir: join(root, 'tei'), outputDir: join(root, 'output') };
@@ -25,7 +25,7 @@ function buildPages(files: { name: string; text: string }[]): { root: string; co
   for (const f of files) writeFileSync(join(config.sourcesDir, f.name), f.text);
   const deps = { ...pipelineDeps(), stages: [] };
   delete deps.syncOaiStore;
-  const report = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+  const report = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
   return { root, config, report };
 }
 
@@ -43,13 +43,14 @@ function idsByKey(report: BuildReport, files: { name: string; key: string }[]): 
 const codes = (report: BuildReport): string[] => report.documents.flatMap((d) => d.diagnostics.map((x) => x.code));
 
 describe('ids never cost a document (end to end through the build)', { timeout: 120_000 }, () => {
-  it('writes every distinct page under its own id, the same ids in either file order', () => {
+  it('writes every distinct page under its own id, the same ids in either file order', async () => {
     const distinct = Object.keys(COLLIDING_PAGES).length;
-    const results = [false, true].map((reversed) => {
+    const results = [];
+    for (const reversed of [false, true]) {
       const files = pageFiles(reversed);
-      const built = buildPages(files);
-      return { files, ...built, ids: idsByKey(built.report, files) };
-    });
+      const built = await buildPages(files);
+      results.push({ files, ...built, ids: idsByKey(built.report, files) });
+    }
     for (const { report, config, ids } of results) {
       expect(report.summary).toMatchObject({ documents: distinct + 1, failed: 0, errors: 0 });
       expect(codes(report)).not.toContain('build/duplicate-id');
@@ -70,9 +71,9 @@ describe('ids never cost a document (end to end through the build)', { timeout: 
     expect([...backward!.ids.entries()].sort()).toEqual([...forward!.ids.entries()].sort());
   });
 
-  it('records the suffix in the TEI, valid against tei_all and the project schema (jing)', () => {
+  it('records the suffix in the TEI, valid against tei_all and the project schema (jing)', async () => {
     const jing = requireProgram('jing', 'jing');
-    const { config } = buildPages(pageFiles(false));
+    const { config } = await buildPages(pageFiles(false));
     const files = readdirSync(config.teiDir).filter((n) => n.endsWith('.xml')).map((n) => join(config.teiDir, n));
     const record = readFileSync(files.find((f) => f.includes('wilson-300202-'))!, 'utf8');
     expect(record).toMatch(/<idno type="document" subtype="record-id" ana="#(ck-inf-\d+)">wilson-300202-[0-9a-f]{8}<\/idno>/);
@@ -88,25 +89,25 @@ describe('ids never cost a document (end to end through the build)', { timeout: 
     }
   });
 
-  it('keeps every id when unrelated pages, and a third page on the shared record id, are added', () => {
+  it('keeps every id when unrelated pages, and a third page on the shared record id, are added', async () => {
     const files = pageFiles(false);
-    const before = idsByKey(buildPages(files).report, files);
+    const before = idsByKey((await buildPages(files)).report, files);
     const extra = [
       ...files,
       { name: 'zz-unrelated.txt', key: 'unrelated', text: COLLIDING_PAGES['cwihp-cancelled']!.replace('cancelled', 'postponed') },
       { name: 'aa-third.txt', key: 'third', text: COLLIDING_PAGES['record-pier']!.replace('northern pier', 'southern dock') },
     ];
-    const after = idsByKey(buildPages(extra).report, extra);
+    const after = idsByKey((await buildPages(extra)).report, extra);
     for (const [key, ids] of before) expect(after.get(key)).toEqual(ids);
     expect(after.get('third')?.[0]).toMatch(/^wilson-300202-[0-9a-f]{8}$/);
   });
 
-  it('drops no page of the fixtures and seeds built together', () => {
+  it('drops no page of the fixtures and seeds built together', async () => {
     const files = [
       ...fixtureNames().map((f) => ({ name: `fixture-${f}`, text: readFileSync(PAGES_DIR + f, 'utf8') })),
       ...SEEDS.map((f) => ({ name: `seed-${f}`, text: readFileSync(SOURCES_DIR + f, 'utf8') })),
     ];
-    const { report, config } = buildPages(files);
+    const { report, config } = await buildPages(files);
     expect(report.summary).toMatchObject({ documents: files.length, failed: 0 });
     const written = readdirSync(config.teiDir).filter((n) => n.endsWith('.xml'));
     const copies = codes(report).filter((c) => c === 'ingest/duplicate-page').length;

@@ -17,7 +17,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const page = (name: string, text: string): void => writeFileSync(join(config.sourcesDir, name), text);
-const build = (options: { force?: boolean; now?: string } = {}): BuildReport =>
+const build = (options: { force?: boolean; now?: string } = {}): Promise<BuildReport> =>
   runBuild({ config, rootDir: root, deps: fakeDeps([listingStage]), now: options.now ?? '2026-01-01T00:00:00Z', force: options.force ?? false });
 
 /** Every file under the root with its bytes and mtime, to prove a re-run touched nothing. */
@@ -36,10 +36,10 @@ function snapshot(): Map<string, string> {
 }
 
 describe('runBuild', () => {
-  it('builds TEI and derived outputs, and a second run changes no file even at a later time', () => {
+  it('builds TEI and derived outputs, and a second run changes no file even at a later time', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     page('b.txt', 'id: doc-b\nSecond');
-    const first = build();
+    const first = await build();
     expect(first.summary).toMatchObject({ documents: 2, failed: 0, errors: 0, conflicts: 0 });
     expect(readFileSync(join(config.teiDir, 'doc-a.xml'), 'utf8')).toContain('when="2026-01-01T00:00:00Z"');
     expect(readFileSync(join(config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\n');
@@ -51,31 +51,31 @@ describe('runBuild', () => {
     ]);
 
     const before = snapshot();
-    const second = build({ now: '2027-06-01T00:00:00Z' });
+    const second = await build({ now: '2027-06-01T00:00:00Z' });
     expect(snapshot()).toEqual(before);
     expect(second.summary.written).toBe(0);
     expect(second.summary.unchanged).toBe(first.summary.written);
   });
 
-  it('re-encodes a document whose source changed, with a new revision time', () => {
+  it('re-encodes a document whose source changed, with a new revision time', async () => {
     page('a.txt', 'id: doc-a\nFirst');
-    build();
+    await build();
     page('a.txt', 'id: doc-a\nFirst, corrected');
-    const report = build({ now: '2026-02-02T00:00:00Z' });
+    const report = await build({ now: '2026-02-02T00:00:00Z' });
     const tei = readFileSync(join(config.teiDir, 'doc-a.xml'), 'utf8');
     expect(tei).toContain('First, corrected');
     expect(tei).toContain('when="2026-02-02T00:00:00Z"');
     expect(report.documents[0]?.outputs[0]).toEqual({ path: 'tei/doc-a.xml', action: 'written' });
   });
 
-  it('keeps a hand-edited TEI file, reports the conflict, derives from the edit; --force overwrites', () => {
+  it('keeps a hand-edited TEI file, reports the conflict, derives from the edit; --force overwrites', async () => {
     page('a.txt', 'id: doc-a\nFirst');
-    build();
+    await build();
     const teiFile = join(config.teiDir, 'doc-a.xml');
     const edited = readFileSync(teiFile, 'utf8').replace('First', 'First (edited by hand)');
     writeFileSync(teiFile, edited);
 
-    const kept = build();
+    const kept = await build();
     expect(readFileSync(teiFile, 'utf8')).toBe(edited);
     expect(kept.summary.conflicts).toBe(1);
     const doc = kept.documents[0];
@@ -85,33 +85,33 @@ describe('runBuild', () => {
 
     // Still protected on the next run, even after the source changed.
     page('a.txt', 'id: doc-a\nFirst, new source');
-    expect(build().summary.conflicts).toBe(1);
+    expect((await build()).summary.conflicts).toBe(1);
     expect(readFileSync(teiFile, 'utf8')).toBe(edited);
 
-    const forced = build({ force: true });
+    const forced = await build({ force: true });
     expect(readFileSync(teiFile, 'utf8')).toContain('First, new source');
     expect(forced.documents[0]?.diagnostics.map((d) => d.code)).toContain('build/tei-hand-edit-overwritten');
-    expect(build().summary.conflicts).toBe(0);
+    expect((await build()).summary.conflicts).toBe(0);
   });
 
-  it('recognises its own TEI when the state file was lost', () => {
+  it('recognises its own TEI when the state file was lost', async () => {
     page('a.txt', 'id: doc-a\nFirst');
-    build();
+    await build();
     rmSync(join(config.teiDir, STATE_FILE_NAME));
     const before = readFileSync(join(config.teiDir, 'doc-a.xml'));
-    const report = build({ now: '2030-01-01T00:00:00Z' });
+    const report = await build({ now: '2030-01-01T00:00:00Z' });
     expect(report.summary.conflicts).toBe(0);
     expect(readFileSync(join(config.teiDir, 'doc-a.xml'))).toEqual(before);
   });
 
-  it('goes on with the batch when pages fail, and reports each failure', () => {
+  it('goes on with the batch when pages fail, and reports each failure', async () => {
     page('a.txt', 'id: doc-a\nFine WARN');
     page('b.txt', 'not a page at all');
     page('c.txt', 'id: doc-c\nCRASH');
     page('d.txt', 'id: doc-a\nsame id as a');
     page('e.txt', 'x'.repeat(2000));
     page('f.txt', 'id: doc-f\nAlso fine');
-    const report = build();
+    const report = await build();
     const byPath = new Map(report.documents.map((d) => [d.sourcePath, d]));
     expect(byPath.get('sources/a.txt')?.status).toBe('warnings');
     expect(byPath.get('sources/b.txt')?.diagnostics.map((d) => d.code)).toEqual(['ingest/not-a-page']);
@@ -127,19 +127,19 @@ describe('runBuild', () => {
     expect(written.filter((f) => /^doc-a-[0-9a-f]{8}\.xml$/.test(f))).toHaveLength(2);
   });
 
-  it('decodes TEI files that have no source, and reports undecodable ones', () => {
+  it('decodes TEI files that have no source, and reports undecodable ones', async () => {
     mkdirSync(config.teiDir);
     writeFileSync(join(config.teiDir, 'orphan.xml'), '<TEI><id>orphan</id><title>Only TEI</title></TEI>');
     writeFileSync(join(config.teiDir, 'broken.xml'), '<TEI>no id</TEI>');
-    const report = build();
+    const report = await build();
     expect(readFileSync(join(config.outputDir, 'listing', 'orphan.txt'), 'utf8')).toBe('Only TEI\n');
     const broken = report.documents.find((d) => d.documentId === 'broken');
     expect(broken).toMatchObject({ sourcePath: null, teiPath: 'tei/broken.xml', status: 'failed' });
   });
 
-  it('refuses stage output outside the output folder and survives a crashing stage', () => {
+  it('refuses stage output outside the output folder and survives a crashing stage', async () => {
     page('a.txt', 'id: doc-a\nFirst');
-    const report = runBuild({
+    const report = await runBuild({
       config,
       rootDir: root,
       now: '2026-01-01T00:00:00Z',
@@ -154,32 +154,32 @@ describe('runBuild', () => {
     expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First\n');
   });
 
-  it('hands the record of every decoded cable to the OAI store sync, and survives its failure', () => {
+  it('hands the record of every decoded cable to the OAI store sync, and survives its failure', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     const seen: string[] = [];
     const deps = fakeDeps([listingStage]);
     deps.oaiRecordOf = (decoded) => ({ id: decoded.cable.id });
-    deps.syncOaiStore = (records) => {
+    deps.syncOaiStore = async (records) => {
       seen.push(...records.map((r) => `${r.draft.id}@${r.file}`));
       return { diagnostics: [{ code: 'oai/store-synced', severity: 'info', message: 'synced' }] };
     };
-    const report = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+    const report = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
     expect(seen).toEqual(['doc-a@tei/doc-a.xml']);
     expect(report.diagnostics.map((d) => d.code)).toEqual(['oai/store-synced']);
 
-    deps.syncOaiStore = () => {
+    deps.syncOaiStore = async () => {
       throw new Error('disk full');
     };
     page('a.txt', 'id: doc-a\nFirst, corrected');
-    const failed = runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+    const failed = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
     expect(failed.diagnostics).toEqual([expect.objectContaining({ code: 'build/oai-sync-failed', severity: 'error' })]);
   });
 
-  it('removes outputs of a document that left the corpus, but not files someone changed, nor after a failed stage', () => {
+  it('removes outputs of a document that left the corpus, but not files someone changed, nor after a failed stage', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     page('b.txt', 'id: doc-b\nSecond');
     page('c.txt', 'id: doc-c\nThird');
-    build();
+    await build();
     for (const id of ['doc-b', 'doc-c']) {
       rmSync(join(config.sourcesDir, `${id.slice(-1)}.txt`));
       rmSync(join(config.teiDir, `${id}.xml`));
@@ -188,13 +188,13 @@ describe('runBuild', () => {
 
     // A crashing stage means its files were not produced on purpose: nothing is removed.
     const crashing = { name: 'crashing', document: () => { throw new Error('boom'); } };
-    runBuild({ config, rootDir: root, now: '2026-01-01T00:00:00Z', deps: fakeDeps([listingStage, crashing]) });
+    await runBuild({ config, rootDir: root, now: '2026-01-01T00:00:00Z', deps: fakeDeps([listingStage, crashing]) });
     expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'doc-c.txt', 'index.txt']);
 
-    const report = build();
+    const report = await build();
     expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-c.txt', 'index.txt']);
     expect(report.collectionOutputs).toContainEqual({ path: 'output/listing/doc-b.txt', action: 'deleted' });
     expect(report.summary.removed).toBe(1);
-    expect(build().summary.removed).toBe(0);
+    expect((await build()).summary.removed).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, makeEdition, runCli } from './cli-harness.js';
@@ -34,7 +35,7 @@ describe('the build validates the TEI master it reads', { timeout: 120_000 }, ()
     const manifest = join(dir, 'output', 'iiif', 'wilson-118686', 'manifest.json');
     const oaiDc = join(dir, 'output', 'dc', 'wilson-118686.oai_dc.xml');
     const page = join(dir, 'output', 'site', 'documents', 'wilson-118686.html');
-    const store = join(dir, '.cablekit', 'oai-store.json');
+    const store = join(dir, '.cablekit', 'oai-store.sqlite');
     const before = [manifest, oaiDc, page].map((f) => readFileSync(f, 'utf8'));
     const recordBefore = storeRecord(store, 'wilson-118686');
 
@@ -54,7 +55,12 @@ describe('the build validates the TEI master it reads', { timeout: 120_000 }, ()
   });
 });
 
+/** The record's row, read straight from the SQLite file (node:sqlite), apart from cablekit's own code. */
 function storeRecord(store: string, id: string): unknown {
-  const data = JSON.parse(readFileSync(store, 'utf8')) as { records: { id: string }[] };
-  return data.records.find((r) => r.id === id);
+  const db = new DatabaseSync(store, { readOnly: true });
+  try {
+    return { ...(db.prepare('SELECT * FROM oai_records WHERE id = ?').get(id) as object) };
+  } finally {
+    db.close();
+  }
 }

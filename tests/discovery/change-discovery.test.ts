@@ -67,13 +67,13 @@ describe('IIIF Change Discovery 1.0, written by the build and served', () => {
 
   beforeAll(async () => {
     root = tempDir('cablekit-discovery-');
-    buildProject(root, cables, t1);
-    expect(publish().diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    buildProject(root, cables.filter((c) => c.id !== 'doc-0003'), t2);
-    publish();
+    await buildProject(root, cables, t1);
+    expect((await publish()).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    await buildProject(root, cables.filter((c) => c.id !== 'doc-0003'), t2);
+    await publish();
     afterSecond = pageFiles();
-    buildProject(root, cables.filter((c) => c.id !== 'doc-0003'), t3, { 'doc-0001': ' (hand edit)' });
-    const third = publish();
+    await buildProject(root, cables.filter((c) => c.id !== 'doc-0003'), t3, { 'doc-0001': ' (hand edit)' });
+    const third = await publish();
     expect(third.outputs.some((o) => o.path === 'output/activity/all-changes.json')).toBe(true);
     server = await startServer({ config: projectConfig, root, pageSize: 5 });
   });
@@ -149,7 +149,7 @@ describe('IIIF Change Discovery 1.0, written by the build and served', () => {
     expect(recent.deleted).toEqual([manifest('doc-0003')]);
   });
 
-  it('never rewrites a full page: later builds only append', () => {
+  it('never rewrites a full page: later builds only append', async () => {
     const now = pageFiles();
     // After the second build there were 8 activities in 4 full pages: 0–2 are byte-identical now, and
     // the one that was last only gained its link to the new last page.
@@ -159,16 +159,16 @@ describe('IIIF Change Discovery 1.0, written by the build and served', () => {
     expect(JSON.stringify(rest)).toBe(JSON.stringify(JSON.parse(afterSecond.get('page-3.json') as string)));
     expect(now.get('all-changes.json')).not.toBe(afterSecond.get('all-changes.json'));
     // Publishing again with nothing changed writes nothing.
-    expect(publish().outputs.every((o) => o.action === 'unchanged')).toBe(true);
+    expect((await publish()).outputs.every((o) => o.action === 'unchanged')).toBe(true);
   });
 
   it('refuses a change log it does not understand, and writes nothing over it', async () => {
     const dir = tempDir('cablekit-discovery-bad-');
-    buildProject(dir, cables.slice(0, 2), t1);
+    await buildProject(dir, cables.slice(0, 2), t1);
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, '.cablekit'), { recursive: true });
     writeFileSync(join(dir, '.cablekit', 'change-log.json'), '{"not":"a log"}');
-    const result = publishChangeDiscovery(projectConfig, dir);
+    const result = await publishChangeDiscovery(projectConfig, dir);
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['discovery/log-corrupt', 'error']]);
     expect(result.outputs).toEqual([]);
     expect(readFileSync(join(dir, '.cablekit', 'change-log.json'), 'utf8')).toBe('{"not":"a log"}');

@@ -29,7 +29,7 @@ describe('IIIF from the seeds’ TEI', () => {
   it('gives valid manifests carrying what the TEI says', () => {
     const { files, diagnostics } = deriveInMemory(iiifStage, teiFiles.map((t) => decoded(t.xml, t.id)), config);
     expect(diagnostics).toEqual([]);
-    for (const file of files) {
+    for (const file of files.filter((f) => f.path.endsWith('.json'))) {
       const json = JSON.parse(text(file)) as unknown;
       expect(validateIiif(json, file.path)).toEqual([]);
       expect(officialErrors(json)).toEqual([]);

@@ -80,8 +80,13 @@ describe('manifest of a cable', () => {
   it('gives one text canvas per page of the archive reference, the translation on the first', () => {
     const canvases = manifest.items;
     expect(canvases.map((c) => c.label?.none?.[0])).toEqual(['46', '47', '48', '49']);
-    for (const canvas of canvases) {
-      expect(canvas.items).toEqual([]);
+    for (const [i, canvas] of canvases.entries()) {
+      // Painted with its page of the translation drawn as SVG, which is also its thumbnail.
+      const body = canvas.items?.[0]?.items?.[0]?.body as { id: string; format: string; width: number; height: number };
+      expect(body.format).toBe('image/svg+xml');
+      expect(body.id).toBe(`${config.baseUrl}/iiif/wilson-118686/text/p${i + 1}.svg`);
+      expect([body.width, body.height]).toEqual([canvas.width, canvas.height]);
+      expect(canvas.thumbnail?.[0]?.id).toBe(body.id);
       expect(canvas.width).toBeGreaterThan(0);
       expect(canvas.height).toBeGreaterThan(0);
     }
@@ -149,7 +154,12 @@ describe('derived files', () => {
       'iiif/collections/type-record-of-conversation.json',
       'iiif/collections/year-1965.json',
       'iiif/record-of-conversation-1965-10-29/manifest.json',
+      'iiif/record-of-conversation-1965-10-29/text/p1.svg',
       'iiif/wilson-118686/manifest.json',
+      'iiif/wilson-118686/text/p1.svg',
+      'iiif/wilson-118686/text/p2.svg',
+      'iiif/wilson-118686/text/p3.svg',
+      'iiif/wilson-118686/text/p4.svg',
     ]);
     const corpus = JSON.parse(text(files.find((f) => f.path === 'iiif/collection.json')!)) as { items: Record<string, unknown>[] };
     expect(corpus.items.map((i) => i.navDate)).toEqual(['1965-10-29T00:00:00Z', '1965-12-15T00:00:00Z']);

@@ -98,7 +98,8 @@ describe('manifests in Mirador', () => {
     page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
     const imagesLoaded: string[] = [];
     page.on('response', (response) => {
-      if (response.ok() && response.url().includes('/images/')) imagesLoaded.push(response.url());
+      // Page images, and the SVG pages of text canvases.
+      if (response.ok() && (response.url().includes('/images/') || response.url().endsWith('.svg'))) imagesLoaded.push(response.url());
     });
     await page.goto(`${server.url}/viewer-${cable.id}.html`);
     try {

@@ -74,12 +74,13 @@ describe('page images', () => {
 
     const withoutImages = manifestFrom(files, 'record-of-conversation-1965-10-29');
     expect(withoutImages.items).toHaveLength(1);
-    expect(withoutImages.items[0]?.items).toEqual([]);
+    expect(withoutImages.items[0]?.items?.[0]?.items?.[0]?.body).toMatchObject({ type: 'Image', format: 'image/svg+xml' });
 
     // The collections point to the first page image as the manifest's thumbnail.
     const corpus = JSON.parse(text(files.find((f) => f.path === 'iiif/collection.json')!)) as { items: { id: string; thumbnail?: { id: string }[] }[] };
     const reference = corpus.items.find((i) => i.id.endsWith('/wilson-118686/manifest.json'));
     expect(reference?.thumbnail?.[0]?.id).toBe('http://127.0.0.1:8080/images/wilson-118686/p2.jpg');
-    expect(corpus.items.find((i) => i !== reference)).not.toHaveProperty('thumbnail');
+    // A manifest without images shows its first page of text drawn as SVG.
+    expect(corpus.items.find((i) => i !== reference)?.thumbnail?.[0]?.id).toBe('http://127.0.0.1:8080/iiif/record-of-conversation-1965-10-29/text/p1.svg');
   });
 });

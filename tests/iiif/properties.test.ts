@@ -63,7 +63,7 @@ describe('any cable the TEI can hold', () => {
         const unique = cables.map((c, i) => ({ ...c, id: `doc-${i}` }));
         const { files, diagnostics } = deriveIiifFiles(unique, { config: testConfig(), places: authority, pageImages: new Map() });
         expect(diagnostics).toEqual([]);
-        for (const file of files) expect(officialErrors(JSON.parse(textOf(file)))).toEqual([]);
+        for (const file of files.filter((f) => f.path.endsWith('.json'))) expect(officialErrors(JSON.parse(textOf(file)))).toEqual([]);
       }),
       { numRuns: 150 },
     );

@@ -67,7 +67,7 @@ beforeAll(async () => {
   requireProgram('catmandu', 'libcatmandu-oai-perl');
   requireProgram('oai_pmh', 'libhttp-oai-perl');
   root = tempDir('cablekit-harvest-');
-  buildProject(root, cables, t1);
+  await buildProject(root, cables, t1);
   // Small pages so every harvester follows several resumption tokens.
   server = await startServer({ config: projectConfig, root, pageSize: 5 });
   oai = `${server.url}/oai`;
@@ -171,7 +171,7 @@ describe('harvesting over loopback with real harvesters', () => {
   });
 
   it('after a rebuild, an incremental harvest gets the changed record and the tombstone, nothing else', async () => {
-    buildProject(
+    await buildProject(
       root,
       cables.filter((c) => c.id !== 'doc-0003'),
       t2,

@@ -28,7 +28,7 @@ function raw(path: string, method = 'GET', body?: string, headers: Record<string
 
 beforeAll(async () => {
   root = tempDir('cablekit-http-');
-  buildProject(root, corpus(2), new Date('2026-01-10T09:00:00Z'));
+  await buildProject(root, corpus(2), new Date('2026-01-10T09:00:00Z'));
   // A secret beside the served folders: nothing may reach it.
   writeFileSync(join(root, 'secret.txt'), 'TOP SECRET');
   server = await startServer({ config: projectConfig, root });

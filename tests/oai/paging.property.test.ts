@@ -20,15 +20,15 @@ const recordArb = fc.record({
  * filter gives, in (datestamp, id) order, once each, with cursor and completeListSize consistent.
  */
 describe('paging (property)', () => {
-  it('matches a brute-force selection for any store, query and page size', () => {
-    fc.assert(
-      fc.property(
+  it('matches a brute-force selection for any store, query and page size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(recordArb, { minLength: 1, maxLength: 40 }),
         fc.option(fc.constantFrom('archive', ...SETS), { nil: undefined }),
         fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
         fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
         fc.integer({ min: 1, max: 7 }),
-        (specs, set, from, until, pageSize) => {
+        async (specs, set, from, until, pageSize) => {
           const records: OaiRecord[] = specs.map((s, i) => ({
             id: `doc-${String(i).padStart(3, '0')}`,
             datestamp: `${s.day}T${s.time}Z`,
@@ -36,7 +36,7 @@ describe('paging (property)', () => {
             deleted: s.deleted,
             sets: s.sets.map((spec) => ({ spec, name: spec })),
           }));
-          const repo = repositoryFromData({ format: 'cablekit-oai-store', version: 1, tokenKey: 'k', records }, '/nonexistent');
+          const repo = repositoryFromData({ tokenKey: 'k', records }, '/nonexistent');
           const settings = { ...oaiSettingsFromConfig(testConfig), pageSize };
           const expected = records
             .filter((r) => set === undefined || r.sets.some((s) => s.spec === set || s.spec.startsWith(`${set}:`)))
@@ -48,7 +48,7 @@ describe('paging (property)', () => {
           if (set !== undefined) first.push(['set', set]);
           if (from !== undefined) first.push(['from', from]);
           if (until !== undefined) first.push(['until', until]);
-          let xml = handleOaiRequest(params(first), repo, settings, new Date()).xml;
+          let xml = (await handleOaiRequest(params(first), repo, settings, new Date())).xml;
           if (from !== undefined && until !== undefined && from > until) {
             expect(errorCodes(xml)).toEqual(['badArgument']);
             return;
@@ -71,7 +71,7 @@ describe('paging (property)', () => {
             }
             got.push(...identifiers(xml));
             if (!tok || tok.token === '') break;
-            xml = handleOaiRequest(params([['verb', 'ListIdentifiers'], ['resumptionToken', tok.token]]), repo, settings, new Date()).xml;
+            xml = (await handleOaiRequest(params([['verb', 'ListIdentifiers'], ['resumptionToken', tok.token]]), repo, settings, new Date())).xml;
           }
           expect(got).toEqual(expected);
         },

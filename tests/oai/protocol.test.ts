@@ -10,8 +10,8 @@ const now = new Date('2026-03-01T10:20:30.456Z');
 const synced = new Date('2026-02-01T08:00:00Z');
 let repo: OaiRepository;
 
-function ask(entries: [string, string][]): string {
-  const { status, xml } = handleOaiRequest(params(entries), repo, settings, now);
+async function ask(entries: [string, string][]): Promise<string> {
+  const { status, xml } = await handleOaiRequest(params(entries), repo, settings, now);
   expect(status).toBe(200);
   expect(validateResponse(xml)).toEqual([]);
   return xml;
@@ -25,8 +25,8 @@ beforeAll(() => {
 });
 
 describe('Identify', () => {
-  it('describes the repository with UTC dates, persistent deletions and the oai-identifier scheme', () => {
-    const xml = ask([['verb', 'Identify']]);
+  it('describes the repository with UTC dates, persistent deletions and the oai-identifier scheme', async () => {
+    const xml = await ask([['verb', 'Identify']]);
     expect(xml).toContain('<responseDate>2026-03-01T10:20:30Z</responseDate>');
     expect(xml).toContain('<request verb="Identify">https://edition.example.org/oai</request>');
     expect(xml).toContain('<earliestDatestamp>2026-02-01T08:00:00Z</earliestDatestamp>');
@@ -38,32 +38,32 @@ describe('Identify', () => {
 });
 
 describe('ListMetadataFormats, ListSets, GetRecord', () => {
-  it('lists oai_dc, qualified DC and TEI, for the repository and for an item', () => {
-    for (const xml of [ask([['verb', 'ListMetadataFormats']]), ask([['verb', 'ListMetadataFormats'], ['identifier', 'oai:edition.example.org:doc-0001']])]) {
+  it('lists oai_dc, qualified DC and TEI, for the repository and for an item', async () => {
+    for (const xml of [await ask([['verb', 'ListMetadataFormats']]), await ask([['verb', 'ListMetadataFormats'], ['identifier', 'oai:edition.example.org:doc-0001']])]) {
       expect([...xml.matchAll(/<metadataPrefix>([^<]+)</g)].map((m) => m[1])).toEqual(['oai_dc', 'qdc', 'tei']);
     }
   });
 
-  it('lists archive, year and type sets under their parents', () => {
-    const specs = [...ask([['verb', 'ListSets']]).matchAll(/<setSpec>([^<]+)</g)].map((m) => m[1]);
+  it('lists archive, year and type sets under their parents', async () => {
+    const specs = [...(await ask([['verb', 'ListSets']])).matchAll(/<setSpec>([^<]+)</g)].map((m) => m[1]);
     expect(specs).toEqual(['archive', 'archive:avprf', 'archive:prc-fma', 'type', 'type:cable', 'type:memorandum-of-conversation', 'year', 'year:1964', 'year:1965', 'year:1966']);
   });
 
-  it('gives a record in each format', () => {
+  it('gives a record in each format', async () => {
     const id = 'oai:edition.example.org:doc-0003';
-    const dc = ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'oai_dc']]);
+    const dc = await ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'oai_dc']]);
     expect(dc).toContain('<dc:title xml:lang="en">Cable number 3</dc:title>');
     expect(dc).toContain('<setSpec>archive:prc-fma</setSpec><setSpec>year:1964</setSpec><setSpec>type:memorandum-of-conversation</setSpec>');
-    expect(ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'qdc']])).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">1964-04-15</dcterms:created>');
-    const tei = ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'tei']]);
+    expect(await ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'qdc']])).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">1964-04-15</dcterms:created>');
+    const tei = await ask([['verb', 'GetRecord'], ['identifier', id], ['metadataPrefix', 'tei']]);
     expect(tei).toContain('<metadata><TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-0003">');
     expect(tei).not.toMatch(/<metadata><\?xml/);
   });
 });
 
 describe('ListRecords and ListIdentifiers paging', () => {
-  it('pages with cursor and completeListSize, and ends with an empty token', () => {
-    let xml = ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc']]);
+  it('pages with cursor and completeListSize, and ends with an empty token', async () => {
+    let xml = await ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc']]);
     const seen: string[] = [];
     const cursors: number[] = [];
     for (let page = 0; page < 10; page++) {
@@ -73,40 +73,40 @@ describe('ListRecords and ListIdentifiers paging', () => {
       cursors.push(tok.cursor);
       expect(tok.completeListSize).toBe(26);
       if (tok.token === '') break;
-      xml = ask([['verb', 'ListRecords'], ['resumptionToken', tok.token]]);
+      xml = await ask([['verb', 'ListRecords'], ['resumptionToken', tok.token]]);
     }
     expect(cursors).toEqual([0, 10, 20]);
     expect(seen).toHaveLength(26);
     expect(new Set(seen).size).toBe(26);
   });
 
-  it('answers the same token with the same page (idempotent)', () => {
-    const tok = resumptionToken(ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc']]))?.token ?? '';
-    const a = ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]);
-    const b = ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]);
+  it('answers the same token with the same page (idempotent)', async () => {
+    const tok = resumptionToken(await ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc']]))?.token ?? '';
+    const a = await ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]);
+    const b = await ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]);
     expect(identifiers(a)).toEqual(identifiers(b));
     expect(identifiers(a)).toHaveLength(10);
   });
 
-  it('accepts a token days after it was issued (tokens do not expire)', () => {
-    const tok = resumptionToken(ask([['verb', 'ListRecords'], ['metadataPrefix', 'qdc']]))?.token ?? '';
+  it('accepts a token days after it was issued (tokens do not expire)', async () => {
+    const tok = resumptionToken(await ask([['verb', 'ListRecords'], ['metadataPrefix', 'qdc']]))?.token ?? '';
     const later = new Date(now.getTime() + 3 * 24 * 3600 * 1000);
-    const { xml } = handleOaiRequest(params([['verb', 'ListRecords'], ['resumptionToken', tok]]), repo, settings, later);
+    const { xml } = await handleOaiRequest(params([['verb', 'ListRecords'], ['resumptionToken', tok]]), repo, settings, later);
     expect(errorCodes(xml)).toEqual([]);
     expect(resumptionToken(xml)?.cursor).toBe(10);
   });
 
-  it('selects by set, parent set included', () => {
-    const xml = ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'archive:avprf']]);
+  it('selects by set, parent set included', async () => {
+    const xml = await ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'archive:avprf']]);
     expect(identifiers(xml)).toEqual(['doc-0000', 'doc-0004', 'doc-0008', 'doc-0012', 'doc-0016', 'doc-0020', 'doc-0024'].map((i) => `oai:edition.example.org:${i}`));
     expect(resumptionToken(xml)).toBeUndefined();
-    expect(resumptionToken(ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'archive']]))?.completeListSize).toBe(25);
+    expect(resumptionToken(await ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'archive']]))?.completeListSize).toBe(25);
   });
 
-  it('selects by from/until at both granularities, inclusive', () => {
-    const inDay = ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['from', '2026-02-01'], ['until', '2026-02-01']]);
+  it('selects by from/until at both granularities, inclusive', async () => {
+    const inDay = await ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['from', '2026-02-01'], ['until', '2026-02-01']]);
     expect(resumptionToken(inDay)?.completeListSize).toBe(26);
-    const atSecond = ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['from', '2026-02-01T08:00:00Z'], ['until', '2026-02-01T08:00:00Z']]);
+    const atSecond = await ask([['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['from', '2026-02-01T08:00:00Z'], ['until', '2026-02-01T08:00:00Z']]);
     expect(resumptionToken(atSecond)?.completeListSize).toBe(26);
     expect(datestamps(atSecond).every((d) => d === '2026-02-01T08:00:00Z')).toBe(true);
   });
@@ -139,34 +139,34 @@ describe('protocol errors', () => {
     ['unknown set', [['verb', 'ListIdentifiers'], ['metadataPrefix', 'oai_dc'], ['set', 'year:1800']], 'noRecordsMatch'],
   ];
   for (const [label, entries, code] of cases) {
-    it(`${label} → ${code}`, () => {
-      expect(errorCodes(ask(entries))).toEqual([code]);
+    it(`${label} → ${code}`, async () => {
+      expect(errorCodes(await ask(entries))).toEqual([code]);
     });
   }
 
-  it('never echoes arguments after badVerb or badArgument, nor the offending argument otherwise', () => {
-    expect(requestElement(ask([['verb', 'Frobnicate']]))).toBe('<request>https://edition.example.org/oai</request>');
-    expect(requestElement(ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc'], ['from', '"><x/>']]))).toBe('<request>https://edition.example.org/oai</request>');
-    const cdf = requestElement(ask([['verb', 'GetRecord'], ['identifier', 'oai:edition.example.org:doc-0001'], ['metadataPrefix', 'marc21']]));
+  it('never echoes arguments after badVerb or badArgument, nor the offending argument otherwise', async () => {
+    expect(requestElement(await ask([['verb', 'Frobnicate']]))).toBe('<request>https://edition.example.org/oai</request>');
+    expect(requestElement(await ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc'], ['from', '"><x/>']]))).toBe('<request>https://edition.example.org/oai</request>');
+    const cdf = requestElement(await ask([['verb', 'GetRecord'], ['identifier', 'oai:edition.example.org:doc-0001'], ['metadataPrefix', 'marc21']]));
     expect(cdf).not.toContain('marc21');
     expect(cdf).toContain('identifier="oai:edition.example.org:doc-0001"');
-    expect(requestElement(ask([['verb', 'ListRecords'], ['resumptionToken', 'garbage']]))).not.toContain('garbage');
+    expect(requestElement(await ask([['verb', 'ListRecords'], ['resumptionToken', 'garbage']]))).not.toContain('garbage');
   });
 
-  it('rejects forged and truncated tokens', () => {
-    const tok = resumptionToken(ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc']]))?.token ?? '';
+  it('rejects forged and truncated tokens', async () => {
+    const tok = resumptionToken(await ask([['verb', 'ListRecords'], ['metadataPrefix', 'oai_dc']]))?.token ?? '';
     const [body, mac] = tok.split('.') as [string, string];
     const forgedBody = Buffer.from(Buffer.from(body, 'base64url').toString().replace('doc-0009', 'doc-0001')).toString('base64url');
     for (const bad of [tok.slice(0, -3), tok.slice(0, 20), `${forgedBody}.${mac}`, `${body}.${mac.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`]) {
-      expect(errorCodes(ask([['verb', 'ListRecords'], ['resumptionToken', bad]]))).toEqual(['badResumptionToken']);
+      expect(errorCodes(await ask([['verb', 'ListRecords'], ['resumptionToken', bad]]))).toEqual(['badResumptionToken']);
     }
     // A ListRecords token is not a ListIdentifiers token.
-    expect(errorCodes(ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]))).toEqual(['badResumptionToken']);
+    expect(errorCodes(await ask([['verb', 'ListIdentifiers'], ['resumptionToken', tok]]))).toEqual(['badResumptionToken']);
   });
 
-  it('answers ListSets of an empty repository with noSetHierarchy', () => {
+  it('answers ListSets of an empty repository with noSetHierarchy', async () => {
     const empty = repositoryFromData(emptyStoreData(), tempDir('cablekit-empty-'));
-    const { xml } = handleOaiRequest(params([['verb', 'ListSets']]), empty, settings, now);
+    const { xml } = await handleOaiRequest(params([['verb', 'ListSets']]), empty, settings, now);
     expect(errorCodes(xml)).toEqual(['noSetHierarchy']);
     expect(validateResponse(xml)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { errorCodes, identifiers, resumptionToken, tempDir } from './support.js'
 describe('a restarted server', () => {
   it('accepts the resumption tokens of the previous process and gives the same page', async () => {
     const root = tempDir('cablekit-restart-');
-    buildProject(root, corpus(9), new Date('2026-01-10T09:00:00Z'));
+    await buildProject(root, corpus(9), new Date('2026-01-10T09:00:00Z'));
     const first = await startServer({ config: projectConfig, root, pageSize: 4 });
     let token = '';
     let expected: string[] = [];

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultOaiStorePath, idPrefix, syncOaiStore } from '../../src/oai/index.js';
+import { idPrefix, syncOaiStore } from '../../src/oai/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import type { DecodedCable } from '../../src/stage/index.js';
 import { decodeTei } from '../../src/tei/index.js';
@@ -80,10 +80,9 @@ beforeAll(async () => {
   const synthetic = writeProject(root, corpus(6));
   const real = sampleRecords();
   realIds = real.map((d) => d.cable.id);
-  const storePath = defaultOaiStorePath(root, projectConfig);
-  syncOaiStore([...synthetic, ...real], projectConfig, storePath, new Date('2026-02-01T10:00:00Z'));
+  await syncOaiStore([...synthetic, ...real], projectConfig, root, new Date('2026-02-01T10:00:00Z'));
   // One cable leaves: its tombstone is part of every harvest.
-  syncOaiStore([...synthetic.filter((d) => d.cable.id !== 'doc-0002'), ...real], projectConfig, storePath, new Date('2026-02-02T10:00:00Z'));
+  await syncOaiStore([...synthetic.filter((d) => d.cable.id !== 'doc-0002'), ...real], projectConfig, root, new Date('2026-02-02T10:00:00Z'));
   const live = [...synthetic, ...real].map((d) => d.cable.id).filter((id) => id !== 'doc-0002').sort();
   expected = [...live, 'doc-0002'].map((id) => `oai:edition.example.org:${id}`);
   // Pages of 3: the two real TEI records share a page, which is what broke strict harvesters.

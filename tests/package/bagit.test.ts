@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireProgram } from '../support/programs.js';
-import { filesUnder, packagedEdition } from './package-harness.js';
+import { filesUnder, packageAll, packagedEdition } from './package-harness.js';
 
 /** coreutils' own checker run inside the bag over one manifest: the status and its output. */
 function coreutilsCheck(bag: string, algorithm: 'sha256' | 'sha512', manifest: string): { ok: boolean; output: string } {
@@ -75,4 +76,34 @@ describe('BagIt bags, checked with coreutils', () => {
     appendFileSync(join(bag, 'bag-info.txt'), 'X-Extra: 1\n');
     expect(coreutilsCheck(bag, 'sha256', 'tagmanifest-sha256.txt').ok).toBe(false);
   });
+});
+
+describe('serialized bags (RFC 8493 §4.4), unpacked by Info-ZIP unzip and GNU tar, then checked with coreutils', () => {
+  let dir = '';
+  beforeAll(() => {
+    ({ dir } = packagedEdition());
+  }, 180_000);
+
+  for (const [as, program, pkg] of [['zip', 'unzip', 'unzip'], ['tar', 'tar', 'tar']] as const) {
+    it(`--serialization ${as}: each archive unpacks to one folder named like the bag, whose manifests verify; the same run again gives the same bytes`, () => {
+      requireProgram(program, pkg);
+      const out = mkdtempSync(join(tmpdir(), `cablekit-bag-${as}-`));
+      packageAll(dir, ['--out', out, '--serialization', as, '--edition-bag']);
+      const archives = readdirSync(join(out, 'bagit')).sort();
+      expect(archives).toEqual(['edition.bag', 'prc-fma-106-01479-08-85-88', 'wilson-118686'].map((n) => `${n}.${as}`));
+      const first = new Map(archives.map((a) => [a, readFileSync(join(out, 'bagit', a))]));
+      for (const archive of archives) {
+        const unpacked = mkdtempSync(join(tmpdir(), 'cablekit-unbag-'));
+        const file = join(out, 'bagit', archive);
+        const run = as === 'zip' ? spawnSync('unzip', ['-q', file, '-d', unpacked], { encoding: 'utf8' }) : spawnSync('tar', ['-xf', file, '-C', unpacked], { encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        const name = archive.slice(0, -(as.length + 1));
+        expect(readdirSync(unpacked)).toEqual([name]);
+        expect(fullCheck(join(unpacked, name)), `${archive} after unpacking`).toBe(true);
+      }
+      rmSync(join(out, 'bagit'), { recursive: true });
+      packageAll(dir, ['--out', out, '--serialization', as, '--edition-bag']);
+      for (const [a, bytes] of first) expect(readFileSync(join(out, 'bagit', a)).equals(bytes), `${a} rebuilt`).toBe(true);
+    });
+  }
 });

@@ -2,10 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assertCliBuilt, makeEdition, runCli } from '../cli/cli-harness.js';
 
-/** A fresh sample edition, built, then packaged in every format by the real CLI. */
-export function packagedEdition(): { dir: string; out: string } {
+/** A fresh sample edition (with extra config keys, if given), built, then packaged in every format by the real CLI. */
+export function packagedEdition(extraConfig: Record<string, unknown> = {}): { dir: string; out: string } {
   assertCliBuilt();
-  const dir = makeEdition();
+  const dir = makeEdition(extraConfig);
   const build = runCli(['build'], dir);
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const out = join(dir, 'packages');

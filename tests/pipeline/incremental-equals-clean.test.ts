@@ -20,9 +20,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('an incremental build', () => {
-  it('leaves tei/ and output/ byte-identical to a clean build after any sequence of edits, additions and removals', () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+  it('leaves tei/ and output/ byte-identical to a clean build after any sequence of edits, additions and removals', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const kept = makeEdition();
         const pages = new Map<string, string>();
         let publisher = 'P1';
@@ -30,7 +30,7 @@ describe('an incremental build', () => {
         try {
           kept.page('p0.txt', 'id: d0\nStart');
           pages.set('p0.txt', 'id: d0\nStart');
-          kept.build({ tool, config: { publisher } });
+          await kept.build({ tool, config: { publisher } });
           for (const s of steps) {
             if (s.kind === 'remove') {
               const name = `p${s.page}.txt`;
@@ -48,12 +48,12 @@ describe('an incremental build', () => {
             const clean = makeEdition();
             try {
               for (const [name, text] of pages) clean.page(name, text);
-              const fresh = clean.build({ tool, config: { publisher } });
+              const fresh = await clean.build({ tool, config: { publisher } });
               // The TEI is the master: a document leaves the edition when its TEI file is removed
               // too, as a person removing it would (those a clean build of the pages does not make).
               const current = new Set(readdirSync(clean.config.teiDir));
               for (const name of readdirSync(kept.config.teiDir)) if (name.endsWith('.xml') && !current.has(name)) rmSync(join(kept.config.teiDir, name));
-              const incremental = kept.build({ tool, config: { publisher } });
+              const incremental = await kept.build({ tool, config: { publisher } });
               expect(treeBytes(kept.root, ['tei', 'output'])).toEqual(treeBytes(clean.root, ['tei', 'output']));
               const counts = (r: typeof fresh) => ({ documents: r.summary.documents, failed: r.summary.failed, warnings: r.summary.warnings, errors: r.summary.errors });
               expect(counts(incremental)).toEqual(counts(fresh));

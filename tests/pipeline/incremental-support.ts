@@ -67,7 +67,7 @@ export const noCounts = (): WorkCounts => ({ ingest: [], encode: [], validate: [
 export interface Edition {
   root: string;
   config: CablekitConfig;
-  build(options?: { deps?: BuildDeps; tool?: string; config?: Partial<CablekitConfig> }): BuildReport;
+  build(options?: { deps?: BuildDeps; tool?: string; config?: Partial<CablekitConfig> }): Promise<BuildReport>;
   page(name: string, text: string): void;
   remove(name: string): void;
   dispose(): void;

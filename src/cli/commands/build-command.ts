@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
 import { acquireLock, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
 import { formatSummaryLine, readOutputLedger, runBuild } from '../../pipeline/index.js';
+import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildSearchIndex, siteSettings } from '../../site/index.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
@@ -10,6 +11,7 @@ import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { pipelineDeps } from '../pipeline-deps.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { createProgressReporter } from '../progress.js';
+import { formatsOf, packageEdition, packageSummaryLine, type PackageOutcome } from '../package/package-edition.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -50,8 +52,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const progress = createProgressReporter(options.progress !== false);
   let report;
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
+  let packaged: PackageOutcome | undefined;
   try {
-    report = runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
+    report = await runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
     // The search index is made from the written pages, so it runs after the build, under the same
     // lock — and only when a document page was written or removed (or the index is missing).
     const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
@@ -60,6 +63,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       search = await buildSearchIndex(siteFolder, bookkeepingFiles(config.outputDir).dir);
       if (search.diagnostics.length === 0) writeFileAtomic(bookkeepingFiles(config.outputDir).searchIndexDigest, digest);
     }
+    // Packages are made from the outputs just written, so no other build may change them meanwhile.
+    packaged = await configuredPackages(config, rootDir);
   } finally {
     progress.stop();
     lock.release();
@@ -67,6 +72,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
   for (const doc of report.documents) printDiagnostics(doc.diagnostics, printing);
   if (search) report.diagnostics.push(...search.diagnostics);
+  if (packaged) report.diagnostics.push(...packaged.diagnostics);
   printDiagnostics(report.diagnostics, printing);
   if (options.report !== undefined) {
     writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -75,6 +81,20 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
     process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
   }
+  if (packaged && !printing.quiet) process.stderr.write(`${packageSummaryLine(packaged)}\n`);
   const failed = report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
   return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/**
+ * The packages the config's packages.formats asks every build for, made from what the build has
+ * just written (as `cablekit package --format …` would). A TEI file the build held back is not
+ * packaged: its validation findings are already in the build's own diagnostics, so only the
+ * package/* diagnostics are kept here.
+ */
+async function configuredPackages(config: CablekitConfig, rootDir: string): Promise<PackageOutcome | undefined> {
+  const asked = config.packages?.formats ?? [];
+  if (asked.length === 0) return undefined;
+  const outcome = await packageEdition(config, rootDir, { ids: [], formats: formatsOf(asked, 'the config key packages.formats'), serialization: 'dir' });
+  return { ...outcome, diagnostics: outcome.diagnostics.filter((d) => d.code.startsWith('package/')) };
 }

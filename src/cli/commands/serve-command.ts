@@ -1,6 +1,8 @@
+import { openStore } from '../../oai/index.js';
 import { startServer } from '../../server/index.js';
-import { UsageError } from '../exit-codes.js';
+import { EXIT_FAILED, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 export interface ServeCommandOptions {
   config?: string;
@@ -19,10 +21,16 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   }
   const host = options.host ?? '127.0.0.1';
   const { config, rootDir } = loadConfigOrFail(options.config);
+  // The record store first: a store that cannot be opened is reported as such, before any port is taken.
+  const opened = await openStore(rootDir, config);
+  printDiagnostics(opened.diagnostics, { verbose: true, quiet: false });
+  if (!opened.store) return EXIT_FAILED;
+  const store = opened.store;
   let server;
   try {
-    server = await startServer({ config, root: rootDir, host, port });
+    server = await startServer({ config, root: rootDir, host, port, store });
   } catch (error) {
+    await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use; choose another with --port`);
     if (code === 'EACCES') throw new UsageError(`not allowed to listen on ${host}:${port}`);
@@ -34,7 +42,10 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void running.close().then(done, done);
+      void running
+        .close()
+        .then(() => store.close())
+        .then(done, done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

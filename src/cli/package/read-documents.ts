@@ -4,6 +4,7 @@ import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readFileIfExists } from '../../fs/index.js';
 import { prepareDocument, type DerivedRecords, type PackageDocument } from '../../package/index.js';
+import { siteSettings } from '../../site/index.js';
 
 /** A path under `dir` built from untrusted parts, or undefined when it would leave `dir`. */
 export function inside(dir: string, ...parts: string[]): string | undefined {
@@ -19,13 +20,14 @@ export function readDocuments(config: CablekitConfig, rootDir: string, ids: read
   const diagnostics: Diagnostic[] = [];
   const docs: PackageDocument[] = [];
   const files = existsSync(config.teiDir) ? readdirSync(config.teiDir).filter((f) => f.endsWith('.xml') && !f.startsWith('.')).sort() : [];
+  const siteDir = siteSettings(config).siteDir;
   const wanted = new Set(ids);
   const found = new Set<string>();
   for (const file of files) {
     const path = join(config.teiDir, file);
     const teiPath = relative(rootDir, path).split(sep).join('/');
     const tei = readFileSync(path);
-    const prepared = prepareDocument({ teiPath, tei, derived: (id) => readDerived(config.outputDir, id), source: (p) => readSource(config.sourcesDir, p) });
+    const prepared = prepareDocument({ teiPath, tei, derived: (id) => readDerived(config.outputDir, siteDir, id), source: (p) => readSource(config.sourcesDir, p) });
     if (wanted.size > 0) {
       // A selection is matched on the decoded id, else on the file name (for a TEI that does not decode).
       const id = prepared.doc?.cable.id ?? basename(file, '.xml');
@@ -42,7 +44,8 @@ export function readDocuments(config: CablekitConfig, rootDir: string, ids: read
   return { docs, diagnostics };
 }
 
-function readDerived(outputDir: string, id: string): { records?: DerivedRecords; missing: string[] } {
+/** The records the build derived from a document; its reading-edition page is taken when it is there. */
+function readDerived(outputDir: string, siteDir: string, id: string): { records?: DerivedRecords; missing: string[] } {
   const wanted = { oaiDc: ['dc', `${id}.oai_dc.xml`], qualifiedDc: ['dc', `${id}.qdc.xml`], iiifManifest: ['iiif', id, 'manifest.json'] } as const;
   const records: Partial<Record<keyof DerivedRecords, Uint8Array>> = {};
   const missing: string[] = [];
@@ -52,7 +55,10 @@ function readDerived(outputDir: string, id: string): { records?: DerivedRecords;
     if (bytes) records[key] = new Uint8Array(bytes);
     else missing.push(parts.join('/'));
   }
-  return missing.length === 0 ? { records: records as DerivedRecords, missing } : { missing };
+  if (missing.length > 0) return { missing };
+  const page = inside(outputDir, ...siteDir.split('/'), 'documents', `${id}.html`);
+  const sitePage = page ? readFileIfExists(page) : undefined;
+  return { records: { ...(records as DerivedRecords), ...(sitePage ? { sitePage: new Uint8Array(sitePage) } : {}) }, missing };
 }
 
 function readSource(sourcesDir: string, path: string): { fileName: string; bytes: Uint8Array } | undefined {

@@ -6,11 +6,11 @@ import type { OaiSettings } from '../oai-settings.js';
 import { recordXml } from '../oai-xml.js';
 import { only, type VerbResult } from './verb-result.js';
 
-export function getRecord(args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): VerbResult {
+export async function getRecord(args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): Promise<VerbResult> {
   const identifier = args.identifier as string;
   const prefix = args.metadataPrefix as string;
   const id = fromOaiIdentifier(settings.repositoryIdentifier, identifier);
-  const record = id === undefined ? undefined : repo.index.get(id);
+  const record = id === undefined ? undefined : await repo.store.get(id);
   if (!record) {
     return { errors: [{ code: 'idDoesNotExist', message: 'No item has that identifier in this repository.' }], echo: {} };
   }

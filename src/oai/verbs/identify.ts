@@ -13,9 +13,9 @@ function normalise(value: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : toDatestamp(date);
 }
 
-export function identify(repo: OaiRepository, settings: OaiSettings, now: Date): string {
-  const earliest = repo.index.earliestDatestamp() ?? normalise(settings.earliestDatestamp) ?? toDatestamp(now);
-  const first = repo.index.select(undefined, undefined, undefined).list[0];
+export async function identify(repo: OaiRepository, settings: OaiSettings, now: Date): Promise<string> {
+  const earliest = (await repo.store.earliestDatestamp()) ?? normalise(settings.earliestDatestamp) ?? toDatestamp(now);
+  const [first] = await repo.store.list({}, undefined, 1);
   const sampleLocal = first !== undefined && SAMPLE_ID.test(first.id) ? first.id : 'doc-1';
   return (
     '<Identify>\n' +

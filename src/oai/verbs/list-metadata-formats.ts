@@ -6,10 +6,10 @@ import { text } from '../oai-xml.js';
 import type { VerbResult } from './verb-result.js';
 
 /** Every record is available in every format, so noMetadataFormats cannot arise here. */
-export function listMetadataFormats(args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): VerbResult {
+export async function listMetadataFormats(args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): Promise<VerbResult> {
   if (args.identifier !== undefined) {
     const id = fromOaiIdentifier(settings.repositoryIdentifier, args.identifier);
-    if (id === undefined || !repo.index.get(id)) {
+    if (id === undefined || !(await repo.store.get(id))) {
       return { errors: [{ code: 'idDoesNotExist', message: 'No item has that identifier in this repository.' }], echo: {} };
     }
   }

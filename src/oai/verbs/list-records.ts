@@ -6,7 +6,7 @@ import type { OaiRepository } from '../oai-repository.js';
 import type { OaiSettings } from '../oai-settings.js';
 import { headerXml, recordXml, resumptionTokenXml } from '../oai-xml.js';
 import { decodeToken, encodeToken, type TokenState } from '../resumption-token.js';
-import type { Position } from '../store-index.js';
+import type { Position, Selection } from '../store/oai-store.js';
 import { only, type VerbResult } from './verb-result.js';
 
 type ListVerb = 'ListIdentifiers' | 'ListRecords';
@@ -17,6 +17,8 @@ interface ListQuery {
   from?: string;
   until?: string;
   after?: Position;
+  completeListSize?: number;
+  cursor?: number;
 }
 
 const badArgument = (message: string): VerbResult => ({ errors: [{ code: 'badArgument', message }], echo: {} });
@@ -38,12 +40,12 @@ function queryFromArguments(args: Record<string, string>): ListQuery | VerbResul
   return query;
 }
 
-/** ListIdentifiers and ListRecords: keyset pages over the sorted index, stateless tokens. */
-export function listRecords(verb: ListVerb, args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): VerbResult {
+/** ListIdentifiers and ListRecords: keyset pages from the store, stateless tokens. */
+export async function listRecords(verb: ListVerb, args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): Promise<VerbResult> {
   const resumed = args.resumptionToken !== undefined;
   let query: ListQuery;
   if (resumed) {
-    const state = decodeToken(args.resumptionToken as string, verb, repo.tokenKey);
+    const state = decodeToken(args.resumptionToken as string, verb, repo.store.tokenKey);
     if (!state) return { errors: [{ code: 'badResumptionToken', message: 'The resumption token is not valid.' }], echo: {} };
     query = state;
   } else {
@@ -58,16 +60,20 @@ export function listRecords(verb: ListVerb, args: Record<string, string>, repo: 
     };
   }
   const prefix = query.metadataPrefix;
-  if (query.set !== undefined && repo.index.sets().length === 0) {
+  if (query.set !== undefined && (await repo.store.sets()).length === 0) {
     return { errors: [{ code: 'noSetHierarchy', message: 'The repository holds no records, so it has no sets.' }], echo: only(args, ['metadataPrefix', 'from', 'until']) };
   }
-  const selection = repo.index.select(query.set, query.from, query.until);
-  const start = query.after ? repo.index.startAfter(selection, query.after) : selection.lo;
-  if (start >= selection.hi) {
+  const selection: Selection = {};
+  if (query.set !== undefined) selection.set = query.set;
+  if (query.from !== undefined) selection.from = query.from;
+  if (query.until !== undefined) selection.until = query.until;
+  // One record more than a page tells whether another page follows, without counting.
+  const fetched = await repo.store.list(selection, query.after, settings.pageSize + 1);
+  if (fetched.length === 0) {
     return { errors: [{ code: 'noRecordsMatch', message: 'No records match the request.' }], echo: resumed ? {} : args };
   }
-  const end = Math.min(start + settings.pageSize, selection.hi);
-  const page = selection.list.slice(start, end);
+  const more = fetched.length > settings.pageSize;
+  const page = more ? fetched.slice(0, settings.pageSize) : fetched;
   const items = page
     .map((r) =>
       verb === 'ListRecords'
@@ -75,19 +81,28 @@ export function listRecords(verb: ListVerb, args: Record<string, string>, repo: 
         : headerXml(r, settings.repositoryIdentifier) + '\n',
     )
     .join('');
-  const completeListSize = selection.hi - selection.lo;
-  const cursor = start - selection.lo;
   let token = '';
-  const last = page[page.length - 1];
-  if (end < selection.hi && last) {
-    const state: TokenState = { verb, metadataPrefix: prefix, after: { datestamp: last.datestamp, id: last.id } };
-    if (query.set !== undefined) state.set = query.set;
-    if (query.from !== undefined) state.from = query.from;
-    if (query.until !== undefined) state.until = query.until;
-    token = resumptionTokenXml(encodeToken(state, repo.tokenKey), completeListSize, cursor);
-  } else if (resumed) {
-    // The last page of a resumed list carries an empty token: the harvest is complete.
-    token = resumptionTokenXml('', completeListSize, cursor);
+  if (more || resumed) {
+    // Counted once per harvest (first page, or a version 1 token), then carried in the token.
+    const completeListSize = query.completeListSize ?? (await repo.store.count(selection));
+    const cursor = query.cursor ?? (query.after ? await repo.store.count(selection, query.after) : 0);
+    const last = page[page.length - 1];
+    if (more && last) {
+      const state: TokenState = {
+        verb,
+        metadataPrefix: prefix,
+        after: { datestamp: last.datestamp, id: last.id },
+        completeListSize,
+        cursor: cursor + page.length,
+      };
+      if (query.set !== undefined) state.set = query.set;
+      if (query.from !== undefined) state.from = query.from;
+      if (query.until !== undefined) state.until = query.until;
+      token = resumptionTokenXml(encodeToken(state, repo.store.tokenKey), completeListSize, cursor);
+    } else {
+      // The last page of a resumed list carries an empty token: the harvest is complete.
+      token = resumptionTokenXml('', completeListSize, cursor);
+    }
   }
   return { body: `<${verb}>\n${items}${token}</${verb}>\n` };
 }

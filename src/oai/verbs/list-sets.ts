@@ -3,11 +3,11 @@ import { text } from '../oai-xml.js';
 import type { VerbResult } from './verb-result.js';
 
 /** All sets in one response (there are few); no resumption token is ever issued for ListSets. */
-export function listSets(args: Record<string, string>, repo: OaiRepository): VerbResult {
+export async function listSets(args: Record<string, string>, repo: OaiRepository): Promise<VerbResult> {
   if (args.resumptionToken !== undefined) {
     return { errors: [{ code: 'badResumptionToken', message: 'This repository issues no resumption tokens for ListSets.' }], echo: {} };
   }
-  const sets = repo.index.sets();
+  const sets = await repo.store.sets();
   if (sets.length === 0) {
     return { errors: [{ code: 'noSetHierarchy', message: 'The repository holds no records, so it has no sets.' }], echo: {} };
   }

@@ -9,11 +9,12 @@ const FORMAT_NAMES: Record<PayloadRole, string> = {
   oai_dc: 'Dublin Core XML (oai_dc)',
   qdc: 'Qualified Dublin Core XML (DCMI terms)',
   iiif: 'IIIF Presentation API 3.0 manifest (JSON-LD)',
+  site: 'HTML5 page of the reading edition',
   source: 'Plain text (UTF-8), archive web page as captured',
 };
 
 /** xsd:ID-safe names for each file's ids. */
-const ROLE_IDS: Record<PayloadRole, string> = { tei: 'tei', oai_dc: 'oai-dc', qdc: 'qdc', iiif: 'iiif', source: 'source' };
+const ROLE_IDS: Record<PayloadRole, string> = { tei: 'tei', oai_dc: 'oai-dc', qdc: 'qdc', iiif: 'iiif', site: 'site', source: 'source' };
 
 /**
  * One METS 1.12 document for a document's files (paths relative to the METS file): the oai_dc

@@ -5,14 +5,14 @@ import type { PackageDocument, PackageFile, PackageSettings } from '../package-i
 import { documentPayload } from '../payload.js';
 import { safeName } from '../safe-name.js';
 import { utf8 } from '../text-bytes.js';
-import { safBitstreamName, safContents, safMetadataXml } from './saf-item.js';
+import { dspaceDcValues, safBitstreamName, safContents, safMetadataXml } from './saf-item.js';
 
 /** The batch zip's name: it has a '.', which no item folder's name has. */
 export const SAF_ZIP = 'import.zip';
 
 /**
  * DSpace Simple Archive Format: an item folder per document (dublin_core.xml from the oai_dc
- * record, metadata_dcterms.xml from the qualified DC record, the bitstreams, `contents`, and
+ * record in the fields of DSpace's default dc registry, metadata_dcterms.xml from the qualified DC record, the bitstreams, `contents`, and
  * `collections` when a collection handle is set), and import.zip holding every item folder of
  * this run at its root, for `dspace import --add --zip`.
  */
@@ -20,9 +20,10 @@ export async function safPackages(docs: readonly PackageDocument[], settings: Pa
   const packages: Package[] = [];
   for (const doc of docs) {
     const payload = documentPayload(doc);
+    const qualified = readDcValues(doc.derived.qualifiedDc);
     const files: PackageFile[] = [
-      { path: 'dublin_core.xml', bytes: utf8(safMetadataXml('dc', readDcValues(doc.derived.oaiDc))) },
-      { path: 'metadata_dcterms.xml', bytes: utf8(safMetadataXml('dcterms', readDcValues(doc.derived.qualifiedDc))) },
+      { path: 'dublin_core.xml', bytes: utf8(safMetadataXml('dc', dspaceDcValues(readDcValues(doc.derived.oaiDc), qualified))) },
+      { path: 'metadata_dcterms.xml', bytes: utf8(safMetadataXml('dcterms', qualified)) },
       { path: 'contents', bytes: utf8(safContents(payload)) },
       ...(settings.safCollection !== undefined ? [{ path: 'collections', bytes: utf8(`${settings.safCollection}\n`) }] : []),
       ...payload.map((f) => ({ path: safBitstreamName(f), bytes: f.bytes })),

@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from './bench-result.js';
+import { generateSyntheticPages } from './generate-pages.js';
+import { BENCH_SEED } from './ingest-bench.js';
+import { checkBags, checkMets, checkOcfl, checkSaf, tamperingDetected } from './package-validate.js';
+import { repoRoot } from './repo-root.js';
+
+/**
+ * Deposit packages of a generated edition: the built CLI (dist/) builds it, then packages it as
+ * BagIt and as OCFL (each timed as a whole process, into an empty folder), against sha256sum and
+ * sha512sum run over the very same payload files in the same run (the target is to be bound by
+ * hashing); then every format once, each checked by its outside validator, and a tampered byte
+ * that must be caught. Payload: the TEI, both DC records, the IIIF manifest, the reading-edition
+ * page and the source page.
+ */
+
+/** The built command (dist/), found through package.json, which dist-bench/ links to from the project. */
+const CLI = join(dirname(realpathSync(fileURLToPath(new URL('package.json', repoRoot())))), 'dist', 'cli', 'main.js');
+const ROUNDS = 3;
+
+function seconds(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Runs the built CLI; an error other than the ones `tolerated` names stops the bench. Returns the error lines. */
+function cli(args: string[], cwd: string, tolerated?: RegExp): string[] {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const errors = run.stderr.split('\n').filter((l) => / error /.test(l));
+  const fatal = errors.filter((l) => !tolerated?.test(l));
+  if (run.status !== 0 && (fatal.length > 0 || errors.length === 0)) throw new Error(`cablekit ${args.join(' ')} exited ${String(run.status)}: ${fatal.slice(0, 5).join('\n') || run.stderr.slice(-2000)}`);
+  return errors;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** The files every package carries, as the edition holds them. */
+function payloadFiles(edition: string): string[] {
+  const iiif = join(edition, 'output', 'iiif');
+  return [
+    ...filesUnder(join(edition, 'tei')).filter((f) => f.endsWith('.xml')),
+    ...filesUnder(join(edition, 'output', 'dc')).filter((f) => f.endsWith('.oai_dc.xml') || f.endsWith('.qdc.xml')),
+    ...readdirSync(iiif).map((d) => join(iiif, d, 'manifest.json')).filter((f) => existsSync(f)),
+    ...filesUnder(join(edition, 'output', 'site', 'documents')).filter((f) => f.endsWith('.html')),
+    ...filesUnder(join(edition, 'sources')).filter((f) => f.endsWith('.txt')),
+  ];
+}
+
+export async function runPackageBench(count: number, workDir: string): Promise<BenchResult> {
+  const edition = join(workDir, 'edition');
+  for (const page of generateSyntheticPages(count, BENCH_SEED)) {
+    mkdirSync(join(edition, 'sources', page.path, '..'), { recursive: true });
+    writeFileSync(join(edition, 'sources', page.path), page.text);
+  }
+  writeFileSync(join(edition, 'cablekit.config.json'), JSON.stringify({ baseUrl: 'http://127.0.0.1:8080' }));
+  // The generator gives a page now and then the id of an earlier one. Builds that refuse such a
+  // page (build/duplicate-id, before ids were made unique) leave a few documents fewer than pages:
+  // the packages are counted against the TEI files the build wrote.
+  let duplicates = 0;
+  const buildSeconds = seconds(() => {
+    duplicates = cli(['build', '--no-progress', '--quiet'], edition, / error build\/duplicate-id /).length;
+  });
+  const documents = readdirSync(join(edition, 'tei')).filter((f) => f.endsWith('.xml')).length;
+
+  const payload = payloadFiles(edition);
+  const payloadMB = payload.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
+  const list = join(workDir, 'payload.list');
+  writeFileSync(list, `${payload.join('\0')}\0`);
+  const hash = (tool: string): void => {
+    const run = spawnSync('sh', ['-c', `xargs -0 ${tool} < "$1" > /dev/null`, 'sh', list]);
+    if (run.status !== 0) throw new Error(`${tool} over the payload failed`);
+  };
+  const out = join(workDir, 'packages');
+  const timed: Record<string, number[]> = { bagit: [], ocfl: [], sha256sum: [], sha512sum: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const format of ['bagit', 'ocfl'] as const) {
+      rmSync(out, { recursive: true, force: true });
+      timed[format]?.push(seconds(() => cli(['package', '--format', format, '--out', out], edition)));
+    }
+    for (const tool of ['sha256sum', 'sha512sum'] as const) timed[tool]?.push(seconds(() => hash(tool)));
+  }
+  const med = Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, median(v)])) as Record<'bagit' | 'ocfl' | 'sha256sum' | 'sha512sum', number>;
+
+  rmSync(out, { recursive: true, force: true });
+  const allSeconds = seconds(() => cli(['package', '--format', 'all', '--out', out], edition));
+  const bags = checkBags(join(out, 'bagit'));
+  const bagCount = readdirSync(join(out, 'bagit')).length;
+  const ocflCheck = await checkOcfl(join(out, 'ocfl'));
+  const mets = checkMets(join(out, 'mets'));
+  const saf = await checkSaf(join(out, 'saf'));
+  const tamper = await tamperingDetected(join(out, 'bagit'), join(out, 'ocfl'));
+  const problems = [...bags, ...ocflCheck.problems, ...mets, ...saf.problems];
+  const counts = { bagit: bagCount, ocfl: ocflCheck.objects, mets: readdirSync(join(out, 'mets')).length, saf: saf.items, archivematica: readdirSync(join(out, 'archivematica')).length };
+  const complete = Object.values(counts).every((n) => n === documents);
+  if (problems.length > 0 || !complete || !tamper.bag || !tamper.ocfl) process.exitCode = 1;
+
+  const rate = (s: number): string => `${(payloadMB / s).toFixed(1)} MB/s`;
+  return {
+    name: 'package',
+    lines: [
+      `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (built in ${buildSeconds.toFixed(1)} s); medians of ${ROUNDS} whole-process runs`,
+      `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)})`,
+      `package: every format in ${allSeconds.toFixed(1)} s; packages ${JSON.stringify(counts)}; validators: ${problems.length === 0 ? 'no problem' : `${problems.length} problems, first: ${problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${tamper.bag}, OCFL ${tamper.ocfl}`,
+    ],
+    metrics: {
+      pages: count,
+      documents,
+      payloadMB,
+      bagitSeconds: med.bagit,
+      ocflSeconds: med.ocfl,
+      sha256sumSeconds: med.sha256sum,
+      sha512sumSeconds: med.sha512sum,
+      allFormatsSeconds: allSeconds,
+      validatorProblems: problems.length,
+    },
+  };
+}
+
+/** `node dist-bench/bench/package-bench.js [documents]` runs this bench alone (default 1,000 documents). */
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const count = Number(process.argv[2] ?? process.env['CABLEKIT_BENCH_PACKAGE_DOCS'] ?? 1000);
+  const workDir = mkdtempSync(join(tmpdir(), 'cablekit-package-bench-'));
+  try {
+    for (const line of (await runPackageBench(count, workDir)).lines) console.log(line);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityKind } from '../model/cable.js';
+
+/** Authority schemes a register entry may carry, in the order they are written out. */
+export const AUTHORITY_SCHEMES = ['wikidata', 'viaf', 'gnd', 'geonames'] as const;
+export type AuthorityScheme = (typeof AUTHORITY_SCHEMES)[number];
+
+/** One person, organisation or place of a name register. */
+export interface RegisterEntry {
+  key: string;
+  kind: EntityKind;
+  /** Preferred name. */
+  name: string;
+  /** Other full forms of the name ("Kim Il-sung", "Mao Tse-tung"). */
+  variants: string[];
+  /** A title with a surname ("Premier Kim"): counts only when no further capitalised name follows. */
+  titled: string[];
+  authority: Partial<Record<AuthorityScheme, string>>;
+  coordinates?: { lat: number; lon: number };
+  /** Where the facts of the entry were checked. */
+  checked: string;
+}
+
+/** A register: entries, forms that are never linked and reported, and forms known to be something else. */
+export interface NameRegister {
+  /** 'edition' for the editor's register, 'shipped' for cablekit's own. */
+  origin: 'edition' | 'shipped';
+  entries: RegisterEntry[];
+  ambiguous: string[];
+  unlinked: string[];
+}
+
+export const EMPTY_REGISTER: NameRegister = { origin: 'shipped', entries: [], ambiguous: [], unlinked: [] };
+
+/** Authority URIs of an entry, by scheme (the form Linked Data and CMIF expect). */
+export function authorityUri(scheme: string, id: string): string | undefined {
+  switch (scheme) {
+    case 'wikidata':
+      return `http://www.wikidata.org/entity/${id}`;
+    case 'viaf':
+      return `http://viaf.org/viaf/${id}`;
+    case 'gnd':
+      return `https://d-nb.info/gnd/${id}`;
+    case 'geonames':
+      return `https://sws.geonames.org/${id}/`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import type { OaiRecord, OaiSet } from '../oai-record.js';
+
+/** A harvest position: the last (datestamp, id) a page returned. Records are ordered by this key. */
+export interface Position {
+  datestamp: string;
+  id: string;
+}
+
+/** Which records a list request asks for: a set (parents include their children) and inclusive datestamp bounds. */
+export interface Selection {
+  set?: string;
+  /** Inclusive lower bound, a seconds datestamp. */
+  from?: string;
+  /** Inclusive upper bound, a seconds datestamp. */
+  until?: string;
+}
+
+/** What a build changes in the store, applied in one transaction. */
+export interface StoreChanges {
+  /** New and changed records (tombstones included), written whole with their datestamps. */
+  upserts: OaiRecord[];
+  /** Records that left the corpus: they become tombstones with this datestamp and keep their sets. */
+  tombstones: { id: string; datestamp: string }[];
+}
+
+/** The part of a record the build compares against: equal hash, equal record. */
+export interface RecordState {
+  id: string;
+  hash: string;
+  deleted: boolean;
+}
+
+/**
+ * The OAI-PMH record store: the public interface every reader (the protocol, the HTTP server, IIIF
+ * Change Discovery) and the build use. Two implementations: SQLite (embedded, default) and
+ * PostgreSQL (shared by several servers). Records are always ordered by (datestamp, id), the same
+ * order in both; every list read is a keyset query, so no reader ever holds the whole store.
+ * Tombstones (`deleted: true`) are records like the others: they keep their id, sets and the
+ * datestamp of their deletion.
+ */
+export interface OaiStore {
+  /** "sqlite" or "postgres", for messages. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the store is (a file path, or a connection URL without its password). */
+  readonly location: string;
+  /** HMAC key of the resumption tokens, shared by every server on the same database. */
+  readonly tokenKey: string;
+  /** One record by id, tombstones included. */
+  get(id: string): Promise<OaiRecord | undefined>;
+  /** The earliest datestamp of any record, tombstones included. */
+  earliestDatestamp(): Promise<string | undefined>;
+  /** Every set that holds at least one record (parents included), ordered by spec. */
+  sets(): Promise<OaiSet[]>;
+  /** Records of the selection after `after` (all from the start when undefined), in (datestamp, id) order, at most `limit`. */
+  list(selection: Selection, after: Position | undefined, limit: number): Promise<OaiRecord[]>;
+  /** How many records the selection holds; with `through`, only those up to and including that position. */
+  count(selection: Selection, through?: Position): Promise<number>;
+  /** The id, hash and tombstone flag of every record, for the build's comparison. */
+  states(): Promise<RecordState[]>;
+  /** Writes the changes in one transaction: all or nothing. */
+  apply(changes: StoreChanges): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The setSpecs a record is listed under: its own and their parents ("archive:x" is also in "archive"). */
+export function listedSpecs(record: Pick<OaiRecord, 'sets'>): string[] {
+  const specs = new Set<string>();
+  for (const s of record.sets) {
+    const parent = s.spec.split(':')[0] ?? s.spec;
+    specs.add(parent);
+    specs.add(s.spec);
+  }
+  return [...specs];
+}

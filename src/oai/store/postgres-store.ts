@@ -1,0 +1,201 @@
+import pg from 'pg';
+import type { OaiRecord, OaiSet } from '../oai-record.js';
+import { listedSpecs, type OaiStore, type Position, type RecordState, type Selection, type StoreChanges } from './oai-store.js';
+import { HIGHEST, LOWEST, toRecord, toRow, type RecordRow } from './row-codec.js';
+import { setName } from './sqlite-store.js';
+
+// Byte order ("C") on every key, so PostgreSQL sorts ids and datestamps exactly as SQLite does,
+// whatever the database's locale: keyset positions mean the same thing in both stores.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS oai_meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS oai_records (
+  id TEXT COLLATE "C" PRIMARY KEY, datestamp TEXT COLLATE "C" NOT NULL, hash TEXT NOT NULL, deleted BOOLEAN NOT NULL,
+  sets TEXT NOT NULL, dc TEXT, tei_path TEXT);
+CREATE INDEX IF NOT EXISTS oai_records_order ON oai_records (datestamp, id);
+CREATE TABLE IF NOT EXISTS oai_record_sets (
+  spec TEXT COLLATE "C" NOT NULL, datestamp TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (spec, datestamp, id));
+CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
+CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL);
+`;
+
+/** Serialises the creation (and a JSON migration) when several servers start at once. */
+const INIT_LOCK = 0x0ca61e01;
+/** Rows per multi-row statement when writing many records (a migration, a first build). */
+const BATCH = 2000;
+
+/** A connection URL fit for messages: the password is never shown. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (connection settings from the PG* environment variables)';
+  }
+}
+
+/**
+ * The store in PostgreSQL, for several `cablekit serve` processes behind one address: every server
+ * reads the same tables and the same token key, so any server answers any server's tokens.
+ */
+export class PostgresOaiStore implements OaiStore {
+  readonly kind = 'postgres' as const;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly location: string,
+    readonly tokenKey: string,
+  ) {}
+
+  /** `url` is a postgres:// URL, or "postgres" alone for the libpq PG* environment variables. */
+  static async open(url: string, initial: () => { tokenKey: string; records: readonly OaiRecord[] }): Promise<PostgresOaiStore> {
+    const pool = new pg.Pool({ ...(url === 'postgres' ? {} : { connectionString: url }), max: 8, connectionTimeoutMillis: 10000 });
+    // An idle connection the database drops must not crash the server; the next query reconnects.
+    pool.on('error', () => undefined);
+    const client = await pool.connect().catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    let tokenKey: string;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [INIT_LOCK]);
+      await client.query(SCHEMA);
+      const found = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'token_key'");
+      if (found.rows[0]) {
+        tokenKey = found.rows[0].value;
+      } else {
+        const start = initial();
+        tokenKey = start.tokenKey;
+        await client.query("INSERT INTO oai_meta (key, value) VALUES ('token_key', $1), ('schema_version', '1')", [tokenKey]);
+        await write(client, { upserts: [...start.records], tombstones: [] });
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      await pool.end();
+      throw error;
+    }
+    client.release();
+    return new PostgresOaiStore(pool, redactUrl(url), tokenKey);
+  }
+
+  async get(id: string): Promise<OaiRecord | undefined> {
+    const { rows } = await this.pool.query<RecordRow>('SELECT * FROM oai_records WHERE id = $1', [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async earliestDatestamp(): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ datestamp: string }>('SELECT datestamp FROM oai_records ORDER BY datestamp LIMIT 1');
+    return rows[0]?.datestamp;
+  }
+
+  async sets(): Promise<OaiSet[]> {
+    const { rows } = await this.pool.query<OaiSet>('SELECT spec, name FROM oai_sets ORDER BY spec');
+    return rows.map((s) => ({ spec: s.spec, name: s.name }));
+  }
+
+  async list(selection: Selection, after: Position | undefined, limit: number): Promise<OaiRecord[]> {
+    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, after?.datestamp ?? LOWEST, after?.id ?? LOWEST];
+    const { rows } =
+      selection.set === undefined
+        ? await this.pool.query<RecordRow>(
+            'SELECT * FROM oai_records WHERE datestamp >= $1 AND datestamp <= $2 AND (datestamp, id) > ($3, $4) ORDER BY datestamp, id LIMIT $5',
+            [...bounds, limit],
+          )
+        : await this.pool.query<RecordRow>(
+            'SELECT r.* FROM oai_record_sets s JOIN oai_records r ON r.id = s.id WHERE s.spec = $1 AND s.datestamp >= $2 AND s.datestamp <= $3' +
+              ' AND (s.datestamp, s.id) > ($4, $5) ORDER BY s.datestamp, s.id LIMIT $6',
+            [selection.set, ...bounds, limit],
+          );
+    return rows.map(toRecord);
+  }
+
+  async count(selection: Selection, through?: Position): Promise<number> {
+    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, through?.datestamp ?? HIGHEST, through?.id ?? HIGHEST];
+    const { rows } =
+      selection.set === undefined
+        ? await this.pool.query<{ n: string }>(
+            'SELECT count(*) AS n FROM oai_records WHERE datestamp >= $1 AND datestamp <= $2 AND (datestamp, id) <= ($3, $4)',
+            bounds,
+          )
+        : await this.pool.query<{ n: string }>(
+            'SELECT count(*) AS n FROM oai_record_sets WHERE spec = $1 AND datestamp >= $2 AND datestamp <= $3 AND (datestamp, id) <= ($4, $5)',
+            [selection.set, ...bounds],
+          );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async states(): Promise<RecordState[]> {
+    const { rows } = await this.pool.query<RecordState>('SELECT id, hash, deleted FROM oai_records');
+    return rows.map((r) => ({ id: r.id, hash: r.hash, deleted: r.deleted }));
+  }
+
+  async apply(changes: StoreChanges): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await write(client, changes);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The writes of `apply`, in multi-row statements (arrays unnested), inside the caller's transaction. */
+async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void> {
+  for (let i = 0; i < changes.upserts.length; i += BATCH) {
+    const batch = changes.upserts.slice(i, i + BATCH).map(toRow);
+    const ids = batch.map((r) => r.id);
+    await client.query(
+      'INSERT INTO oai_records (id, datestamp, hash, deleted, sets, dc, tei_path)' +
+        ' SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[])' +
+        ' ON CONFLICT (id) DO UPDATE SET datestamp = excluded.datestamp, hash = excluded.hash, deleted = excluded.deleted,' +
+        ' sets = excluded.sets, dc = excluded.dc, tei_path = excluded.tei_path',
+      [ids, batch.map((r) => r.datestamp), batch.map((r) => r.hash), batch.map((r) => Boolean(r.deleted)), batch.map((r) => r.sets), batch.map((r) => r.dc), batch.map((r) => r.tei_path)],
+    );
+    await client.query('DELETE FROM oai_record_sets WHERE id = ANY($1::text[])', [ids]);
+    const specs: string[] = [];
+    const stamps: string[] = [];
+    const owners: string[] = [];
+    const names = new Map<string, string>();
+    for (const record of changes.upserts.slice(i, i + BATCH)) {
+      for (const spec of listedSpecs(record)) {
+        specs.push(spec);
+        stamps.push(record.datestamp);
+        owners.push(record.id);
+        names.set(spec, setName(spec, record));
+      }
+    }
+    await client.query(
+      'INSERT INTO oai_record_sets (spec, datestamp, id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING',
+      [specs, stamps, owners],
+    );
+    await client.query(
+      'INSERT INTO oai_sets (spec, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (spec) DO UPDATE SET name = excluded.name',
+      [[...names.keys()], [...names.values()]],
+    );
+  }
+  for (let i = 0; i < changes.tombstones.length; i += BATCH) {
+    const batch = changes.tombstones.slice(i, i + BATCH);
+    const args = [batch.map((t) => t.id), batch.map((t) => t.datestamp)];
+    await client.query(
+      "UPDATE oai_records r SET deleted = true, hash = 'deleted', dc = NULL, tei_path = NULL, datestamp = t.datestamp" +
+        ' FROM unnest($1::text[], $2::text[]) AS t(id, datestamp) WHERE r.id = t.id',
+      args,
+    );
+    await client.query('UPDATE oai_record_sets s SET datestamp = t.datestamp FROM unnest($1::text[], $2::text[]) AS t(id, datestamp) WHERE s.id = t.id', args);
+  }
+  if (changes.upserts.length > 0) {
+    await client.query('DELETE FROM oai_sets WHERE NOT EXISTS (SELECT 1 FROM oai_record_sets s WHERE s.spec = oai_sets.spec)');
+  }
+}

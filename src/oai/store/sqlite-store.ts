@@ -1,0 +1,177 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { OaiRecord, OaiSet } from '../oai-record.js';
+import { PARENT_SETS } from '../record-sets.js';
+import { loadNodeSqlite } from './node-sqlite.js';
+import { listedSpecs, type OaiStore, type Position, type RecordState, type Selection, type StoreChanges } from './oai-store.js';
+import { HIGHEST, LOWEST, toRecord, toRow, type RecordRow } from './row-codec.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS oai_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS oai_records (
+  id TEXT PRIMARY KEY, datestamp TEXT NOT NULL, hash TEXT NOT NULL, deleted INTEGER NOT NULL,
+  sets TEXT NOT NULL, dc TEXT, tei_path TEXT);
+CREATE INDEX IF NOT EXISTS oai_records_order ON oai_records (datestamp, id);
+CREATE TABLE IF NOT EXISTS oai_record_sets (
+  spec TEXT NOT NULL, datestamp TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (spec, datestamp, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
+CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT PRIMARY KEY, name TEXT NOT NULL);
+`;
+
+/** Thrown when this Node has no `node:sqlite`; the caller turns it into a diagnostic. */
+export class SqliteUnavailableError extends Error {}
+
+/** The name a set is listed under: its records' name, or for a parent the fixed one. */
+export function setName(spec: string, record: Pick<OaiRecord, 'sets'>): string {
+  return record.sets.find((s) => s.spec === spec)?.name ?? PARENT_SETS.find((p) => p.spec === spec)?.name ?? spec;
+}
+
+/**
+ * The store in one SQLite file (WAL mode: a build writes while servers read; each server reads
+ * through its own connection). Synchronous underneath, behind the same asynchronous interface as
+ * PostgreSQL.
+ */
+export class SqliteOaiStore implements OaiStore {
+  readonly kind = 'sqlite' as const;
+  readonly tokenKey: string;
+  private readonly statements = new Map<string, StatementSync>();
+
+  private constructor(
+    private readonly db: DatabaseSync,
+    readonly location: string,
+    tokenKey: string,
+  ) {
+    this.tokenKey = tokenKey;
+  }
+
+  /**
+   * Opens (creating when needed) the database at `path` (":memory:" for a private one).
+   * `initial` runs once, when the store is new, inside the creating transaction: it gives the
+   * token key and the records to start from (a migrated JSON store, or none).
+   */
+  static open(path: string, initial: () => { tokenKey: string; records: readonly OaiRecord[] }): SqliteOaiStore {
+    const sqlite = loadNodeSqlite();
+    if (!sqlite) throw new SqliteUnavailableError('this Node.js has no node:sqlite (it needs Node 22.13 or later, or 24)');
+    const db = new sqlite.DatabaseSync(path);
+    db.exec('PRAGMA busy_timeout = 10000');
+    if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+    db.exec('BEGIN IMMEDIATE');
+    let tokenKey: string;
+    try {
+      db.exec(SCHEMA);
+      const row = db.prepare("SELECT value FROM oai_meta WHERE key = 'token_key'").get() as { value: string } | undefined;
+      if (row) {
+        tokenKey = row.value;
+      } else {
+        const start = initial();
+        tokenKey = start.tokenKey;
+        db.prepare("INSERT INTO oai_meta (key, value) VALUES ('token_key', ?), ('schema_version', '1')").run(tokenKey);
+        const store = new SqliteOaiStore(db, path, tokenKey);
+        store.write({ upserts: [...start.records], tombstones: [] });
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      db.close();
+      throw error;
+    }
+    return new SqliteOaiStore(db, path, tokenKey);
+  }
+
+  private stmt(sql: string): StatementSync {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  async get(id: string): Promise<OaiRecord | undefined> {
+    const row = this.stmt('SELECT * FROM oai_records WHERE id = ?').get(id) as RecordRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  async earliestDatestamp(): Promise<string | undefined> {
+    const row = this.stmt('SELECT datestamp FROM oai_records ORDER BY datestamp LIMIT 1').get() as { datestamp: string } | undefined;
+    return row?.datestamp;
+  }
+
+  async sets(): Promise<OaiSet[]> {
+    return (this.stmt('SELECT spec, name FROM oai_sets ORDER BY spec').all() as unknown as OaiSet[]).map((s) => ({ spec: s.spec, name: s.name }));
+  }
+
+  async list(selection: Selection, after: Position | undefined, limit: number): Promise<OaiRecord[]> {
+    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, after?.datestamp ?? LOWEST, after?.id ?? LOWEST] as const;
+    const rows =
+      selection.set === undefined
+        ? this.stmt(
+            'SELECT * FROM oai_records WHERE datestamp >= ? AND datestamp <= ? AND (datestamp, id) > (?, ?) ORDER BY datestamp, id LIMIT ?',
+          ).all(...bounds, limit)
+        : this.stmt(
+            'SELECT r.* FROM oai_record_sets s JOIN oai_records r ON r.id = s.id WHERE s.spec = ? AND s.datestamp >= ? AND s.datestamp <= ?' +
+              ' AND (s.datestamp, s.id) > (?, ?) ORDER BY s.datestamp, s.id LIMIT ?',
+          ).all(selection.set, ...bounds, limit);
+    return (rows as unknown as RecordRow[]).map(toRecord);
+  }
+
+  async count(selection: Selection, through?: Position): Promise<number> {
+    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, through?.datestamp ?? HIGHEST, through?.id ?? HIGHEST] as const;
+    const row =
+      selection.set === undefined
+        ? this.stmt('SELECT count(*) AS n FROM oai_records WHERE datestamp >= ? AND datestamp <= ? AND (datestamp, id) <= (?, ?)').get(...bounds)
+        : this.stmt(
+            'SELECT count(*) AS n FROM oai_record_sets WHERE spec = ? AND datestamp >= ? AND datestamp <= ? AND (datestamp, id) <= (?, ?)',
+          ).get(selection.set, ...bounds);
+    return Number((row as { n: number }).n);
+  }
+
+  async states(): Promise<RecordState[]> {
+    const out: RecordState[] = [];
+    for (const row of this.stmt('SELECT id, hash, deleted FROM oai_records').iterate() as Iterable<{ id: string; hash: string; deleted: number }>) {
+      out.push({ id: row.id, hash: row.hash, deleted: row.deleted === 1 });
+    }
+    return out;
+  }
+
+  async apply(changes: StoreChanges): Promise<void> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.write(changes);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The writes of `apply`, inside a transaction the caller holds. */
+  private write(changes: StoreChanges): void {
+    const upsert = this.stmt(
+      'INSERT INTO oai_records (id, datestamp, hash, deleted, sets, dc, tei_path) VALUES (?, ?, ?, ?, ?, ?, ?)' +
+        ' ON CONFLICT (id) DO UPDATE SET datestamp = excluded.datestamp, hash = excluded.hash, deleted = excluded.deleted,' +
+        ' sets = excluded.sets, dc = excluded.dc, tei_path = excluded.tei_path',
+    );
+    const dropSets = this.stmt('DELETE FROM oai_record_sets WHERE id = ?');
+    const addSet = this.stmt('INSERT OR IGNORE INTO oai_record_sets (spec, datestamp, id) VALUES (?, ?, ?)');
+    const nameSet = this.stmt('INSERT INTO oai_sets (spec, name) VALUES (?, ?) ON CONFLICT (spec) DO UPDATE SET name = excluded.name');
+    for (const record of changes.upserts) {
+      const row = toRow(record);
+      upsert.run(row.id, row.datestamp, row.hash, row.deleted ? 1 : 0, row.sets, row.dc, row.tei_path);
+      dropSets.run(record.id);
+      for (const spec of listedSpecs(record)) {
+        addSet.run(spec, record.datestamp, record.id);
+        nameSet.run(spec, setName(spec, record));
+      }
+    }
+    const bury = this.stmt("UPDATE oai_records SET deleted = 1, hash = 'deleted', dc = NULL, tei_path = NULL, datestamp = ? WHERE id = ?");
+    const moveSets = this.stmt('UPDATE oai_record_sets SET datestamp = ? WHERE id = ?');
+    for (const t of changes.tombstones) {
+      bury.run(t.datestamp, t.id);
+      moveSets.run(t.datestamp, t.id);
+    }
+    if (changes.upserts.length > 0) {
+      this.stmt('DELETE FROM oai_sets WHERE NOT EXISTS (SELECT 1 FROM oai_record_sets s WHERE s.spec = oai_sets.spec)').run();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+}
