@@ -28,6 +28,8 @@ export function pipelineDeps(): BuildDeps {
     syncOaiStore: (records, config, rootDir, kept) =>
       syncOaiStoreDrafts(records as readonly SourcedDraft[], config, rootDir, storeClock(), kept),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
+    // Worker threads of the build load this module and call this function for the same deps.
+    worker: { module: import.meta.url, export: 'pipelineDeps' },
   };
 }
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -15,6 +16,16 @@ import { writeFileAtomic } from './atomic-write.js';
  */
 export interface StagedWriter {
   write(path: string, content: string | Uint8Array): void;
+  /**
+   * The same, done by the I/O threads while the caller goes on (a build writes many small files;
+   * one at a time, the disk's latency would be the build's pace). Unchanged bytes are not
+   * rewritten: resolves to 'unchanged' or 'written', rejects when the file could not be written.
+   */
+  writeIfChangedLater(path: string, content: string | Uint8Array): Promise<'written' | 'unchanged'>;
+  /** Writes issued and not finished yet. */
+  readonly inFlight: number;
+  /** Resolves when every write issued so far has finished (failed ones included). */
+  drain(): Promise<void>;
   /** Files written since the last flush. */
   readonly pending: number;
   flush(): void;
@@ -25,12 +36,66 @@ export function stagedWriter(stagingDir: string): StagedWriter {
   let stagingReady = false;
   let counter = 0;
   let written: string[] = [];
+  // Folders made this run: one mkdir per folder, not one per file.
+  const folders = new Set<string>();
+  const folderPromises = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<unknown>>();
+  const ensureFolder = (folder: string): Promise<unknown> => {
+    let made = folderPromises.get(folder);
+    if (made === undefined) {
+      made = mkdir(folder, { recursive: true });
+      folderPromises.set(folder, made);
+    }
+    return made;
+  };
+  const stagingFolder = (): Promise<unknown> => ensureFolder(stagingDir);
+  const later = async (path: string, bytes: Buffer): Promise<'written' | 'unchanged'> => {
+    let existing: Buffer | undefined;
+    try {
+      existing = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (existing !== undefined && existing.equals(bytes)) return 'unchanged';
+    await Promise.all([ensureFolder(dirname(path)), stagingFolder()]);
+    const temp = join(stagingDir, `${process.pid}-${counter++}`);
+    await writeFile(temp, bytes);
+    try {
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      writeFileAtomic(path, bytes);
+    }
+    written.push(path);
+    return 'written';
+  };
   return {
+    get inFlight() {
+      return inFlight.size;
+    },
+    writeIfChangedLater(path, content) {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+      const done = later(path, bytes);
+      const tracked: Promise<unknown> = done.then(
+        () => inFlight.delete(tracked),
+        () => inFlight.delete(tracked),
+      );
+      inFlight.add(tracked);
+      return done;
+    },
+    async drain() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
     get pending() {
       return written.length;
     },
     write(path, content) {
-      mkdirSync(dirname(path), { recursive: true });
+      const folder = dirname(path);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       if (!stagingReady) {
         mkdirSync(stagingDir, { recursive: true });
         stagingReady = true;
@@ -51,10 +116,10 @@ export function stagedWriter(stagingDir: string): StagedWriter {
       if (written.length === 0) return;
       // One folder per file system the run wrote to: `sync -f` flushes that whole file system.
       const byDevice = new Map<number, string>();
-      for (const path of written) {
+      for (const folder of new Set(written.map((path) => dirname(path)))) {
         try {
-          const dev = statSync(path).dev;
-          if (!byDevice.has(dev)) byDevice.set(dev, dirname(path));
+          const dev = statSync(folder).dev;
+          if (!byDevice.has(dev)) byDevice.set(dev, folder);
         } catch {
           // Removed since (a stale output): nothing to flush.
         }
@@ -62,6 +127,8 @@ export function stagedWriter(stagingDir: string): StagedWriter {
       const synced = spawnSync('sync', ['-f', ...byDevice.values()], { stdio: 'ignore' });
       if (synced.status !== 0) written.forEach(fsyncFile);
       written = [];
+      folders.clear();
+      folderPromises.clear();
       rmSync(stagingDir, { recursive: true, force: true });
       stagingReady = false;
     },

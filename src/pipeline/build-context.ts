@@ -26,6 +26,11 @@ export interface BuildOptions {
   now?: string;
   deps: BuildDeps;
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Worker threads for document work (default: one per core). Outputs do not depend on it; with
+   * 1, or with few documents to redo, the build's own thread does everything.
+   */
+  jobs?: number;
   /** The version of the tool, down to its bytes (default: toolFingerprint()); kept work of another one is redone. */
   toolFingerprint?: string;
 }
@@ -47,6 +52,8 @@ export interface BuildContext {
   writer: StagedWriter;
   /** Records a TEI state change before the TEI file is written, so a killed run is not mistaken for a hand edit. */
   journal(id: string, entry: TeiStateEntry): void;
+  /** What validation found in TEI bytes this run wrote (by sha256): the same bytes are not checked twice. */
+  checked: Map<string, readonly Diagnostic[]>;
   /** The kept work of the last run, and what this run keeps. */
   previous: DocumentCache;
   next: DocumentCache;

@@ -21,8 +21,9 @@ export interface BuildDeps {
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
    * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
+   * `findings`: what `validateTei` found in this XML, when the build already checked it.
    */
-  rejectEncodedTei?(xml: string, file: string): Diagnostic[];
+  rejectEncodedTei?(xml: string, file: string, findings?: readonly Diagnostic[]): Diagnostic[];
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
   /**
    * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every
@@ -48,6 +49,12 @@ export interface BuildDeps {
    * and tombstones. Its files are reported with the corpus-wide outputs.
    */
   publishChanges?(config: CablekitConfig, rootDir: string): Promise<{ outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] }>;
+  /**
+   * Where a worker thread finds these same deps (a module URL and the name of the function it
+   * exports that returns them): with it, the build runs document work in a pool of workers.
+   * Without it (stand-ins in tests), everything runs in the build's own thread.
+   */
+  worker?: { module: string; export: string };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

@@ -4,7 +4,6 @@ import { fileStamp, readFileBounded, sha256Hex, toPortableRelative } from '../fs
 import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { DocumentReport } from './build-report.js';
-import type { DecodedCable } from '../stage/index.js';
 
 /** A TEI file as read from disk, before anything is made of it. */
 export interface TeiRead {
@@ -45,7 +44,7 @@ export function readTei(ctx: BuildContext, file: string, kept?: { teiStamp?: str
   return loadBytes(ctx, read);
 }
 
-function loadBytes(ctx: BuildContext, read: TeiRead): TeiRead {
+export function loadBytes(ctx: BuildContext, read: TeiRead): TeiRead {
   const { file, teiPath, report } = read;
   try {
     const result = readFileBounded(file, MAX_TEI_BYTES);
@@ -64,48 +63,8 @@ function loadBytes(ctx: BuildContext, read: TeiRead): TeiRead {
   return read;
 }
 
-/**
- * Checks a TEI file as `cablekit validate` does and decodes it. Read strictly as UTF-8 (never
- * with U+FFFD). Never derive from a TEI file cablekit would reject: hold it back and keep what
- * was published from it. Undefined when nothing may be derived from it (the report says why).
- */
-export function decodeTei(ctx: BuildContext, read: TeiRead): DecodedCable | undefined {
-  const { deps } = ctx.options;
-  if (read.bytes === undefined && read.sha256 !== undefined) loadBytes(ctx, read);
-  const { report, teiPath, stem, bytes, sha256 } = read;
-  if (bytes === undefined || sha256 === undefined) return undefined;
-  try {
-    const bag = new DiagnosticBag(teiPath);
-    const xml = teiTextFromBytes(bytes, bag);
-    const findings = [...bag.items, ...(xml !== undefined ? (deps.validateTei?.(xml, teiPath) ?? []) : [])];
-    report.diagnostics.push(...findings);
-    if (xml === undefined || findings.some((d) => d.severity === 'error')) {
-      holdBack(ctx, read);
-      return undefined;
-    }
-    const result = deps.decodeTei(xml, teiPath);
-    report.diagnostics.push(...result.diagnostics);
-    if (result.cable) {
-      if (result.cable.id !== stem) {
-        report.diagnostics.push({
-          code: 'build/tei-id-mismatch',
-          severity: 'warning',
-          message: `the TEI file holds document "${result.cable.id}" but is named after "${stem}"`,
-          file: teiPath,
-        });
-      }
-      return { cable: result.cable, teiPath, teiSha256: sha256 };
-    }
-    if (!result.diagnostics.some((d) => d.severity === 'error')) {
-      report.diagnostics.push({ code: 'build/tei-not-decoded', severity: 'error', message: 'the TEI file could not be read back', file: teiPath });
-    }
-  } catch (error) {
-    report.diagnostics.push(internalError('build/internal-error', 'the TEI file could not be decoded', error, teiPath));
-  }
-  return undefined;
-}
-
-function holdBack(ctx: BuildContext, read: TeiRead): void {
+/** Never derive from a TEI file cablekit would reject: hold it back and keep what was published from it. */
+export function holdBack(ctx: BuildContext, read: TeiRead): void {
   ctx.heldBack.add(read.stem);
   read.report.diagnostics.push({
     code: 'build/tei-invalid-held-back',

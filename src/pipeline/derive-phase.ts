@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
+import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
-import type { DecodedCable, OutputFile, StageContext, StageDocument } from '../stage/index.js';
+import type { OutputFile, StageContext } from '../stage/index.js';
+import type { DocumentJobResult } from './document-job.js';
 import { reconcileOutputs } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
 import { resolveOutputPath } from './output-path.js';
-import { readPageImages, readPlaceEntries } from './read-assets.js';
+import { readPlaceEntries } from './read-assets.js';
 
 /** What one document's derivation gave: its files (path in the output folder → sha256) and summaries. */
 export interface DerivedDocument {
@@ -15,6 +17,8 @@ export interface DerivedDocument {
   summaries: Record<string, unknown>;
   /** False when a stage failed on it: its memo must not be trusted next time. */
   ok: boolean;
+  /** Set by the caller: a write that fails later (they end asynchronously) must untrust the memo too. */
+  onWriteFailure?: () => void;
 }
 
 /**
@@ -33,6 +37,7 @@ export class Deriver {
   private readonly failedStages = new Set<number>();
   private complete = true;
   private readonly collectionOutputs: OutputRecord[] = [];
+  private readonly failedWrites: Diagnostic[] = [];
 
   constructor(private readonly ctx: BuildContext) {
     const { config } = ctx.options;
@@ -42,36 +47,28 @@ export class Deriver {
     this.stageCtx = { config, layout: editionLayout(config), places: authority.places };
   }
 
-  /** Every stage's document step over one decoded cable; its files written, attributed to its report. */
-  document(decoded: DecodedCable, report: DocumentReport): DerivedDocument {
-    const { config, deps } = this.ctx.options;
+  /** A document job's stage outcomes (document-job.ts): its files written, attributed to its report. */
+  apply(result: DocumentJobResult, report: DocumentReport): DerivedDocument {
+    const { deps } = this.ctx.options;
     const derived: DerivedDocument = { outputs: [], summaries: {}, ok: true };
-    let pageImages: StageDocument['pageImages'] = [];
-    if (config.imagesDir !== undefined) {
-      const found = readPageImages(config.imagesDir, decoded.cable.id);
-      report.diagnostics.push(...found.diagnostics);
-      pageImages = found.images;
-    }
-    const doc: StageDocument = { ...decoded, pageImages };
-    deps.stages.forEach((stage, s) => {
-      let result: ReturnType<typeof stage.document>;
-      try {
-        result = stage.document(doc, this.stageCtx);
-      } catch (error) {
-        this.ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on ${decoded.cable.id}`, error, decoded.teiPath));
-        this.failedStages.add(s);
+    for (const outcome of result.stages) {
+      const stage = deps.stages[outcome.index];
+      if (stage === undefined) continue;
+      if (outcome.failure !== undefined) {
+        this.ctx.globalDiagnostics.push(outcome.failure);
+        this.failedStages.add(outcome.index);
         this.complete = false;
         derived.ok = false;
-        return;
+        continue;
       }
-      report.diagnostics.push(...result.diagnostics);
-      for (const file of result.files) {
-        const written = this.write(stage.name, file, report.outputs);
+      report.diagnostics.push(...outcome.diagnostics);
+      for (const file of outcome.files) {
+        const written = this.write(stage.name, file, report.outputs, () => derived.onWriteFailure?.());
         if (written) derived.outputs.push(written);
         else derived.ok = false;
       }
-      if (result.summary !== undefined) derived.summaries[stage.name] = result.summary;
-    });
+      if (outcome.summary !== undefined) derived.summaries[stage.name] = outcome.summary;
+    }
     return derived;
   }
 
@@ -127,7 +124,9 @@ export class Deriver {
       this.ctx.globalDiagnostics.push(...result.diagnostics);
       const memo: CorpusMemo = { key, outputs: [], diagnostics: result.diagnostics };
       for (const file of result.files) {
-        const written = this.write(stage.name, file, this.collectionOutputs);
+        const written = this.write(stage.name, file, this.collectionOutputs, () => {
+          memo.key = '';
+        });
         if (written) memo.outputs.push(written);
         else memo.key = '';
       }
@@ -143,7 +142,7 @@ export class Deriver {
     return this.collectionOutputs;
   }
 
-  private write(stageName: string, file: OutputFile, target: OutputRecord[]): [string, string] | undefined {
+  private write(stageName: string, file: OutputFile, target: OutputRecord[], onFailure?: () => void): [string, string] | undefined {
     const { config, rootDir } = this.ctx.options;
     const full = resolveOutputPath(config.outputDir, file.path);
     if (full === undefined) {
@@ -166,17 +165,36 @@ export class Deriver {
     }
     this.claimed.set(path, stageName);
     const relative = toPortableRelative(config.outputDir, full);
-    try {
-      target.push({ path, action: writeIfChanged(full, file.content, (p, bytes) => this.ctx.writer.write(p, bytes)) });
-      const sha = sha256Hex(file.content);
-      this.produced.set(relative, sha);
-      return [relative, sha];
-    } catch (error) {
-      this.complete = false;
-      target.push({ path, action: 'failed' });
-      this.ctx.globalDiagnostics.push(internalError('build/write-failed', `could not write ${path}`, error, path));
-      return undefined;
-    }
+    // Written by the I/O threads meanwhile; the record's action is filled in when the write ends,
+    // and the build waits for every write (drain) before it trusts or reconciles anything.
+    const record: OutputRecord = { path, action: 'written' };
+    target.push(record);
+    this.ctx.writer.writeIfChangedLater(full, file.content).then(
+      (action) => {
+        record.action = action;
+      },
+      (error: unknown) => {
+        record.action = 'failed';
+        this.complete = false;
+        this.failedWrites.push(internalError('build/write-failed', `could not write ${path}`, error, path));
+        onFailure?.();
+      },
+    );
+    const sha = sha256Hex(file.content);
+    this.produced.set(relative, sha);
+    return [relative, sha];
+  }
+
+  /** Waits for every file write issued so far; failed ones are reported (by path, so in a stable order). */
+  async settle(): Promise<void> {
+    await this.ctx.writer.drain();
+    this.failedWrites.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
+    this.ctx.globalDiagnostics.push(...this.failedWrites.splice(0));
+  }
+
+  /** Writes in flight: the caller waits when there are many, so memory stays bounded. */
+  get writesInFlight(): number {
+    return this.ctx.writer.inFlight;
   }
 }
 

@@ -38,6 +38,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     heldBack: new Set(),
     writer: stagedWriter(bookkeeping.staging),
     journal: journal.record,
+    checked: new Map(),
     previous: options.force === true ? emptyDocumentCache() : readDocumentCache(bookkeeping.documentCache),
     next: emptyDocumentCache(),
     tool: options.toolFingerprint ?? toolFingerprint(),
@@ -79,8 +80,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   journal.clear();
 
   const deriver = new Deriver(ctx);
-  const documents = processDocuments(ctx, deriver);
+  const documents = await processDocuments(ctx, deriver);
   deriver.corpus([...ctx.next.documents.values()], documents.common);
+  // Every output on disk before stale ones are reconciled and the run's work is trusted.
+  await deriver.settle();
   collectionOutputs.push(...deriver.finish());
   await syncOai(ctx, documents.changed);
 
@@ -117,6 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     toolVersion: TOOL_VERSION,
     startedAt,
     summary: summarise(ctx.reports, countedOutputs, ctx.globalDiagnostics, seconds),
+    workers: documents.workers,
     documents: ctx.reports,
     collectionOutputs,
     diagnostics: ctx.globalDiagnostics,

@@ -158,11 +158,15 @@ function writeTei(
     report.outputs.push({ path: teiPath, action: 'unchanged' });
   } else {
     // Never write what we would reject: an encoding the validator refuses is an error, not a file.
-    const rejection = ctx.options.deps.rejectEncodedTei?.(plan.content, teiPath) ?? [];
+    const { deps } = ctx.options;
+    // Checked once, as the build will read it back: the findings serve both the write and the read.
+    const findings = deps.validateTei?.(plan.content, teiPath);
+    const rejection = deps.rejectEncodedTei?.(plan.content, teiPath, findings) ?? [];
     if (rejection.length > 0) {
       report.diagnostics.push(...rejection);
       return;
     }
+    if (findings !== undefined) ctx.checked.set(sha256Hex(plan.content), findings);
     const entry = {
       source: report.sourcePath ?? '',
       sourceSha256,

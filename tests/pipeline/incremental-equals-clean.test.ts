@@ -67,5 +67,5 @@ describe('an incremental build', () => {
       }),
       { numRuns: 40 },
     );
-  }, 120_000);
+  }, 600_000);
 });

@@ -20,6 +20,7 @@ export interface BuildCommandOptions {
   progress?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  jobs?: number;
 }
 
 /**
@@ -54,7 +55,14 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
   let packaged: PackageOutcome | undefined;
   try {
-    report = await runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
+    report = await runBuild({
+      config,
+      rootDir,
+      force: options.force ?? false,
+      deps,
+      onProgress: (p) => progress.update(p),
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    });
     // The search index is made from the written pages, so it runs after the build, under the same
     // lock — and only when a document page was written or removed (or the index is missing).
     const siteFolder = join(config.outputDir, siteSettings(config).siteDir);

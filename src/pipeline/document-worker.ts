@@ -1,0 +1,27 @@
+/**
+ * Worker thread of the build: runs document jobs (document-job.ts) with the same format modules
+ * as the build's own thread, rebuilt here from the module that made them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { editionLayout } from '../edition/layout.js';
+import type { StageContext } from '../stage/index.js';
+import type { BuildDeps } from './build-deps.js';
+import { runDocumentJob, type DocumentJob } from './document-job.js';
+
+export interface DocumentWorkerData {
+  /** URL of the module whose `export` function returns the build's deps. */
+  depsModule: string;
+  depsExport: string;
+  stageContext: Omit<StageContext, 'layout'>;
+}
+
+const data = workerData as DocumentWorkerData;
+const module = (await import(data.depsModule)) as Record<string, () => BuildDeps>;
+const makeDeps = module[data.depsExport];
+if (typeof makeDeps !== 'function') throw new Error(`${data.depsModule} has no function ${data.depsExport}`);
+const deps = makeDeps();
+const stageCtx: StageContext = { ...data.stageContext, layout: editionLayout(data.stageContext.config) };
+
+parentPort?.on('message', (job: DocumentJob) => {
+  parentPort?.postMessage(runDocumentJob(deps, stageCtx, job));
+});
