@@ -19,6 +19,11 @@ export interface SourceMemo {
   id: string;
   teiSha256: string;
   diagnostics: Diagnostic[];
+  /** The id the page claims before settlement, and the checksum of its text: settling needs no read. */
+  claimId?: string;
+  textSha256?: string;
+  /** What reading the page reported. */
+  ingestDiagnostics?: Diagnostic[];
 }
 
 /** A TEI file validated, decoded and derived: its outputs are up to date while the key holds. */

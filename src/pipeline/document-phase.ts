@@ -6,7 +6,7 @@ import { holdBack, loadBytes, readTei, type TeiRead } from './decode-phase.js';
 import type { Deriver } from './derive-phase.js';
 import type { DocumentMemo } from './document-cache.js';
 import type { DocumentJob, DocumentJobResult } from './document-job.js';
-import { documentRunner, type DocumentRunner } from './document-runner.js';
+import type { BuildRunner } from './document-runner.js';
 
 /** Output files being written at once, at most (each holds its bytes until it is on disk). */
 const MAX_WRITES_IN_FLIGHT = 256;
@@ -19,7 +19,7 @@ const MAX_WRITES_IN_FLIGHT = 256;
  * window of documents is in flight, so memory does not grow with the corpus.
  * Returns the common key the corpus steps build on, and whether any document was redone.
  */
-export async function processDocuments(ctx: BuildContext, deriver: Deriver): Promise<{ common: string; changed: boolean; workers: number }> {
+export async function processDocuments(ctx: BuildContext, deriver: Deriver, runner: BuildRunner): Promise<{ common: string; changed: boolean; workers: number }> {
   const { config, deps, onProgress } = ctx.options;
   const common = deriveKey(ctx.tool, config, deriver.authoritySha, deps.stages.map((s) => s.name));
   const files = walkFiles(config.teiDir, { extensions: ['.xml'] });
@@ -27,7 +27,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver): Pro
   const plans = files.map((file) => ({ file, stem: basename(file).replace(/\.xml$/i, '') }));
   // Roughly how many documents must be redone (an edited TEI file is only seen when it is read).
   const redoCount = plans.filter(({ stem }) => ctx.previous.documents.get(stem)?.key !== documentKey(common, config.imagesDir, stem)).length;
-  const runner = documentRunner(ctx, deriver, redoCount);
+  runner.prepare(redoCount);
   const window: Promise<() => void>[] = [];
   let done = 0;
   const applyHead = async (): Promise<void> => {
@@ -35,32 +35,28 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver): Pro
     apply();
     onProgress?.({ phase: 'decode', done: ++done, total: files.length });
   };
-  try {
-    for (const { file, stem } of plans) {
-      const memo = ctx.previous.documents.get(stem);
-      const read = readTei(ctx, file, memo);
-      const key = documentKey(common, config.imagesDir, read.stem);
-      if (
-        memo !== undefined &&
-        read.sha256 !== undefined &&
-        memo.key === key &&
-        memo.teiSha256 === read.sha256 &&
-        memo.teiPath === read.teiPath &&
-        deriver.outputsPresent(memo.outputs)
-      ) {
-        window.push(Promise.resolve(() => keep(read, memo)));
-      } else {
-        changed = true;
-        window.push(redo(runner, read, key, memo));
-      }
-      while (window.length >= runner.window) await applyHead();
-      // Files not yet on disk hold their bytes: let the I/O threads catch up.
-      if (deriver.writesInFlight > MAX_WRITES_IN_FLIGHT) await deriver.settle();
+  for (const { file, stem } of plans) {
+    const memo = ctx.previous.documents.get(stem);
+    const read = readTei(ctx, file, memo);
+    const key = documentKey(common, config.imagesDir, read.stem);
+    if (
+      memo !== undefined &&
+      read.sha256 !== undefined &&
+      memo.key === key &&
+      memo.teiSha256 === read.sha256 &&
+      memo.teiPath === read.teiPath &&
+      deriver.outputsPresent(memo.outputs)
+    ) {
+      window.push(Promise.resolve(() => keep(read, memo)));
+    } else {
+      changed = true;
+      window.push(redo(runner, read, key, memo));
     }
-    while (window.length > 0) await applyHead();
-  } finally {
-    await runner.close();
+    while (window.length >= runner.window) await applyHead();
+    // Files not yet on disk hold their bytes: let the I/O threads catch up.
+    if (deriver.writesInFlight > MAX_WRITES_IN_FLIGHT) await deriver.settle();
   }
+  while (window.length > 0) await applyHead();
   // A document gone since the last run changes the corpus too.
   if (!changed) changed = [...ctx.previous.documents.keys()].some((id) => !ctx.next.documents.has(id));
   return { common, changed, workers: runner.workers };
@@ -72,7 +68,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver): Pro
     ctx.next.documents.set(read.stem, read.stamp !== undefined && memo.teiStamp !== read.stamp ? { ...memo, teiStamp: read.stamp } : memo);
   }
 
-  async function redo(runner: DocumentRunner, read: TeiRead, key: string, memo: DocumentMemo | undefined): Promise<() => void> {
+  async function redo(runner: BuildRunner, read: TeiRead, key: string, memo: DocumentMemo | undefined): Promise<() => void> {
     if (read.bytes === undefined && read.sha256 !== undefined) loadBytes(ctx, read);
     const { bytes, sha256 } = read;
     if (bytes === undefined || sha256 === undefined) return () => keepHeldBack(read, memo);
@@ -83,7 +79,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver): Pro
     delete read.bytes;
     let result: DocumentJobResult;
     try {
-      result = await runner.run(job);
+      result = await runner.run('document', job);
     } catch (error) {
       result = { diagnostics: [internalError('build/internal-error', 'the TEI file could not be decoded', error, read.teiPath)], invalid: false, stages: [] };
     }

@@ -1,12 +1,12 @@
 /**
- * Worker thread of the build: runs document jobs (document-job.ts) with the same format modules
- * as the build's own thread, rebuilt here from the module that made them.
+ * Worker thread of the build: runs build jobs (build-jobs.ts) with the same format modules as the
+ * build's own thread, rebuilt here from the module that made them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { editionLayout } from '../edition/layout.js';
 import type { StageContext } from '../stage/index.js';
 import type { BuildDeps } from './build-deps.js';
-import { runDocumentJob, type DocumentJob } from './document-job.js';
+import { runBuildJob, type JobMessage } from './build-jobs.js';
 
 export interface DocumentWorkerData {
   /** URL of the module whose `export` function returns the build's deps. */
@@ -22,6 +22,6 @@ if (typeof makeDeps !== 'function') throw new Error(`${data.depsModule} has no f
 const deps = makeDeps();
 const stageCtx: StageContext = { ...data.stageContext, layout: editionLayout(data.stageContext.config) };
 
-parentPort?.on('message', (job: DocumentJob) => {
-  parentPort?.postMessage(runDocumentJob(deps, stageCtx, job));
+parentPort?.on('message', (message: JobMessage) => {
+  parentPort?.postMessage(runBuildJob(deps, stageCtx, message));
 });

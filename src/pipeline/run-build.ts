@@ -14,8 +14,9 @@ import { Deriver } from './derive-phase.js';
 import { processDocuments } from './document-phase.js';
 import { syncOai } from './oai-phase.js';
 import { replayTeiJournal, teiJournal } from './tei-journal.js';
-import { rememberTei, reuseTei } from './tei-reuse.js';
-import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei } from './tei-phase.js';
+import { loadState, saveState } from './tei-phase.js';
+import { processSources } from './source-phase.js';
+import { buildRunner } from './document-runner.js';
 
 /**
  * The whole pipeline: sources → TEI (hand edits protected) → every TEI checked and decoded →
@@ -65,22 +66,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // A run killed after writing TEI files but before the state file: take its journal in.
   replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
   const key = teiKey(ctx.tool, config);
-  // Every page is ingested before any TEI is written: ids are settled over the whole batch. A
-  // settled page whose TEI is up to date is not encoded again.
-  const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
-  settleSourceIds(ingested).forEach((i, index, all) => {
-    if (!reuseTei(ctx, state, i, key)) {
-      writeIngestedTei(ctx, state, i);
-      rememberTei(ctx, state, i, key);
-    }
-    options.onProgress?.({ phase: 'tei', done: index + 1, total: all.length });
-  });
-  collectionOutputs.push(saveState(ctx, state));
-  // The state is on disk (renamed into place): the journal has served its purpose.
-  journal.clear();
-
   const deriver = new Deriver(ctx);
-  const documents = await processDocuments(ctx, deriver);
+  // One pool of workers for the whole run, started by the first phase with enough work.
+  const runner = buildRunner(ctx, deriver.stageCtx);
+  let documents: Awaited<ReturnType<typeof processDocuments>>;
+  try {
+    // Every page takes part in settling ids before any TEI is written; unchanged work is skipped.
+    await processSources(ctx, state, sources, runner, key);
+    collectionOutputs.push(saveState(ctx, state));
+    // The state is on disk (renamed into place): the journal has served its purpose.
+    journal.clear();
+    documents = await processDocuments(ctx, deriver, runner);
+  } finally {
+    await runner.close();
+  }
   deriver.corpus([...ctx.next.documents.values()], documents.common);
   // Every output on disk before stale ones are reconciled and the run's work is trusted.
   await deriver.settle();

@@ -2,6 +2,7 @@ import { teiFile } from '../edition/layout.js';
 import { fileStamp, readFileBounded, sha256Hex, toPortableRelative } from '../fs/index.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildState } from './build-state.js';
+import type { SourceMemo } from './document-cache.js';
 import type { IngestedSource } from './tei-phase.js';
 
 /**
@@ -11,10 +12,10 @@ import type { IngestedSource } from './tei-phase.js';
  */
 export function reuseTei(ctx: BuildContext, state: BuildState, ingested: IngestedSource, key: string): boolean {
   const { rootDir, config, force } = ctx.options;
-  const { report, cable } = ingested;
+  const { report } = ingested;
   if (force === true || report.sourcePath === null) return false;
   const memo = ctx.previous.sources.get(report.sourcePath);
-  if (memo === undefined || memo.key !== key || memo.id !== cable.id || memo.sourceSha256 !== ingested.sourceSha256 || ctx.byId.has(memo.id)) return false;
+  if (memo === undefined || memo.key !== key || memo.id !== ingested.id || memo.sourceSha256 !== ingested.sourceSha256 || ctx.byId.has(memo.id)) return false;
   if (state.documents[memo.id]?.teiSha256 !== memo.teiSha256) return false;
   const tei = teiFile(config.teiDir, memo.id);
   const teiStamp = fileStamp(tei);
@@ -25,7 +26,8 @@ export function reuseTei(ctx: BuildContext, state: BuildState, ingested: Ingeste
   report.outputs.push({ path: teiPath, action: 'unchanged' });
   ctx.byId.set(memo.id, report);
   // Checked by its bytes this time: stamp it so the next run need not read it.
-  ctx.next.sources.set(report.sourcePath, teiStamp !== undefined && teiStamp !== memo.teiStamp ? { ...memo, teiStamp } : memo);
+  const fresh = (teiStamp !== undefined && teiStamp !== memo.teiStamp) || ingested.sourceStamp !== memo.sourceStamp || memo.claimId === undefined;
+  ctx.next.sources.set(report.sourcePath, fresh ? { ...memo, ...ingestMemo(ingested), ...(teiStamp !== undefined ? { teiStamp } : {}) } : memo);
   return true;
 }
 
@@ -46,7 +48,18 @@ export function rememberTei(ctx: BuildContext, state: BuildState, ingested: Inge
     id,
     teiSha256: entry.teiSha256,
     diagnostics: [],
+    ...ingestMemo(ingested),
   });
+}
+
+/** What lets the next run settle this page's id without reading it, while its stamp holds. */
+function ingestMemo(ingested: IngestedSource): Pick<SourceMemo, 'sourceStamp' | 'claimId' | 'textSha256' | 'ingestDiagnostics'> {
+  return {
+    ...(ingested.sourceStamp !== undefined ? { sourceStamp: ingested.sourceStamp } : {}),
+    claimId: ingested.claimId,
+    textSha256: ingested.textSha256,
+    ingestDiagnostics: ingested.ingestDiagnostics,
+  };
 }
 
 function holdsBytes(file: string, sha: string): boolean {
