@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { fileStamp, readFileBounded, sha256Hex, toPortableRelative } from '../fs/index.js';
+import { fileStamp, readFileBounded, sha256Hex, stampTrusted, toPortableRelative } from '../fs/index.js';
 import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../tei/index.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { DocumentReport } from './build-report.js';
@@ -37,7 +37,7 @@ export function readTei(ctx: BuildContext, file: string, kept?: { teiStamp?: str
   const stamp = fileStamp(file);
   if (stamp !== undefined) read.stamp = stamp;
   // Unchanged since its checksum was taken: not read at all unless it has to be decoded.
-  if (stamp !== undefined && kept?.teiStamp === stamp) {
+  if (stampTrusted(stamp, kept?.teiStamp, ctx.previous.recordedAtNs) && kept !== undefined) {
     read.sha256 = kept.teiSha256;
     return read;
   }

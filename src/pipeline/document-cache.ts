@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { statSync } from 'node:fs';
 import { readFileIfExists } from '../fs/index.js';
 
 /**
@@ -60,6 +61,8 @@ export interface DocumentCache {
   corpus: Map<string, CorpusMemo>;
   /** Hash over the OAI drafts last synced into the store. */
   oaiKey?: string;
+  /** When the cache file was written (its mtime, ns): stamps of files modified close to it are not trusted. */
+  recordedAtNs?: bigint;
 }
 
 export function emptyDocumentCache(): DocumentCache {
@@ -88,6 +91,11 @@ export function readDocumentCache(path: string): DocumentCache {
       corpus: new Map(data.corpus),
     };
     if (typeof data.oaiKey === 'string') cache.oaiKey = data.oaiKey;
+    try {
+      cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
+    } catch {
+      // Read a moment ago: leave stamps untrusted.
+    }
     return cache;
   } catch {
     return emptyDocumentCache();

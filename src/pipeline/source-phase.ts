@@ -1,4 +1,5 @@
-import { fileStamp, readFileIfExists, sha256Hex, toPortableRelative } from '../fs/index.js';
+import { rmSync } from 'node:fs';
+import { fileStamp, readFileBounded, readFileIfExists, sha256Hex, stampTrusted, toPortableRelative } from '../fs/index.js';
 import type { Cable } from '../model/cable.js';
 import { teiFile } from '../edition/layout.js';
 import { teiSettingsOf } from '../tei/encode/tei-settings.js';
@@ -30,6 +31,7 @@ import {
 export async function processSources(ctx: BuildContext, state: BuildState, sources: readonly string[], runner: BuildRunner, key: string): Promise<void> {
   const entries = await readAll(ctx, sources, runner, key);
   const settled = settleSourceIds(entries);
+  retireSupersededTei(ctx, state, settled);
   const toEncode = settled.filter((i) => !reuseTei(ctx, state, i, key));
   runner.prepare(toEncode.length);
   const settings = teiSettingsOf(ctx.options.config);
@@ -55,10 +57,9 @@ async function readAll(ctx: BuildContext, sources: readonly string[], runner: Bu
     ctx.reports.push(report);
     const stamp = fileStamp(sourceFile);
     const memo = ctx.previous.sources.get(sourcePath);
-    const known =
-      force !== true && stamp !== undefined && memo !== undefined && memo.sourceStamp === stamp && memo.key === key && memo.claimId !== undefined && memo.textSha256 !== undefined
-        ? memo
-        : undefined;
+    const usable = force !== true && memo !== undefined && memo.key === key && memo.claimId !== undefined && memo.textSha256 !== undefined;
+    // A stamp too close to the last record is checked by the page's bytes instead.
+    const known = usable && (stampTrusted(stamp, memo.sourceStamp, ctx.previous.recordedAtNs) || holdsSource(sourceFile, memo.sourceSha256, ctx.options.deps.maxPageBytes ?? Number.MAX_SAFE_INTEGER)) ? memo : undefined;
     return { sourceFile, report, stamp, known };
   });
   runner.prepare(plans.filter((p) => p.known === undefined).length);
@@ -163,4 +164,53 @@ function readAgain(ctx: BuildContext, entry: IngestedSource): Cable | undefined 
   }
   entry.cable = again.cable;
   return settledCable({ ...entry, cable: again.cable as Cable });
+}
+
+/**
+ * A page whose settled id changed (its text changed, and its id carries a suffix from the text
+ * because other pages claim the same id) gives a new TEI file; the one the build wrote for it
+ * under the old id is removed, so one page never stands for two documents. A TEI file edited by
+ * hand since is kept (the edit is the editor's) and reported.
+ */
+function retireSupersededTei(ctx: BuildContext, state: BuildState, settled: readonly IngestedSource[]): void {
+  const { config, rootDir } = ctx.options;
+  const bySource = new Map(settled.map((i) => [i.report.sourcePath, i]));
+  const claimed = new Set(settled.map((i) => i.id));
+  for (const [id, entry] of Object.entries(state.documents)) {
+    const now = bySource.get(entry.source);
+    if (now === undefined || now.id === id || claimed.has(id)) continue;
+    const file = teiFile(config.teiDir, id);
+    const teiPath = toPortableRelative(rootDir, file);
+    try {
+      const bytes = readFileIfExists(file);
+      if (bytes !== undefined && sha256Hex(bytes) !== entry.teiSha256) {
+        now.report.diagnostics.push({
+          code: 'build/tei-superseded-kept',
+          severity: 'warning',
+          message: `this page is now document "${now.id}"; ${teiPath}, written for it as "${id}", was edited by hand and is kept`,
+          hint: `remove ${teiPath} if the new document replaces it`,
+          file: teiPath,
+        });
+        continue;
+      }
+      if (bytes !== undefined) {
+        rmSync(file);
+        now.report.outputs.push({ path: teiPath, action: 'deleted' });
+        now.report.diagnostics.push({ code: 'build/tei-superseded', severity: 'info', message: `this page is now document "${now.id}"; its TEI file as "${id}" was removed`, file: teiPath });
+      }
+      delete state.documents[id];
+    } catch (error) {
+      now.report.diagnostics.push(internalError('build/write-failed', `could not remove ${teiPath}`, error, teiPath));
+    }
+  }
+}
+
+/** Whether the page still holds the bytes with this checksum (never reading past the page size limit). */
+function holdsSource(sourceFile: string, sha256: string, maxBytes: number): boolean {
+  try {
+    const read = readFileBounded(sourceFile, maxBytes);
+    return 'bytes' in read && sha256Hex(read.bytes) === sha256;
+  } catch {
+    return false;
+  }
 }

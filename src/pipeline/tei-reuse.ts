@@ -1,5 +1,5 @@
 import { teiFile } from '../edition/layout.js';
-import { fileStamp, readFileBounded, sha256Hex, toPortableRelative } from '../fs/index.js';
+import { fileStamp, readFileBounded, sha256Hex, stampTrusted, toPortableRelative } from '../fs/index.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildState } from './build-state.js';
 import type { SourceMemo } from './document-cache.js';
@@ -19,7 +19,7 @@ export function reuseTei(ctx: BuildContext, state: BuildState, ingested: Ingeste
   if (state.documents[memo.id]?.teiSha256 !== memo.teiSha256) return false;
   const tei = teiFile(config.teiDir, memo.id);
   const teiStamp = fileStamp(tei);
-  if (!(teiStamp !== undefined && teiStamp === memo.teiStamp) && !holdsBytes(tei, memo.teiSha256)) return false;
+  if (!stampTrusted(teiStamp, memo.teiStamp, ctx.previous.recordedAtNs) && !holdsBytes(tei, memo.teiSha256)) return false;
   const teiPath = toPortableRelative(rootDir, tei);
   report.documentId = memo.id;
   report.teiPath = teiPath;
