@@ -46,3 +46,20 @@ export function authorityUri(scheme: string, id: string): string | undefined {
       return undefined;
   }
 }
+
+const URI_FORMS: [AuthorityScheme, RegExp][] = [
+  ['wikidata', /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q[1-9][0-9]*)$/],
+  ['viaf', /^https?:\/\/(?:www\.)?viaf\.org\/viaf\/([1-9][0-9]*)\/?$/],
+  ['gnd', /^https?:\/\/d-nb\.info\/gnd\/([0-9X-]+)\/?$/],
+  ['geonames', /^https?:\/\/(?:sws\.|www\.)?geonames\.org\/([1-9][0-9]*)(?:\/.*)?$/],
+];
+
+/** The scheme and id of an authority URI (the forms authorityUri writes, and their common variants); undefined for any other URI. */
+export function authorityFromUri(uri: string): { scheme: AuthorityScheme; id: string } | undefined {
+  const u = uri.trim();
+  for (const [scheme, pattern] of URI_FORMS) {
+    const m = pattern.exec(u);
+    if (m) return { scheme, id: m[1]! };
+  }
+  return undefined;
+}
