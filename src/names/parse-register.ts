@@ -1,5 +1,5 @@
 import type { EntityKind } from '../model/cable.js';
-import { AUTHORITY_SCHEMES, type AuthorityScheme, type NameRegister, type RegisterEntry } from './register.js';
+import { AUTHORITY_ID_SHAPE, AUTHORITY_SCHEMES, type AuthorityScheme, type NameRegister, type RegisterEntry } from './register.js';
 
 /** A problem in a register file: what is wrong and, for a register read from a file, the line. */
 export interface RegisterProblem {
@@ -10,12 +10,7 @@ export interface RegisterProblem {
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'org', 'place'];
-const ID_SHAPE: Record<AuthorityScheme, RegExp> = {
-  wikidata: /^Q[1-9][0-9]*$/,
-  viaf: /^[1-9][0-9]*$/,
-  gnd: /^[0-9X-]+$/,
-  geonames: /^[1-9][0-9]*$/,
-};
+const ID_SHAPE = AUTHORITY_ID_SHAPE;
 
 function strings(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
