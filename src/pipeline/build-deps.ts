@@ -19,7 +19,7 @@ export interface BuildDeps {
    * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
    */
   rejectEncodedTei?(xml: string, file: string): Diagnostic[];
-  decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[]; encodedWhen?: string };
   /**
    * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every
    * TEI it reads with it, so build and validate report the same findings about the same file.
