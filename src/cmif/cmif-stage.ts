@@ -1,12 +1,14 @@
 import { documentPageUrl } from '../edition/layout.js';
 import type { DerivedStage } from '../stage/index.js';
 import { cmifLetterOf, type CmifLetter } from './cmif-letter.js';
+import { validateCmif } from './validate-cmif.js';
 import { lastEncoded, writeCmif } from './write-cmif.js';
 
 /**
  * One CMIF file for the edition (`cmif.xml`), for correspSearch and other correspondence indexes:
  * each document gives its senders, addressees and date as a summary; the corpus step writes them
- * all, in document id order. Documents that name no correspondent are left out.
+ * all, in document id order, checked against schemas/cmif.rng before it is written. Documents that
+ * name no correspondent are left out.
  */
 export const cmifStage: DerivedStage<CmifLetter> = {
   name: 'cmif',
@@ -44,6 +46,9 @@ export const cmifStage: DerivedStage<CmifLetter> = {
       },
       when,
     );
+    // Never write what we would reject: a file our own schema refuses is reported, not written.
+    const problems = validateCmif(xml, layout.paths.cmif());
+    if (problems.length > 0) return { files: [], diagnostics: problems };
     return { files: [{ path: layout.paths.cmif(), content: xml }], diagnostics: [] };
   },
 };

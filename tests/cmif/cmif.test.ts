@@ -107,3 +107,13 @@ describe('CMIF', () => {
     expect(editionUuid('https://other.example.org')).not.toBe(uuid);
   });
 });
+
+describe("CMIF against cablekit's own schema (the build's check)", () => {
+  it('accepts what the writer makes and rejects a correspDesc without its received action or with a time in a date', async () => {
+    const { validateCmif } = await import('../../src/cmif/index.js');
+    const xml = String(deriveInMemory(cmifStage, [decodedSeed('sources/000_8b1b759c36f2ea61.txt')], DEFAULT_CONFIG).files[0]?.content);
+    expect(validateCmif(xml)).toEqual([]);
+    expect(validateCmif(xml.replace(/<correspAction type="received">[\s\S]*?<\/correspAction>/, ''), 'cmif.xml')[0]).toMatchObject({ code: 'cmif/invalid', file: 'cmif.xml' });
+    expect(validateCmif(xml.replace('<date when="1965-12-25"/>', '<date when="1965-12-25T10:00:00"/>'))[0]?.line).toBeGreaterThan(1);
+  });
+});
