@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
+import type { NameRegister } from '../names/index.js';
 import type { StageContext } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
 import type { BuildDeps } from './build-deps.js';
@@ -44,12 +45,23 @@ export interface JobMessage<K extends JobKind = JobKind> {
   input: BuildJobs[K][0];
 }
 
+/** What every job of a run shares: the stages' context and the edition's name register. */
+export interface JobContext {
+  stageCtx: StageContext;
+  register?: NameRegister;
+}
+
+/** Reads a page as a cable, with the edition's register when it has one. */
+export function ingestWith(deps: BuildDeps, register: NameRegister | undefined, bytes: Uint8Array, ingestPath: string): IngestJobResult {
+  return register ? deps.ingest(bytes, ingestPath, { register }) : deps.ingest(bytes, ingestPath);
+}
+
 /** Pure work, the same in the build's own thread and in a worker. */
-export function runBuildJob<K extends JobKind>(deps: BuildDeps, stageCtx: StageContext | undefined, message: JobMessage<K>): BuildJobs[K][1] {
+export function runBuildJob<K extends JobKind>(deps: BuildDeps, jobCtx: JobContext, message: JobMessage<K>): BuildJobs[K][1] {
   switch (message.kind) {
     case 'ingest': {
       const { bytes, ingestPath } = message.input as IngestJob;
-      return deps.ingest(bytes, ingestPath) as BuildJobs[K][1];
+      return ingestWith(deps, jobCtx.register, bytes, ingestPath) as BuildJobs[K][1];
     }
     case 'encode': {
       const { cable, settings, when, teiPath, check } = message.input as EncodeJob;
@@ -59,9 +71,7 @@ export function runBuildJob<K extends JobKind>(deps: BuildDeps, stageCtx: StageC
       const rejection = deps.rejectEncodedTei?.(xml, teiPath, findings) ?? [];
       return { xml, checked: true, ...(findings !== undefined ? { findings } : {}), rejection } as BuildJobs[K][1];
     }
-    default: {
-      if (stageCtx === undefined) throw new Error('no stage context for document work');
-      return runDocumentJob(deps, stageCtx, message.input as DocumentJob) as BuildJobs[K][1];
-    }
+    default:
+      return runDocumentJob(deps, jobCtx.stageCtx, message.input as DocumentJob) as BuildJobs[K][1];
   }
 }

@@ -77,7 +77,7 @@ export function runDocumentJob(deps: JobDeps, stageCtx: StageContext, job: Docum
       });
     }
     result.cableId = cable.id;
-    const decoded = { cable, teiPath, teiSha256: job.sha256 };
+    const decoded = { cable, teiPath, teiSha256: job.sha256, ...(decodedTei.encodedWhen !== undefined ? { encodedWhen: decodedTei.encodedWhen } : {}) };
     const images = pageImagesOf(stageCtx.config, cable.id);
     result.diagnostics.push(...images.diagnostics);
     result.stages = deriveStages(deps, stageCtx, { ...decoded, pageImages: images.images });

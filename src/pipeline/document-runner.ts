@@ -43,13 +43,18 @@ export function buildRunner(ctx: BuildContext, stageCtx: StageContext): BuildRun
     },
     prepare(count) {
       if (pool || jobs < 2 || deps.worker === undefined || count < MIN_JOBS_FOR_WORKERS || !existsSync(fileURLToPath(script))) return;
-      const data: DocumentWorkerData = { depsModule: deps.worker.module, depsExport: deps.worker.export, stageContext: { config, places: stageCtx.places } };
+      const data: DocumentWorkerData = {
+        depsModule: deps.worker.module,
+        depsExport: deps.worker.export,
+        stageContext: { config, places: stageCtx.places },
+        ...(ctx.register !== undefined ? { register: ctx.register } : {}),
+      };
       pool = new WorkerPool<JobMessage, unknown>(script, jobs, data);
     },
     async run(kind, input) {
       const message = { kind, input } as JobMessage;
       if (pool) return (await pool.run(message)) as BuildJobs[typeof kind][1];
-      return runBuildJob(deps, stageCtx, message) as BuildJobs[typeof kind][1];
+      return runBuildJob(deps, { stageCtx, ...(ctx.register !== undefined ? { register: ctx.register } : {}) }, message) as BuildJobs[typeof kind][1];
     },
     async close() {
       await pool?.close();

@@ -7,7 +7,7 @@ import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { bookkeepingFiles, stateFile } from '../edition/layout.js';
-import { stagedWriter, writeIfChanged } from '../fs/index.js';
+import { sha256Hex, stagedWriter, writeIfChanged } from '../fs/index.js';
 import { teiKey, toolFingerprint } from './build-keys.js';
 import { readDocumentCache, emptyDocumentCache, sameWork, serializeDocumentCache } from './document-cache.js';
 import { Deriver } from './derive-phase.js';
@@ -17,6 +17,7 @@ import { replayTeiJournal, teiJournal } from './tei-journal.js';
 import { loadState, saveState } from './tei-phase.js';
 import { processSources } from './source-phase.js';
 import { buildRunner } from './document-runner.js';
+import { readNameRegister } from './read-name-register.js';
 
 /**
  * The whole pipeline: sources → TEI (hand edits protected) → every TEI checked and decoded →
@@ -65,7 +66,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const state = loadState(ctx);
   // A run killed after writing TEI files but before the state file: take its journal in.
   replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
-  const key = teiKey(ctx.tool, config);
+  const names = readNameRegister(config, rootDir);
+  ctx.globalDiagnostics.push(...names.diagnostics);
+  if (names.register) ctx.register = names.register;
+  // The edition's register changes what ingest marks in the text, hence the TEI.
+  const key = sha256Hex(JSON.stringify([teiKey(ctx.tool, config), names.register ?? null]));
   const deriver = new Deriver(ctx);
   // One pool of workers for the whole run, started by the first phase with enough work.
   const runner = buildRunner(ctx, deriver.stageCtx);

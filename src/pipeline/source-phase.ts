@@ -8,6 +8,7 @@ import { internalError, newDocumentReport, type BuildContext } from './build-con
 import type { BuildState } from './build-state.js';
 import type { BuildRunner } from './document-runner.js';
 import { plannedWhen } from './plan-tei-write.js';
+import { ingestWith } from './build-jobs.js';
 import { rememberTei, reuseTei } from './tei-reuse.js';
 import {
   ingestPathOf,
@@ -148,7 +149,7 @@ function readAgain(ctx: BuildContext, entry: IngestedSource): Cable | undefined 
   const scratch = newDocumentReport({ sourcePath: entry.report.sourcePath });
   const bytes = readSource(ctx, entry.sourceFile, scratch);
   const ingestPath = ingestPathOf(ctx, entry.sourceFile);
-  const again = bytes === undefined ? undefined : takeIngested(scratch, entry.sourceFile, ingestPath, bytes, ctx.options.deps.ingest(bytes, ingestPath), entry.sourceStamp);
+  const again = bytes === undefined ? undefined : takeIngested(scratch, entry.sourceFile, ingestPath, bytes, ingestWith(ctx.options.deps, ctx.register, bytes, ingestPath), entry.sourceStamp);
   if (again === undefined || again.sourceSha256 !== entry.sourceSha256) {
     entry.report.diagnostics.push(...scratch.diagnostics.filter((d) => d.severity === 'error'));
     if (again !== undefined) {

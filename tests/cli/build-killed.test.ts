@@ -47,7 +47,7 @@ afterAll(() => {
 });
 
 describe('a build killed with SIGKILL', { timeout: 600_000 }, () => {
-  it('leaves only whole files, no false hand edit, and the next build ends byte-identical to a clean build', async () => {
+  it('leaves only whole files, no false hand edit, and the next build ends byte-identical to the same edition built without a kill', async () => {
     const sources = writeBenchEdition(dir, 30);
     const first = runCli(['build', '--no-progress', '-q'], dir, ENV);
     expect(first.status, first.stderr).not.toBeNull();
@@ -55,9 +55,10 @@ describe('a build killed with SIGKILL', { timeout: 600_000 }, () => {
     sources.forEach((file, i) => appendFileSync(file, `\nA line added in round one, page ${i}.\n`));
     const before = tree(dir);
 
-    // What a complete run makes of the edited pages: a clean build of them, timed.
-    cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
-    cpSync(join(dir, 'cablekit.config.json'), join(clean, 'cablekit.config.json'));
+    // What a complete run makes of the edited pages: the same edition, edited the same way, built
+    // once without a kill, timed. (Not a build from nothing: the IIIF Change Discovery feed
+    // records the edition's history, so it holds the first build's Creates and this round's Updates.)
+    cpSync(dir, clean, { recursive: true });
     const started = Date.now();
     const fresh = runCli(['build', '--no-progress'], clean, ENV);
     const fullRun = Date.now() - started;
