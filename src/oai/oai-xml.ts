@@ -21,10 +21,15 @@ export function text(value: string): string {
  * or badArgument there are none, as the protocol requires.
  */
 export function envelope(responseDate: string, baseUrl: string, requestAttributes: Record<string, string>, body: string): string {
+  return envelopeParts(responseDate, baseUrl, requestAttributes, [body]).join('');
+}
+
+/** The same, as parts: a list page's many parts are kept apart until they are encoded (see utf8-parts.ts). */
+export function envelopeParts(responseDate: string, baseUrl: string, requestAttributes: Record<string, string>, body: readonly string[]): string[] {
   const attrs = Object.entries(requestAttributes)
     .map(([k, v]) => ` ${k}="${escapeXmlAttr(v)}"`)
     .join('');
-  return `${OPEN}<responseDate>${responseDate}</responseDate>\n<request${attrs}>${text(baseUrl)}</request>\n${body}</OAI-PMH>\n`;
+  return [`${OPEN}<responseDate>${responseDate}</responseDate>\n<request${attrs}>${text(baseUrl)}</request>\n`, ...body, '</OAI-PMH>\n'];
 }
 
 export function errorsXml(errors: readonly OaiError[]): string {

@@ -7,7 +7,7 @@ import type { CablekitConfig } from '../config/config.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { chainMessage } from '../diagnostics/error-chain.js';
 import { siteSettings } from '../site/index.js';
-import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, type OaiStore } from '../oai/index.js';
+import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, utf8Parts, type OaiStore } from '../oai/index.js';
 import { contentTypeFor } from './content-types.js';
 import { readBody, toMultimap } from './read-form-body.js';
 import { isPublishable, resolveSafePath, type Mount } from './safe-path.js';
@@ -106,9 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log({ code: 'oai/store-unavailable', severity: 'error', message: `the OAI-PMH record store failed during a request: ${chainMessage(error)}`, hint: 'check the database; harvesters were told to retry (503)' });
       return plain(res, 503, 'the OAI-PMH record store is unavailable; retry later', { 'Retry-After': '10' });
     }
-    const { status, xml } = answer;
-    res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
-    res.end(req.method === 'HEAD' ? undefined : xml);
+    const body = utf8Parts(answer.parts);
+    res.writeHead(answer.status, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(body.length), 'Access-Control-Allow-Origin': '*' });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   /** The file a URL path names in these mounts (a folder's index.html), or why there is none. */

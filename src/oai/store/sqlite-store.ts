@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT PRIMARY KEY, name TEXT NOT NULL);
 /** Version 2 keeps each record's DC serializations and header setSpecs (columns oai_dc, qdc, set_specs). */
 const SCHEMA_VERSION = '2';
 
+/** A page row as an array, in the order `page` selects. */
+type PageArray = [string, string, number, string, string | null, string | null];
+
 /** Thrown when this Node has no `node:sqlite`; the caller turns it into a diagnostic. */
 export class SqliteUnavailableError extends Error {}
 
@@ -83,9 +86,16 @@ export class SqliteOaiStore implements OaiStore {
     return new SqliteOaiStore(db, path, tokenKey);
   }
 
-  private stmt(sql: string): StatementSync {
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+  /** A prepared statement, kept for the connection's life (`arrays`: rows come as arrays). */
+  private stmt(sql: string, arrays = false): StatementSync {
+    const key = arrays ? `[]${sql}` : sql;
+    let s = this.statements.get(key);
+    if (!s) {
+      s = this.db.prepare(sql);
+      // setReturnArrays came with Node 22.16; on older Nodes rows stay objects (callers take both).
+      if (arrays && typeof s.setReturnArrays === 'function') s.setReturnArrays(true);
+      this.statements.set(key, s);
+    }
     return s;
   }
 
@@ -109,19 +119,25 @@ export class SqliteOaiStore implements OaiStore {
 
   async page(selection: Selection, after: Position | undefined, limit: number, format?: StoredFormat): Promise<PageRecord[]> {
     const metadata = format === 'oai_dc' ? 'r.oai_dc' : format === 'qdc' ? 'r.qdc' : 'NULL';
-    const columns = `r.id, r.datestamp, r.deleted, r.set_specs, r.tei_path, ${metadata} AS metadata`;
-    return (this.select(columns, selection, after, limit) as unknown as PageRow[]).map(toPageRecord);
+    // Rows as arrays: node:sqlite builds them several times faster than objects.
+    const rows = this.select(`r.id, r.datestamp, r.deleted, r.set_specs, r.tei_path, ${metadata} AS metadata`, selection, after, limit, true) as (PageArray | PageRow)[];
+    return rows.map((row) => {
+      if (!Array.isArray(row)) return toPageRecord(row);
+      const [id, datestamp, deleted, set_specs, tei_path, metadata] = row;
+      return toPageRecord({ id, datestamp, deleted, set_specs, tei_path, metadata });
+    });
   }
 
   /** One keyset page of `columns` (of oai_records r), through the set index when a set is asked for. */
-  private select(columns: string, selection: Selection, after: Position | undefined, limit: number): unknown[] {
+  private select(columns: string, selection: Selection, after: Position | undefined, limit: number, arrays = false): unknown[] {
     const [datestamp, id] = lowerBound(selection.from, after);
     const until = selection.until ?? HIGHEST;
     return selection.set === undefined
-      ? this.stmt(`SELECT ${columns} FROM oai_records r WHERE (r.datestamp, r.id) > (?, ?) AND r.datestamp <= ? ORDER BY r.datestamp, r.id LIMIT ?`).all(datestamp, id, until, limit)
+      ? this.stmt(`SELECT ${columns} FROM oai_records r WHERE (r.datestamp, r.id) > (?, ?) AND r.datestamp <= ? ORDER BY r.datestamp, r.id LIMIT ?`, arrays).all(datestamp, id, until, limit)
       : this.stmt(
           `SELECT ${columns} FROM oai_record_sets s JOIN oai_records r ON r.id = s.id WHERE s.spec = ? AND (s.datestamp, s.id) > (?, ?) AND s.datestamp <= ?` +
             ' ORDER BY s.datestamp, s.id LIMIT ?',
+          arrays,
         ).all(selection.set, datestamp, id, until, limit);
   }
 

@@ -83,13 +83,14 @@ export async function listRecords(verb: ListVerb, args: Record<string, string>, 
   }
   const more = fetched.length > pageSize;
   const count = more ? pageSize : fetched.length;
-  let items = '';
+  // The page in parts: the stored metadata strings are never copied into one long string.
+  const parts: string[] = [`<${verb}>\n`];
   for (let n = 0; n < count; n++) {
     const r = fetched[n] as PageRecord;
-    if (verb === 'ListIdentifiers') items += headerXml(r, settings.repositoryIdentifier) + '\n';
-    else if (r.deleted) items += recordXml(r, settings.repositoryIdentifier, undefined);
-    else if (stored !== undefined) items += recordXml(r, settings.repositoryIdentifier, r.metadata);
-    else items += recordXml(r, settings.repositoryIdentifier, r.teiPath === undefined ? undefined : disseminate(repo, { id: r.id, teiPath: r.teiPath }, prefix));
+    if (verb === 'ListIdentifiers') parts.push(headerXml(r, settings.repositoryIdentifier) + '\n');
+    else if (r.deleted) parts.push(recordXml(r, settings.repositoryIdentifier, undefined));
+    else if (stored !== undefined && r.metadata !== undefined) parts.push(`<record>${headerXml(r, settings.repositoryIdentifier)}<metadata>`, r.metadata, '</metadata></record>\n');
+    else parts.push(recordXml(r, settings.repositoryIdentifier, stored !== undefined || r.teiPath === undefined ? undefined : disseminate(repo, { id: r.id, teiPath: r.teiPath }, prefix)));
   }
   const page = fetched.slice(0, count);
   let token = '';
@@ -115,5 +116,6 @@ export async function listRecords(verb: ListVerb, args: Record<string, string>, 
       token = resumptionTokenXml('', completeListSize, cursor);
     }
   }
-  return { body: `<${verb}>\n${items}${token}</${verb}>\n` };
+  parts.push(token, `</${verb}>\n`);
+  return { body: parts };
 }
