@@ -138,10 +138,9 @@ async function soak(urls: string[], pids: number[], seconds: number, harvesters:
  * changes 10 of them, harvest it through `cablekit serve` processes, and soak them with concurrent
  * harvesters. On SQLite (one server) and on PostgreSQL (two servers on one throwaway cluster).
  */
-export async function runOaiScaleBench(recordCount: number, soakSeconds: number, withPostgres: boolean): Promise<BenchResult> {
+export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[]): Promise<BenchResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = { records: recordCount, soakSeconds };
-  const kinds: ('sqlite' | 'postgres')[] = withPostgres ? ['sqlite', 'postgres'] : ['sqlite'];
   for (const kind of kinds) {
     const root = mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
     const cluster = kind === 'postgres' ? await startPostgresCluster() : undefined;

@@ -6,9 +6,11 @@ import { runOaiScaleBench } from './oai-scale-bench.js';
  */
 const records = Number(process.env['CABLEKIT_BENCH_OAI_SCALE_RECORDS'] ?? 1_000_000);
 const soakSeconds = Number(process.env['CABLEKIT_BENCH_OAI_SOAK_SECONDS'] ?? 300);
-const withPostgres = process.env['CABLEKIT_BENCH_OAI_POSTGRES'] !== '0';
+// Which stores, in order: CABLEKIT_BENCH_OAI_STORES=sqlite,postgres (the default); CABLEKIT_BENCH_OAI_POSTGRES=0 is sqlite alone.
+const named = (process.env['CABLEKIT_BENCH_OAI_STORES'] ?? (process.env['CABLEKIT_BENCH_OAI_POSTGRES'] === '0' ? 'sqlite' : 'sqlite,postgres')).split(',');
+const stores = (['sqlite', 'postgres'] as const).filter((kind) => named.includes(kind));
 
-runOaiScaleBench(records, soakSeconds, withPostgres).then(
+runOaiScaleBench(records, soakSeconds, stores).then(
   (result) => {
     for (const line of result.lines) console.log(line);
     console.log(JSON.stringify(result.metrics));
