@@ -26,9 +26,14 @@ function rssMiB(pid: number): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
+/** What the servers wrote on stderr (diagnostics, a crash), shown when the bench fails. */
+const serverLog: string[] = [];
+
 function serve(cwd: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cliPath(), 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => void serverLog.push(chunk.toString('utf8')));
+  child.on('exit', (code, signal) => void serverLog.push(`cablekit serve ${child.pid} exited (${code ?? signal})\n`));
   return new Promise((ok, fail) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
@@ -62,6 +67,16 @@ async function fillStore(db: OaiStore, count: number, config: CablekitConfig): P
   return { seconds: (performance.now() - t0) / 1000, writeSeconds: writeMs / 1000 };
 }
 
+/** The plan of the same build over only the changed cables (the other records are unchanged by construction): its store part is the same. */
+function planChanged(states: readonly RecordState[], count: number, every: number, config: CablekitConfig): { changes: StoreChanges; ms: number } {
+  const t0 = performance.now();
+  const cables: DecodedCable[] = [];
+  for (let n = 0; n < count; n += every) cables.push({ ...generatedCable(n), teiSha256: 'f'.repeat(64) });
+  const ids = new Set(cables.map((c) => c.cable.id));
+  const plan = planSync(states.filter((s) => ids.has(s.id)), cables, config, new Date('2026-01-02T00:00:00Z'));
+  return { changes: plan.changes, ms: performance.now() - t0 };
+}
+
 /** The plan of a build over `count` generated cables (`edit` may change some), compared with `states` a slice at a time. */
 function planInSlices(
   states: readonly RecordState[],
@@ -86,14 +101,25 @@ function planInSlices(
 async function singleHarvest(
   urls: string[],
   expected: number,
-): Promise<{ recordsPerSecond: number; firstMs: number; lastMs: number; firstTenMs: number; lastTenMs: number; records: number; pages: number }> {
+): Promise<{ recordsPerSecond: number; firstMs: number; lastMs: number; firstTenMs: number; lastTenMs: number; records: number; pages: number; retries: string[] }> {
   const pageMs: number[] = [];
+  const retries: string[] = [];
   let records = 0;
   let query = 'verb=ListRecords&metadataPrefix=oai_dc';
   const started = performance.now();
   for (let page = 0; page <= expected / 100 + 1; page++) {
     const t0 = performance.now();
-    const xml = await (await fetch(`${urls[page % urls.length]}?${query}`)).text();
+    let xml: string | undefined;
+    // A failed request is retried (as harvesters do) at most twice, and every failure is reported.
+    for (let attempt = 0; xml === undefined; attempt++) {
+      try {
+        xml = await (await fetch(`${urls[page % urls.length]}?${query}`)).text();
+      } catch (error) {
+        const cause = (error as Error & { cause?: Error }).cause;
+        retries.push(`page ${page}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`);
+        if (attempt >= 2) throw new Error(`the harvest failed: ${retries.join('; ')}; servers said: ${serverLog.join('').slice(-2000)}`);
+      }
+    }
     pageMs.push(performance.now() - t0);
     records += xml.split('<record>').length - 1;
     const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(xml)?.[1];
@@ -109,6 +135,7 @@ async function singleHarvest(
     lastTenMs: median(pageMs.slice(-10)),
     records,
     pages: pageMs.length,
+    retries,
   };
 }
 
@@ -138,7 +165,7 @@ async function soak(urls: string[], pids: number[], seconds: number, harvesters:
  * changes 10 of them, harvest it through `cablekit serve` processes, and soak them with concurrent
  * harvesters. On SQLite (one server) and on PostgreSQL (two servers on one throwaway cluster).
  */
-export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[]): Promise<BenchResult> {
+export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[], fullPlan = true): Promise<BenchResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = { records: recordCount, soakSeconds };
   for (const kind of kinds) {
@@ -153,13 +180,17 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
       const db: OaiStore = opened.store;
       const fill = await fillStore(db, recordCount, config);
+      console.error(`${kind}: ${recordCount} records filled in ${fill.seconds.toFixed(0)} s`);
       // A build that changes 10 records: the plan needs the crosswalk of every cable (timed apart);
       // the store's part is reading the hashes and one transaction of 10 writes.
       const every = Math.max(1, Math.floor(recordCount / 10));
       let t0 = performance.now();
       const states = await db.states();
       const statesMs = performance.now() - t0;
-      const planned = planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c));
+      const planned = fullPlan
+        ? planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c))
+        : planChanged(states, recordCount, every, config);
+      states.length = 0;
       t0 = performance.now();
       await db.apply(planned.changes);
       const applyMs = performance.now() - t0;
@@ -171,7 +202,9 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       children.push(...servers.map((s) => s.child));
       const urls = servers.map((s) => s.url);
       const pids = servers.map((s) => s.child.pid as number);
+      console.error(`${kind}: build of 10 changes planned and applied; harvesting`);
       const harvest = await singleHarvest(urls, recordCount);
+      console.error(`${kind}: harvested ${harvest.records} records; soaking ${soakSeconds} s`);
       const rssAfterHarvest = Math.max(...pids.map(rssMiB));
       const soakRss: number[] = [];
       const soaked = await soak(urls, pids, soakSeconds, 8, soakRss);
@@ -182,6 +215,7 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
         [`${k}FirstPageMs`]: harvest.firstMs,
         [`${k}LastPageMs`]: harvest.lastMs,
         [`${k}Pages`]: harvest.pages,
+        [`${k}HarvestRetries`]: harvest.retries.length,
         [`${k}ChangedTenStoreMs`]: statesMs + applyMs,
         [`${k}ChangedTenPlanMs`]: planMs,
         [`${k}HarvestRecordsPerSecond`]: harvest.recordsPerSecond,
@@ -191,14 +225,18 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
         ...Object.fromEntries(Object.entries(soaked).map(([name, v]) => [`${k}Soak${name[0]!.toUpperCase()}${name.slice(1)}`, v])),
       });
       const who = kind === 'sqlite' ? 'SQLite, one cablekit serve' : 'PostgreSQL, two cablekit serve alternating';
+      const start = lines.length;
       lines.push(
         `OAI store at scale (${who}): ${recordCount} records, filled in ${fillS.toFixed(1)} s (${fill.writeSeconds.toFixed(1)} s of it writing, the rest generating and crosswalking)`,
-        `  build changing 10 records: store ${(statesMs + applyMs).toFixed(0)} ms (hashes ${statesMs.toFixed(0)} ms + transaction ${applyMs.toFixed(0)} ms; target < 1000), plan with the crosswalk of every record ${planMs.toFixed(0)} ms; ${updated} updated`,
+        `  build changing 10 records: store ${(statesMs + applyMs).toFixed(0)} ms (hashes ${statesMs.toFixed(0)} ms + transaction ${applyMs.toFixed(0)} ms; target < 1000), ${fullPlan ? 'plan with the crosswalk of every record' : 'plan of the changed cables only'} ${planMs.toFixed(0)} ms; ${updated} updated`,
         `  one harvester, ListRecords oai_dc (server's default page size): ${harvest.records} records in ${harvest.pages} pages, ${harvest.recordsPerSecond.toFixed(0)} records/s (target ≥ 10000); first page ${harvest.firstMs.toFixed(1)} ms, last ${harvest.lastMs.toFixed(1)} ms; median page: first 10 ${harvest.firstTenMs.toFixed(1)} ms, last 10 ${harvest.lastTenMs.toFixed(1)} ms (target last ≤ 2× first)`,
+        `  harvest requests retried: ${harvest.retries.length}${harvest.retries.length > 0 ? ` (${harvest.retries.join('; ')})` : ''}`,
         `  server RSS after the harvest ${rssAfterHarvest.toFixed(0)} MiB (target < 300)`,
         `  soak ${soakSeconds} s, 8 harvesters (ListRecords/ListIdentifiers + GetRecord): ${soaked.requests} requests, ${soaked.errors} errors, ${soaked.requestsPerSecond!.toFixed(0)} req/s, ${soaked.recordsPerSecond!.toFixed(0)} records/s, p50 ${soaked.p50Ms!.toFixed(1)} ms, p99 ${soaked.p99Ms!.toFixed(1)} ms; RSS ${soaked.rssStartMiB!.toFixed(0)} → ${soaked.rssEndMiB!.toFixed(0)} MiB (max ${soaked.rssMaxMiB!.toFixed(0)})`,
         `  server RSS every 30 s of the soak (MiB): ${soakRss.filter((_, n) => n % 6 === 0).map((v) => v.toFixed(0)).join(' ')}`,
       );
+      // Shown as each store finishes: a later store's failure must not lose these figures.
+      for (const line of lines.slice(start)) console.log(line);
     } finally {
       for (const c of children) c.kill('SIGTERM');
       await new Promise((ok) => setTimeout(ok, 300));
