@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS oai_records (
   sets TEXT NOT NULL, dc TEXT, tei_path TEXT, oai_dc TEXT, qdc TEXT, set_specs TEXT NOT NULL DEFAULT '');
 ALTER TABLE oai_records ADD COLUMN IF NOT EXISTS oai_dc TEXT, ADD COLUMN IF NOT EXISTS qdc TEXT, ADD COLUMN IF NOT EXISTS set_specs TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS oai_records_order ON oai_records (datestamp, id);
+-- Covers states(): the build reads every (id, hash, deleted) from this index, not from the wide rows.
+CREATE INDEX IF NOT EXISTS oai_records_state ON oai_records (id, hash, deleted);
 CREATE TABLE IF NOT EXISTS oai_record_sets (
   spec TEXT COLLATE "C" NOT NULL, datestamp TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (spec, datestamp, id));
 CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);

@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS oai_records (
   id TEXT PRIMARY KEY, datestamp TEXT NOT NULL, hash TEXT NOT NULL, deleted INTEGER NOT NULL,
   sets TEXT NOT NULL, dc TEXT, tei_path TEXT, oai_dc TEXT, qdc TEXT, set_specs TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS oai_records_order ON oai_records (datestamp, id);
+-- Covers states(): the build reads every (id, hash, deleted) from this index, not from the wide rows.
+CREATE INDEX IF NOT EXISTS oai_records_state ON oai_records (id, hash, deleted);
 CREATE TABLE IF NOT EXISTS oai_record_sets (
   spec TEXT NOT NULL, datestamp TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (spec, datestamp, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
