@@ -5,6 +5,7 @@ import { ingestBytes, MAX_PAGE_BYTES } from '../ingest/index.js';
 import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/index.js';
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
+import { validateCmif } from '../cmif/index.js';
 import { syncOaiStore } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
 
@@ -32,8 +33,9 @@ export interface ValidatorDeps {
   validateTei(xml: string, file?: string): Diagnostic[];
   validateIiif(json: unknown, file?: string): Diagnostic[];
   validateDc(xml: string, kind: DcKind, file?: string): Diagnostic[];
+  validateCmif(xml: string, file?: string): Diagnostic[];
 }
 
 export function validatorDeps(): ValidatorDeps {
-  return { validateTei: (xml, file) => validateTei(xml, file), validateIiif, validateDc };
+  return { validateTei: (xml, file) => validateTei(xml, file), validateIiif, validateDc, validateCmif };
 }

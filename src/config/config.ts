@@ -30,6 +30,11 @@ export interface CablekitConfig {
   imageServiceTemplate?: string;
   /** Optional authority file (JSON) with coordinates and authority ids for places and persons. */
   authorityFile?: string;
+  /**
+   * The edition's own name register (CSV, or TEI listPerson/listOrg/listPlace as .xml), relative
+   * to the config file; it wins over cablekit's. Default: names.csv or names.xml beside the config, if there.
+   */
+  namesFile?: string;
   /** Folder of the reading edition inside `outputDir` (default 'site'); also its path under `baseUrl`. */
   siteDir?: string;
   /** Deposit packages (`cablekit package`); with `formats`, every build also writes them. */

@@ -109,6 +109,7 @@ function resolvePaths(config: CablekitConfig, rootDir: string): CablekitConfig {
   };
   if (config.imagesDir !== undefined) resolved.imagesDir = at(config.imagesDir);
   if (config.authorityFile !== undefined) resolved.authorityFile = at(config.authorityFile);
+  if (config.namesFile !== undefined) resolved.namesFile = at(config.namesFile);
   return resolved;
 }
 

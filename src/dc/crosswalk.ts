@@ -1,7 +1,8 @@
 import type { CablekitConfig } from '../config/config.js';
-import type { Cable, DateValue } from '../model/index.js';
+import type { Cable, DateValue, Entity } from '../model/index.js';
 import { collectDates, normalizeWhitespace } from '../model/index.js';
-import type { DcDate, DcFields, DcPlace } from './dc-fields.js';
+import type { DcDate, DcFields, DcPlace, DcSubject } from './dc-fields.js';
+import { authorityUri } from '../names/index.js';
 import { documentPageUrl, editionUrls } from '../edition/layout.js';
 import { toW3cdtf } from './w3cdtf.js';
 import { stripNonXmlChars } from './xml-text.js';
@@ -57,13 +58,37 @@ function entityName(cable: Cable, ref: string): string | undefined {
   return cable.entities.find((e) => e.id === ref)?.name;
 }
 
-/** Places the text names; coordinates only when the authority file supplied them. */
+/** The authority URIs of an entity, GeoNames first for places (what gazetteers and maps look for). */
+function urisOf(entity: Entity): string[] {
+  const schemes = entity.kind === 'place' ? ['geonames', 'wikidata', 'viaf', 'gnd'] : ['wikidata', 'viaf', 'gnd', 'geonames'];
+  const known = (entity.authority ?? []).flatMap((a) => {
+    const uri = authorityUri(a.scheme, a.id.trim());
+    return uri !== undefined && isUri(uri) ? [{ rank: schemes.indexOf(a.scheme), uri }] : [];
+  });
+  return distinct(known.sort((a, b) => a.rank - b.rank).map((k) => k.uri));
+}
+
+/** Persons and organisations the cable is about: not its contributors (translators…) nor its senders (dc:creator). */
+function subjects(cable: Cable): DcSubject[] {
+  const excluded = new Set([...cable.contributors.map((c) => c.ref), ...cable.senders.map((s) => s.ref)]);
+  const out: DcSubject[] = [];
+  for (const e of cable.entities) {
+    const name = clean(e.name);
+    if (e.kind === 'place' || excluded.has(e.id) || name === undefined) continue;
+    const same = out.find((s) => s.name === name);
+    if (same) same.uris = distinct([...same.uris, ...urisOf(e)]);
+    else out.push({ name, uris: urisOf(e) });
+  }
+  return out;
+}
+
+/** Places the text names; coordinates and URIs only when a register or authority file supplied them. */
 function places(cable: Cable): DcPlace[] {
   const out: DcPlace[] = [];
   for (const e of cable.entities) {
     const name = clean(e.name);
     if (e.kind !== 'place' || name === undefined || out.some((p) => p.name === name)) continue;
-    const place: DcPlace = { name };
+    const place: DcPlace = { name, uris: urisOf(e) };
     if (e.coordinates) place.point = `east=${e.coordinates.lon}; north=${e.coordinates.lat}`;
     out.push(place);
   }
@@ -100,6 +125,7 @@ export function cableToDcFields(cable: Cable, config: DcConfig): DcFields {
     sources: distinct(cable.archiveReferences.map((r) => r.verbatim)),
     manifestUrl: urls.manifest(cable.id),
     rightsTexts: distinct(cable.rights),
+    subjects: subjects(cable),
     spatial: places(cable),
     temporal: discussedDates(cable),
   };

@@ -12,6 +12,14 @@ export interface DcPlace {
   name: string;
   /** DCMI Point ("east=<lon>; north=<lat>") when the authority file gave coordinates. */
   point?: string;
+  /** Authority URIs of the place (GeoNames, Wikidata…), from the TEI's idno. */
+  uris: string[];
+}
+
+/** A person or organisation the cable is about, with its authority URIs (Wikidata, VIAF, GND). */
+export interface DcSubject {
+  name: string;
+  uris: string[];
 }
 
 export interface DcFields {
@@ -41,6 +49,8 @@ export interface DcFields {
   /** The collection's rights statement URI (absent when the config leaves it empty). */
   rightsUri?: string;
   rightsTexts: string[];
+  /** Persons and organisations of the cable other than its contributors and senders (dc:subject). */
+  subjects: DcSubject[];
   spatial: DcPlace[];
   temporal: DcDate[];
 }

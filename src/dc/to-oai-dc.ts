@@ -32,6 +32,7 @@ export function oaiDcFromFields(f: DcFields): string {
   body += element('language', f.textLanguage);
   if (f.originalLanguage) body += element('relation', originalLanguageRelation(f.originalLanguage));
   body += element('relation', f.manifestUrl);
+  for (const s of f.subjects) body += element('subject', s.name);
   for (const p of f.spatial) body += element('coverage', p.name);
   for (const t of f.temporal) body += element('coverage', t.value);
   if (f.rightsUri !== undefined) body += element('rights', f.rightsUri);

@@ -40,8 +40,13 @@ export function qualifiedDcFromFields(f: DcFields): string {
   body += term('language', f.textLanguage, isLanguageTag(f.textLanguage) ? { scheme: 'RFC4646' } : {});
   if (f.originalLanguage) body += term('relation', originalLanguageRelation(f.originalLanguage));
   body += term('hasFormat', f.manifestUrl, { scheme: 'URI' });
+  for (const s of f.subjects) {
+    body += term('subject', s.name);
+    for (const uri of s.uris) body += term('subject', uri, { scheme: 'URI' });
+  }
   for (const p of f.spatial) {
     body += term('spatial', p.name);
+    for (const uri of p.uris) body += term('spatial', uri, { scheme: 'URI' });
     if (p.point !== undefined) body += term('spatial', p.point, { scheme: 'Point' });
   }
   for (const t of f.temporal) body += term('temporal', t.value, t.w3cdtf ? { scheme: 'W3CDTF' } : {});

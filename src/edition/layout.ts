@@ -24,6 +24,8 @@ export const outputPaths = {
   groupCollection: (kind: string, slug: string): string => `iiif/collections/${kind}-${slug}.json`,
   oaiDc: (id: string): string => `dc/${id}.oai_dc.xml`,
   qualifiedDc: (id: string): string => `dc/${id}.qdc.xml`,
+  /** The edition's correspondence metadata for correspSearch (CMIF). */
+  cmif: (): string => 'cmif.xml',
 } as const;
 
 /** Public URLs under one base URL. */
@@ -42,6 +44,7 @@ export interface EditionUrls {
   tei(id: string): string;
   oaiDc(id: string): string;
   qualifiedDc(id: string): string;
+  cmif(): string;
   oaiEndpoint(): string;
 }
 
@@ -60,6 +63,7 @@ export function editionUrls(baseUrl: string): EditionUrls {
     tei: (id) => `${base}/tei/${enc(id)}.xml`,
     oaiDc: (id) => `${base}/dc/${enc(id)}.oai_dc.xml`,
     qualifiedDc: (id) => `${base}/dc/${enc(id)}.qdc.xml`,
+    cmif: () => `${base}/${outputPaths.cmif()}`,
     oaiEndpoint: () => `${base}/oai`,
   };
 }

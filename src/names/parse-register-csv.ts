@@ -1,4 +1,4 @@
-import { parseRegisterJson, type RegisterProblem } from './parse-register.js';
+import { locateProblems, parseRegisterJson, type RegisterProblem } from './parse-register.js';
 import type { NameRegister } from './register.js';
 
 /** Columns of an editor's register CSV; variants are separated by "|". */
@@ -28,7 +28,7 @@ export function parseRegisterCsv(text: string): { register: NameRegister; proble
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = cells(lines[0] ?? '').map((h) => h.trim());
   const missing = CSV_COLUMNS.filter((c) => c !== 'variants' && c !== 'viaf' && c !== 'gnd' && c !== 'geonames' && c !== 'lat' && c !== 'lon' && !header.includes(c));
-  if (missing.length > 0) return { register: { origin: 'edition', entries: [], ambiguous: [], unlinked: [] }, problems: [{ message: `Line 1: the header lacks ${missing.join(', ')}.` }] };
+  if (missing.length > 0) return { register: { origin: 'edition', entries: [], ambiguous: [], unlinked: [] }, problems: [{ message: `the header lacks the column(s) ${missing.join(', ')}.`, line: 1 }] };
   const entries: unknown[] = [];
   const lineOf: number[] = [];
   lines.slice(1).forEach((line, i) => {
@@ -43,7 +43,5 @@ export function parseRegisterCsv(text: string): { register: NameRegister; proble
     lineOf.push(i + 2);
   });
   const { register, problems } = parseRegisterJson({ entries }, 'edition');
-  // parseRegisterJson counts entries from 1; name the CSV line instead.
-  const located = problems.map((p) => ({ message: p.message.replace(/^Entry (\d+):/, (_, n: string) => `Line ${lineOf[Number(n) - 1] ?? '?'}:`) }));
-  return { register, problems: located };
+  return { register, problems: locateProblems(problems, lineOf) };
 }

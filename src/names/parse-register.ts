@@ -1,18 +1,16 @@
 import type { EntityKind } from '../model/cable.js';
-import { AUTHORITY_SCHEMES, type AuthorityScheme, type NameRegister, type RegisterEntry } from './register.js';
+import { AUTHORITY_ID_SHAPE, AUTHORITY_SCHEMES, type AuthorityScheme, type NameRegister, type RegisterEntry } from './register.js';
 
-/** A problem in a register file: what is wrong and where (entry index). */
+/** A problem in a register file: what is wrong and, for a register read from a file, the line. */
 export interface RegisterProblem {
   message: string;
+  line?: number;
+  /** 1-based index of the entry in the register's list (absent for file-level problems). */
+  entry?: number;
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'org', 'place'];
-const ID_SHAPE: Record<AuthorityScheme, RegExp> = {
-  wikidata: /^Q[1-9][0-9]*$/,
-  viaf: /^[1-9][0-9]*$/,
-  gnd: /^[0-9X-]+$/,
-  geonames: /^[1-9][0-9]*$/,
-};
+const ID_SHAPE = AUTHORITY_ID_SHAPE;
 
 function strings(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
@@ -32,14 +30,27 @@ export function parseRegisterJson(data: unknown, origin: NameRegister['origin'])
   const keys = new Set<string>();
   d.entries.forEach((raw, index) => {
     const entry = parseEntry(raw);
-    if (typeof entry === 'string') problems.push({ message: `Entry ${index + 1}: ${entry}` });
-    else if (keys.has(entry.key)) problems.push({ message: `Entry ${index + 1}: the key "${entry.key}" is used twice.` });
+    if (typeof entry === 'string') problems.push({ message: `Entry ${index + 1}: ${entry}`, entry: index + 1 });
+    else if (keys.has(entry.key)) problems.push({ message: `Entry ${index + 1}: the key "${entry.key}" is used twice.`, entry: index + 1 });
     else {
       keys.add(entry.key);
       register.entries.push(entry);
     }
   });
   return { register, problems };
+}
+
+/**
+ * Problems of a register read from a file, re-pointed at the file's lines: `lineOf[i]` is the
+ * line of entry i + 1. The "Entry N:" prefix goes, since the line now says where.
+ */
+export function locateProblems(problems: readonly RegisterProblem[], lineOf: readonly number[]): RegisterProblem[] {
+  return problems.map((p) => {
+    if (p.entry === undefined) return p;
+    const line = lineOf[p.entry - 1];
+    const message = p.message.replace(/^Entry \d+: /, '');
+    return line === undefined ? { message, entry: p.entry } : { message, line, entry: p.entry };
+  });
 }
 
 function parseEntry(raw: unknown): RegisterEntry | string {

@@ -31,8 +31,20 @@ export interface NameRegister {
 
 export const EMPTY_REGISTER: NameRegister = { origin: 'shipped', entries: [], ambiguous: [], unlinked: [] };
 
-/** Authority URIs of an entry, by scheme (the form Linked Data and CMIF expect). */
+/** What an id of each scheme looks like: a register entry's ids must have this shape. */
+export const AUTHORITY_ID_SHAPE: Record<AuthorityScheme, RegExp> = {
+  wikidata: /^Q[1-9][0-9]*$/,
+  viaf: /^[1-9][0-9]*$/,
+  gnd: /^[0-9X-]+$/,
+  geonames: /^[1-9][0-9]*$/,
+};
+
+/**
+ * The URI of an authority id (the form Linked Data and CMIF expect); undefined for another scheme
+ * or an id without the scheme's shape (a hand edit), which is then kept as it is, never turned into a wrong URI.
+ */
 export function authorityUri(scheme: string, id: string): string | undefined {
+  if (!(AUTHORITY_SCHEMES as readonly string[]).includes(scheme) || !AUTHORITY_ID_SHAPE[scheme as AuthorityScheme].test(id)) return undefined;
   switch (scheme) {
     case 'wikidata':
       return `http://www.wikidata.org/entity/${id}`;
@@ -45,4 +57,21 @@ export function authorityUri(scheme: string, id: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+const URI_FORMS: [AuthorityScheme, RegExp][] = [
+  ['wikidata', /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q[1-9][0-9]*)$/],
+  ['viaf', /^https?:\/\/(?:www\.)?viaf\.org\/viaf\/([1-9][0-9]*)\/?$/],
+  ['gnd', /^https?:\/\/d-nb\.info\/gnd\/([0-9X-]+)\/?$/],
+  ['geonames', /^https?:\/\/(?:sws\.|www\.)?geonames\.org\/([1-9][0-9]*)(?:\/.*)?$/],
+];
+
+/** The scheme and id of an authority URI (the forms authorityUri writes, and their common variants); undefined for any other URI. */
+export function authorityFromUri(uri: string): { scheme: AuthorityScheme; id: string } | undefined {
+  const u = uri.trim();
+  for (const [scheme, pattern] of URI_FORMS) {
+    const m = pattern.exec(u);
+    if (m) return { scheme, id: m[1]! };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { chainMessage } from '../diagnostics/error-chain.js';
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NameRegister } from '../names/index.js';
 import type { BuildDeps } from './build-deps.js';
 import type { DocumentReport } from './build-report.js';
 
@@ -38,6 +39,8 @@ export interface BuildContext {
    * OAI record are left as they were (a typo in a hand edit must not unpublish the document).
    */
   heldBack: Set<string>;
+  /** The edition's own name register (src/pipeline/read-name-register.ts), when it has one. */
+  register?: NameRegister;
 }
 
 export function newDocumentReport(fields: Partial<DocumentReport>): DocumentReport {

@@ -1,6 +1,7 @@
 import type { CablekitConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cable } from '../model/cable.js';
+import type { NameRegister } from '../names/index.js';
 import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
 import type { OutputAction } from './build-report.js';
@@ -11,14 +12,14 @@ import type { OutputAction } from './build-report.js';
  */
 export interface BuildDeps {
   /** `textSha256`: of the page's whitespace-normalised text (duplicates and id collisions); the bytes' checksum when absent. */
-  ingest(bytes: Uint8Array, path: string): { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string };
+  ingest(bytes: Uint8Array, path: string, options?: { register?: NameRegister }): { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string };
   encodeTei(cable: Cable, settings: TeiSettings, options: { when: string }): string;
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
    * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
    */
   rejectEncodedTei?(xml: string, file: string): Diagnostic[];
-  decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[] };
+  decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[]; encodedWhen?: string };
   /**
    * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every
    * TEI it reads with it, so build and validate report the same findings about the same file.

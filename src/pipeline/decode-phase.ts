@@ -61,7 +61,7 @@ export function decodeAllTei(ctx: BuildContext): DecodedCable[] {
             file: teiPath,
           });
         }
-        decoded.push({ cable: result.cable, teiPath, teiSha256: sha256Hex(bytes) });
+        decoded.push({ cable: result.cable, teiPath, teiSha256: sha256Hex(bytes), ...(result.encodedWhen !== undefined ? { encodedWhen: result.encodedWhen } : {}) });
       } else if (!result.diagnostics.some((d) => d.severity === 'error')) {
         report.diagnostics.push({ code: 'build/tei-not-decoded', severity: 'error', message: 'the TEI file could not be read back', file: teiPath });
       }

@@ -8,6 +8,7 @@ import { internalError, type BuildContext, type BuildOptions } from './build-con
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { decodeAllTei } from './decode-phase.js';
 import { deriveOutputs } from './derive-phase.js';
+import { readNameRegister } from './read-name-register.js';
 import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei } from './tei-phase.js';
 
 /**
@@ -45,6 +46,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
   }
   const state = loadState(ctx);
+  const names = readNameRegister(config, rootDir);
+  ctx.globalDiagnostics.push(...names.diagnostics);
+  if (names.register) ctx.register = names.register;
   // Every page is ingested before any TEI is written: ids are settled over the whole batch.
   const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
   settleSourceIds(ingested).forEach((i, index, all) => {

@@ -69,7 +69,7 @@ export function ingestSource(ctx: BuildContext, sourceFile: string): IngestedSou
     // The model records the path relative to the sources folder (stable across machines);
     // diagnostics are re-pointed at the project-relative path so editors can open them.
     const ingestPath = toPortableRelative(config.sourcesDir, sourceFile);
-    const ingested = deps.ingest(bytes, ingestPath);
+    const ingested = ctx.register ? deps.ingest(bytes, ingestPath, { register: ctx.register }) : deps.ingest(bytes, ingestPath);
     report.diagnostics.push(...ingested.diagnostics.map((d) => (d.file === ingestPath ? { ...d, file: sourcePath } : d)));
     const cable = ingested.cable;
     if (!cable) {

@@ -11,6 +11,8 @@ export interface DecodedCable {
   teiPath: string;
   /** sha256 of the TEI file's bytes: lets stages tell when a record changed. */
   teiSha256: string;
+  /** When cablekit last encoded the TEI file (revisionDesc), if it did: a clock-free "last updated". */
+  encodedWhen?: string;
 }
 
 /** One document as a stage receives it: the decoded TEI plus what the pipeline read for it from disk. */

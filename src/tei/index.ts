@@ -20,6 +20,7 @@ export { encodeTei, encodeTeiTree, type EncodeOptions } from './encode/encode-te
 export { rejectionOfEncoding } from './encode/encode-checked.js';
 export { teiSettingsOf, type TeiSettings } from './encode/tei-settings.js';
 export { decodeTei, readEncodingWhen, type DecodeResult } from './decode/decode-tei.js';
+export { parseRegisterTei } from './decode/decode-name-register.js';
 export { validateTei, type ValidateOptions } from './validate/validate-tei.js';
 export { PROJECT_SCHEMA_URL } from './validate/project-schema.js';
 export { DEFAULT_LIMITS, type InputLimits } from './xml/guard-input.js';

@@ -45,7 +45,7 @@ function edges(): Edge[] {
 }
 
 /** Formats and the core below them: none may reach up into the pipeline or the I/O edges. */
-const LOW = ['model', 'ingest', 'tei', 'iiif', 'dc', 'oai', 'discovery', 'stage', 'edition', 'text', 'diagnostics', 'config'];
+const LOW = ['model', 'ingest', 'tei', 'iiif', 'dc', 'cmif', 'names', 'oai', 'discovery', 'stage', 'edition', 'text', 'diagnostics', 'config'];
 const HIGH = ['pipeline', 'cli', 'server', 'bench'];
 
 describe('import layering of src/', () => {

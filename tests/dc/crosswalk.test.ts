@@ -44,7 +44,7 @@ describe('crosswalk cable → DC values', () => {
   });
 
   it('takes coverage only from places and dates of the text', () => {
-    expect(f.spatial).toEqual([{ name: 'Korea', point: 'east=125.75; north=39.03' }]);
+    expect(f.spatial).toEqual([{ name: 'Korea', point: 'east=125.75; north=39.03', uris: [] }]);
     expect(f.temporal).toEqual([{ value: '1965-12-24', w3cdtf: true }]);
   });
 

@@ -46,7 +46,8 @@ describe('encodeTei: header', () => {
   it('lists the standOff entities with aliases, authority ids and coordinates', () => {
     const person = select(tei, 'standOff/listPerson/person')[0]!;
     expect(select(person, 'persName').map(textContent)).toEqual(['Kim Il', 'Kim']);
-    expect(attr(select(person, 'idno')[0]!, 'type')).toBe('wikidata');
+    const idno = select(person, 'idno')[0]!;
+    expect([attr(idno, 'type'), attr(idno, 'subtype'), textContent(idno)]).toEqual(['URI', 'wikidata', 'http://www.wikidata.org/entity/Q1']);
     expect(textContent(select(tei, 'standOff/listPlace/place/location/geo')[0]!)).toBe('39.03 125.75');
   });
 

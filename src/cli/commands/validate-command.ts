@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { readFileBounded } from '../../fs/index.js';
 import { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from '../../tei/index.js';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { collectInputs } from '../collect-inputs.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
@@ -23,7 +23,8 @@ const MAX_VALIDATED_BYTES = 50 * 1024 * 1024;
 /**
  * `cablekit validate [paths…]`: TEI (`.xml`) with the project's schema and rules, IIIF (`.json`)
  * with the official schema and cablekit's lint, Dublin Core (`.oai_dc.xml`, `.qdc.xml`) with the
- * project's XSDs. Without paths: the edition's TEI folder and its IIIF and DC output.
+ * project's XSDs, the edition's `cmif.xml` with schemas/cmif.rng. Without paths: the edition's TEI
+ * folder and its IIIF, DC and CMIF output.
  */
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const edition = paths.length === 0 || options.config !== undefined ? loadConfigOrFail(options.config, options.verbose) : undefined;
@@ -54,6 +55,8 @@ function defaultTargets(config: CablekitConfig): string[] {
   if (existsSync(iiifDir)) targets.push(...collectInputs([iiifDir], ['.json']));
   const dcDir = join(config.outputDir, 'dc');
   if (existsSync(dcDir)) targets.push(...collectInputs([dcDir], ['.xml']));
+  const cmif = join(config.outputDir, 'cmif.xml');
+  if (existsSync(cmif)) targets.push(cmif);
   return targets;
 }
 
@@ -61,7 +64,8 @@ function validateOne(file: string, deps: ValidatorDeps): Diagnostic[] {
   const path = relative(process.cwd(), file).split(sep).join('/') || file;
   const fail = (code: string, message: string): Diagnostic[] => [{ code, severity: 'error', message, file: path }];
   const name = file.toLowerCase();
-  const isTei = name.endsWith('.xml') && !name.endsWith('.oai_dc.xml') && !name.endsWith('.qdc.xml');
+  const isCmif = basename(name) === 'cmif.xml';
+  const isTei = name.endsWith('.xml') && !name.endsWith('.oai_dc.xml') && !name.endsWith('.qdc.xml') && !isCmif;
   // The size is checked on the open file before anything is read: a huge file costs no memory.
   const limit = isTei ? MAX_TEI_BYTES : MAX_VALIDATED_BYTES;
   let bytes: Buffer;
@@ -87,6 +91,8 @@ function validateOne(file: string, deps: ValidatorDeps): Diagnostic[] {
   // Dublin Core records are named by the DC stage '<id>.oai_dc.xml' / '<id>.qdc.xml'; every other .xml is TEI.
   if (name.endsWith('.oai_dc.xml')) return deps.validateDc(text, 'oai_dc', path);
   if (name.endsWith('.qdc.xml')) return deps.validateDc(text, 'qdc', path);
+  // The CMIF stage writes the edition's correspondence metadata as 'cmif.xml'.
+  if (isCmif) return deps.validateCmif(text, path);
   if (name.endsWith('.json')) {
     let json: unknown;
     try {

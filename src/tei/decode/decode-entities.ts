@@ -1,4 +1,5 @@
 import type { AgentRef, Entity, EntityKind } from '../../model/cable.js';
+import { authorityFromUri } from '../../names/index.js';
 import { path } from '../xml/select.js';
 import { attr, childElements, firstChild, isElement, textContent, type XElement } from '../xml/xml-tree.js';
 import { inferredFrom, localId, setIf, type DecodeContext } from './decode-context.js';
@@ -17,7 +18,7 @@ function decodeEntity(e: XElement, kind: EntityKind, ctx: DecodeContext): Entity
     aliases: names.filter((n) => attr(n, 'type') === 'alias').map(textContent),
   };
   const idnos = childElements(e, 'idno');
-  if (idnos.length > 0) entity.authority = idnos.map((i) => ({ scheme: attr(i, 'type') ?? '', id: textContent(i) }));
+  if (idnos.length > 0) entity.authority = idnos.map(decodeAuthority);
   const geo = path(e, 'location', 'geo');
   if (geo) {
     const [lat, lon] = textContent(geo).trim().split(/\s+/).map(Number);
@@ -25,6 +26,21 @@ function decodeEntity(e: XElement, kind: EntityKind, ctx: DecodeContext): Entity
   }
   setIf(entity, 'inferred', inferredFrom(ctx, e));
   return entity;
+}
+
+/**
+ * An authority id: an `idno type="URI"` of a known authority gives its scheme and id (whatever its
+ * subtype says); anything else (a bare id typed by scheme, as older files have) is kept as written.
+ */
+function decodeAuthority(idno: XElement): { scheme: string; id: string } {
+  const text = textContent(idno);
+  const type = attr(idno, 'type') ?? '';
+  if (type === 'URI') {
+    const known = authorityFromUri(text);
+    if (known) return known;
+    return { scheme: attr(idno, 'subtype') ?? 'URI', id: text.trim() };
+  }
+  return { scheme: type, id: text };
 }
 
 export function decodeEntities(standOff: XElement | undefined, ctx: DecodeContext): Entity[] {

@@ -12,6 +12,8 @@ import { decodeHeader, encodedWhen } from './decode-header.js';
 export interface DecodeResult {
   cable?: Cable;
   diagnostics: Diagnostic[];
+  /** When cablekit last encoded the file (its revisionDesc change): corpus files that need a "last updated" use it. */
+  encodedWhen?: string;
 }
 
 function bodyBlocks(tei: XElement, ctx: DecodeContext): Block[] {
@@ -49,7 +51,8 @@ export function decodeTei(xml: string, file?: string, limits?: InputLimits): Dec
     const tei = root ? checkTeiNamespace(root, bag) : undefined;
     if (!tei) return { diagnostics: bag.items };
     const cable = decodeTeiTree(tei, bag);
-    return { cable, diagnostics: bag.items };
+    const when = encodedWhen(tei);
+    return when !== undefined ? { cable, diagnostics: bag.items, encodedWhen: when } : { cable, diagnostics: bag.items };
   } catch (err) {
     // A bug of ours must not take the pipeline down with it: report it against the file.
     bag.error('tei/internal-error', `Decoding failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,4 +1,5 @@
 import type { Entity, EntityKind } from '../../model/cable.js';
+import { authorityUri } from '../../names/index.js';
 import { el, type XElement } from '../xml/xml-tree.js';
 import { anaFor, type EncodeContext } from './encode-context.js';
 
@@ -15,8 +16,14 @@ function encodeEntity(e: Entity, ctx: EncodeContext): XElement {
     e.kind === 'place' &&
       e.coordinates !== undefined &&
       el('location', [], [el('geo', [], [`${e.coordinates.lat} ${e.coordinates.lon}`])]),
-    ...(e.authority ?? []).map((a) => el('idno', [['type', a.scheme]], [a.id])),
+    ...(e.authority ?? []).map(encodeAuthority),
   ]);
+}
+
+/** A known authority as its URI (what Linked Data, CMIF and the derived formats use); any other scheme as given. */
+function encodeAuthority(a: { scheme: string; id: string }): XElement {
+  const uri = authorityUri(a.scheme, a.id);
+  return uri === undefined ? el('idno', [['type', a.scheme]], [a.id]) : el('idno', [['type', 'URI'], ['subtype', a.scheme]], [uri]);
 }
 
 /**

@@ -70,10 +70,13 @@ export function checkPage(page: HostilePage): string[] {
       return problems;
     }
     if (JSON.stringify(decoded.cable.body) !== JSON.stringify(cable.body)) problems.push('the decoded body differs from the ingested one (reading text changed)');
-    const docs = [{ cable: decoded.cable, teiPath: 'tei/fuzz.xml', teiSha256: '0'.repeat(64) }];
+    const docs = [{ cable: decoded.cable, teiPath: 'tei/fuzz.xml', teiSha256: '0'.repeat(64), ...(decoded.encodedWhen !== undefined ? { encodedWhen: decoded.encodedWhen } : {}) }];
     for (const stage of derivedStages) {
       const result = deriveInMemory(stage, docs, DEFAULT_CONFIG);
       checkDiagnostics(result.diagnostics, `stage ${stage.name}`, problems);
+      // A stage that refuses its own output (cmif/invalid, dc/invalid-…) has made something it should not.
+      const refused = result.diagnostics.filter((d) => d.severity === 'error' && /\/invalid/.test(d.code));
+      if (refused.length > 0) problems.push(`stage ${stage.name}: ${refused.map((d) => `${d.code} ${d.message}`).join('; ').slice(0, 300)}`);
       for (const file of result.files) {
         const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
         const where = `${stage.name} ${file.path}`;
