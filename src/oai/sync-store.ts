@@ -19,7 +19,8 @@ function freshRecord(decoded: DecodedCable, config: CablekitConfig): Omit<OaiRec
   const hash = createHash('sha256')
     .update(JSON.stringify([decoded.teiSha256, decoded.teiPath, oaiDc, qdc, sets]))
     .digest('hex');
-  return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath };
+  // The serializations go into the store as disseminated, so a list page needs no rendering.
+  return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath, oaiDc: oaiDc.trimEnd(), qdc: qdc.trimEnd() };
 }
 
 export interface SyncCounts {
