@@ -10,6 +10,7 @@ import { BENCH_SEED, ingestAll, peakRssMiB, timeIngest, timeIngestOnOneCore } fr
 import { runIiifBench } from './iiif-bench.js';
 import { runOaiBench } from './oai-bench.js';
 import { runPackageBench } from './package-bench.js';
+import { runSiteBench } from './site-bench.js';
 import { runTeiBench } from './tei-bench.js';
 import { runBuildBench } from './build-bench.js';
 
@@ -30,6 +31,7 @@ const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult> 
   { name: 'iiif', run: (ctx) => runIiifBench(ctx.cables, ctx.workDir) },
   { name: 'oai', run: () => runOaiBench(OAI_RECORDS) },
   { name: 'package', run: (ctx) => runPackageBench(PACKAGE_DOCS, ctx.workDir) },
+  { name: 'site', run: (ctx) => runSiteBench(ctx.cables, ctx.workDir) },
 ];
 
 async function main(): Promise<void> {

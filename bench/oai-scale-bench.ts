@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../src/config/config.js';
-import { openStore, planSync, type OaiStore } from '../src/oai/index.js';
+import { openStore, planSync, type OaiStore, type RecordState, type StoreChanges } from '../src/oai/index.js';
+import type { DecodedCable } from '../src/stage/index.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
 import type { BenchResult } from './bench-result.js';
 import { generatedCable } from './oai-bench.js';
@@ -25,9 +26,14 @@ function rssMiB(pid: number): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
+/** What the servers wrote on stderr (diagnostics, a crash), shown when the bench fails. */
+const serverLog: string[] = [];
+
 function serve(cwd: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cliPath(), 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => void serverLog.push(chunk.toString('utf8')));
+  child.on('exit', (code, signal) => void serverLog.push(`cablekit serve ${child.pid} exited (${code ?? signal})\n`));
   return new Promise((ok, fail) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
@@ -40,15 +46,80 @@ function serve(cwd: string): Promise<{ url: string; child: ChildProcess }> {
 
 const median = (v: number[]): number => percentile(v, 50);
 
-/** One harvester takes everything (oai_dc, 100 a page), alternating between the servers. */
-async function singleHarvest(urls: string[], expected: number): Promise<{ recordsPerSecond: number; firstTenMs: number; lastTenMs: number; records: number }> {
+/** Cables generated (and crosswalked) per slice: a million at once would not fit in memory. */
+const SLICE = 20_000;
+
+/**
+ * Fills an empty store with `count` generated records through the real crosswalk, a slice at a
+ * time, each slice one bulk transaction. Only the bench fills a store this way; a build writes
+ * its changes in one transaction.
+ */
+async function fillStore(db: OaiStore, count: number, config: CablekitConfig): Promise<{ seconds: number; writeSeconds: number }> {
+  const t0 = performance.now();
+  let writeMs = 0;
+  for (let start = 0; start < count; start += SLICE) {
+    const cables = Array.from({ length: Math.min(SLICE, count - start) }, (_, k) => generatedCable(start + k));
+    const { changes } = planSync([], cables, config, new Date('2026-01-01T00:00:00Z'));
+    const w0 = performance.now();
+    await db.apply(changes);
+    writeMs += performance.now() - w0;
+  }
+  return { seconds: (performance.now() - t0) / 1000, writeSeconds: writeMs / 1000 };
+}
+
+/** The plan of the same build over only the changed cables (the other records are unchanged by construction): its store part is the same. */
+function planChanged(states: readonly RecordState[], count: number, every: number, config: CablekitConfig): { changes: StoreChanges; ms: number } {
+  const t0 = performance.now();
+  const cables: DecodedCable[] = [];
+  for (let n = 0; n < count; n += every) cables.push({ ...generatedCable(n), teiSha256: 'f'.repeat(64) });
+  const ids = new Set(cables.map((c) => c.cable.id));
+  const plan = planSync(states.filter((s) => ids.has(s.id)), cables, config, new Date('2026-01-02T00:00:00Z'));
+  return { changes: plan.changes, ms: performance.now() - t0 };
+}
+
+/** The plan of a build over `count` generated cables (`edit` may change some), compared with `states` a slice at a time. */
+function planInSlices(
+  states: readonly RecordState[],
+  count: number,
+  config: CablekitConfig,
+  edit: (n: number, cable: DecodedCable) => DecodedCable,
+): { changes: StoreChanges; ms: number } {
+  const byId = new Map(states.map((s) => [s.id, s]));
+  const changes: StoreChanges = { upserts: [], tombstones: [] };
+  const t0 = performance.now();
+  for (let start = 0; start < count; start += SLICE) {
+    const cables = Array.from({ length: Math.min(SLICE, count - start) }, (_, k) => edit(start + k, generatedCable(start + k)));
+    const known = cables.map((c) => byId.get(c.cable.id)).filter((s): s is RecordState => s !== undefined);
+    const plan = planSync(known, cables, config, new Date('2026-01-02T00:00:00Z'));
+    changes.upserts.push(...plan.changes.upserts);
+    changes.tombstones.push(...plan.changes.tombstones);
+  }
+  return { changes, ms: performance.now() - t0 };
+}
+
+/** One harvester takes everything (oai_dc, the server's page size), alternating between the servers. */
+async function singleHarvest(
+  urls: string[],
+  expected: number,
+): Promise<{ recordsPerSecond: number; firstMs: number; lastMs: number; firstTenMs: number; lastTenMs: number; records: number; pages: number; retries: string[] }> {
   const pageMs: number[] = [];
+  const retries: string[] = [];
   let records = 0;
   let query = 'verb=ListRecords&metadataPrefix=oai_dc';
   const started = performance.now();
   for (let page = 0; page <= expected / 100 + 1; page++) {
     const t0 = performance.now();
-    const xml = await (await fetch(`${urls[page % urls.length]}?${query}`)).text();
+    let xml: string | undefined;
+    // A failed request is retried (as harvesters do) at most twice, and every failure is reported.
+    for (let attempt = 0; xml === undefined; attempt++) {
+      try {
+        xml = await (await fetch(`${urls[page % urls.length]}?${query}`)).text();
+      } catch (error) {
+        const cause = (error as Error & { cause?: Error }).cause;
+        retries.push(`page ${page}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`);
+        if (attempt >= 2) throw new Error(`the harvest failed: ${retries.join('; ')}; servers said: ${serverLog.join('').slice(-2000)}`);
+      }
+    }
     pageMs.push(performance.now() - t0);
     records += xml.split('<record>').length - 1;
     const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(xml)?.[1];
@@ -56,12 +127,20 @@ async function singleHarvest(urls: string[], expected: number): Promise<{ record
     query = `verb=ListRecords&resumptionToken=${encodeURIComponent(token)}`;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { recordsPerSecond: records / seconds, firstTenMs: median(pageMs.slice(0, 10)), lastTenMs: median(pageMs.slice(-10)), records };
+  return {
+    recordsPerSecond: records / seconds,
+    firstMs: pageMs[0] ?? 0,
+    lastMs: pageMs[pageMs.length - 1] ?? 0,
+    firstTenMs: median(pageMs.slice(0, 10)),
+    lastTenMs: median(pageMs.slice(-10)),
+    records,
+    pages: pageMs.length,
+    retries,
+  };
 }
 
 /** A soak: `harvesters` concurrent harvests for `seconds`, server RSS sampled every 5 s. */
-async function soak(urls: string[], pids: number[], seconds: number, harvesters: number): Promise<Record<string, number>> {
-  const samples: number[] = [];
+async function soak(urls: string[], pids: number[], seconds: number, harvesters: number, samples: number[]): Promise<Record<string, number>> {
   const sample = (): void => void samples.push(Math.max(...pids.map(rssMiB)));
   sample();
   const timer = setInterval(sample, 5000);
@@ -86,11 +165,9 @@ async function soak(urls: string[], pids: number[], seconds: number, harvesters:
  * changes 10 of them, harvest it through `cablekit serve` processes, and soak them with concurrent
  * harvesters. On SQLite (one server) and on PostgreSQL (two servers on one throwaway cluster).
  */
-export async function runOaiScaleBench(recordCount: number, soakSeconds: number, withPostgres: boolean): Promise<BenchResult> {
+export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[], fullPlan = true): Promise<BenchResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = { records: recordCount, soakSeconds };
-  const cables = Array.from({ length: recordCount }, (_, n) => generatedCable(n));
-  const kinds: ('sqlite' | 'postgres')[] = withPostgres ? ['sqlite', 'postgres'] : ['sqlite'];
   for (const kind of kinds) {
     const root = mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
     const cluster = kind === 'postgres' ? await startPostgresCluster() : undefined;
@@ -102,32 +179,43 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       const opened = await openStore(root, config);
       if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
       const db: OaiStore = opened.store;
-      let t0 = performance.now();
-      await db.apply(planSync([], cables, config, new Date('2026-01-01T00:00:00Z')).changes);
-      const fillS = (performance.now() - t0) / 1000;
+      const fill = await fillStore(db, recordCount, config);
+      console.error(`${kind}: ${recordCount} records filled in ${fill.seconds.toFixed(0)} s`);
       // A build that changes 10 records: the plan needs the crosswalk of every cable (timed apart);
       // the store's part is reading the hashes and one transaction of 10 writes.
-      const changed = cables.map((c, n) => (n % Math.floor(recordCount / 10) === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c));
-      t0 = performance.now();
+      const every = Math.max(1, Math.floor(recordCount / 10));
+      let t0 = performance.now();
       const states = await db.states();
       const statesMs = performance.now() - t0;
+      const planned = fullPlan
+        ? planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c))
+        : planChanged(states, recordCount, every, config);
+      states.length = 0;
       t0 = performance.now();
-      const plan = planSync(states, changed, config, new Date('2026-01-02T00:00:00Z'));
-      const planMs = performance.now() - t0;
-      t0 = performance.now();
-      await db.apply(plan.changes);
+      await db.apply(planned.changes);
       const applyMs = performance.now() - t0;
+      const updated = planned.changes.upserts.length;
+      const planMs = planned.ms;
+      const fillS = fill.seconds;
       await db.close();
       const servers = kind === 'sqlite' ? [await serve(root)] : [await serve(root), await serve(root)];
       children.push(...servers.map((s) => s.child));
       const urls = servers.map((s) => s.url);
       const pids = servers.map((s) => s.child.pid as number);
+      console.error(`${kind}: build of 10 changes planned and applied; harvesting`);
       const harvest = await singleHarvest(urls, recordCount);
+      console.error(`${kind}: harvested ${harvest.records} records; soaking ${soakSeconds} s`);
       const rssAfterHarvest = Math.max(...pids.map(rssMiB));
-      const soaked = await soak(urls, pids, soakSeconds, 8);
+      const soakRss: number[] = [];
+      const soaked = await soak(urls, pids, soakSeconds, 8, soakRss);
       const k = kind === 'sqlite' ? 'sqlite' : 'pg';
       Object.assign(metrics, {
         [`${k}FillSeconds`]: fillS,
+        [`${k}FillWriteSeconds`]: fill.writeSeconds,
+        [`${k}FirstPageMs`]: harvest.firstMs,
+        [`${k}LastPageMs`]: harvest.lastMs,
+        [`${k}Pages`]: harvest.pages,
+        [`${k}HarvestRetries`]: harvest.retries.length,
         [`${k}ChangedTenStoreMs`]: statesMs + applyMs,
         [`${k}ChangedTenPlanMs`]: planMs,
         [`${k}HarvestRecordsPerSecond`]: harvest.recordsPerSecond,
@@ -137,13 +225,18 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
         ...Object.fromEntries(Object.entries(soaked).map(([name, v]) => [`${k}Soak${name[0]!.toUpperCase()}${name.slice(1)}`, v])),
       });
       const who = kind === 'sqlite' ? 'SQLite, one cablekit serve' : 'PostgreSQL, two cablekit serve alternating';
+      const start = lines.length;
       lines.push(
-        `OAI store at scale (${who}): ${recordCount} records, filled in ${fillS.toFixed(1)} s`,
-        `  build changing 10 records: store ${(statesMs + applyMs).toFixed(0)} ms (hashes ${statesMs.toFixed(0)} ms + transaction ${applyMs.toFixed(0)} ms; target < 1000), plan with the crosswalk of every record ${planMs.toFixed(0)} ms; ${plan.counts.updated} updated`,
-        `  one harvester, ListRecords oai_dc 100/page: ${harvest.records} records, ${harvest.recordsPerSecond.toFixed(0)} records/s (target ≥ 10000), median page: first 10 ${harvest.firstTenMs.toFixed(1)} ms, last 10 ${harvest.lastTenMs.toFixed(1)} ms (target last ≤ 2× first)`,
+        `OAI store at scale (${who}): ${recordCount} records, filled in ${fillS.toFixed(1)} s (${fill.writeSeconds.toFixed(1)} s of it writing, the rest generating and crosswalking)`,
+        `  build changing 10 records: store ${(statesMs + applyMs).toFixed(0)} ms (hashes ${statesMs.toFixed(0)} ms + transaction ${applyMs.toFixed(0)} ms; target < 1000), ${fullPlan ? 'plan with the crosswalk of every record' : 'plan of the changed cables only'} ${planMs.toFixed(0)} ms; ${updated} updated`,
+        `  one harvester, ListRecords oai_dc (server's default page size): ${harvest.records} records in ${harvest.pages} pages, ${harvest.recordsPerSecond.toFixed(0)} records/s (target ≥ 10000); first page ${harvest.firstMs.toFixed(1)} ms, last ${harvest.lastMs.toFixed(1)} ms; median page: first 10 ${harvest.firstTenMs.toFixed(1)} ms, last 10 ${harvest.lastTenMs.toFixed(1)} ms (target last ≤ 2× first)`,
+        `  harvest requests retried: ${harvest.retries.length}${harvest.retries.length > 0 ? ` (${harvest.retries.join('; ')})` : ''}`,
         `  server RSS after the harvest ${rssAfterHarvest.toFixed(0)} MiB (target < 300)`,
         `  soak ${soakSeconds} s, 8 harvesters (ListRecords/ListIdentifiers + GetRecord): ${soaked.requests} requests, ${soaked.errors} errors, ${soaked.requestsPerSecond!.toFixed(0)} req/s, ${soaked.recordsPerSecond!.toFixed(0)} records/s, p50 ${soaked.p50Ms!.toFixed(1)} ms, p99 ${soaked.p99Ms!.toFixed(1)} ms; RSS ${soaked.rssStartMiB!.toFixed(0)} → ${soaked.rssEndMiB!.toFixed(0)} MiB (max ${soaked.rssMaxMiB!.toFixed(0)})`,
+        `  server RSS every 30 s of the soak (MiB): ${soakRss.filter((_, n) => n % 6 === 0).map((v) => v.toFixed(0)).join(' ')}`,
       );
+      // Shown as each store finishes: a later store's failure must not lose these figures.
+      for (const line of lines.slice(start)) console.log(line);
     } finally {
       for (const c of children) c.kill('SIGTERM');
       await new Promise((ok) => setTimeout(ok, 300));

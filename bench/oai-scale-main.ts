@@ -6,11 +6,16 @@ import { runOaiScaleBench } from './oai-scale-bench.js';
  */
 const records = Number(process.env['CABLEKIT_BENCH_OAI_SCALE_RECORDS'] ?? 1_000_000);
 const soakSeconds = Number(process.env['CABLEKIT_BENCH_OAI_SOAK_SECONDS'] ?? 300);
-const withPostgres = process.env['CABLEKIT_BENCH_OAI_POSTGRES'] !== '0';
+// Which stores, in order: CABLEKIT_BENCH_OAI_STORES=sqlite,postgres (the default); CABLEKIT_BENCH_OAI_POSTGRES=0 is sqlite alone.
+const named = (process.env['CABLEKIT_BENCH_OAI_STORES'] ?? (process.env['CABLEKIT_BENCH_OAI_POSTGRES'] === '0' ? 'sqlite' : 'sqlite,postgres')).split(',');
+const stores = (['sqlite', 'postgres'] as const).filter((kind) => named.includes(kind));
 
-runOaiScaleBench(records, soakSeconds, withPostgres).then(
+// CABLEKIT_BENCH_OAI_FULL_PLAN=0: plan the 10-record build over the changed cables only (saves the crosswalk of every record).
+const fullPlan = process.env['CABLEKIT_BENCH_OAI_FULL_PLAN'] !== '0';
+
+runOaiScaleBench(records, soakSeconds, stores, fullPlan).then(
   (result) => {
-    for (const line of result.lines) console.log(line);
+    // The lines were printed as each store finished.
     console.log(JSON.stringify(result.metrics));
   },
   (error: unknown) => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result.js';
@@ -20,7 +20,8 @@ import { repoRoot } from './repo-root.js';
 
 /** The built command (dist/), found through package.json, which dist-bench/ links to from the project. */
 const CLI = join(dirname(realpathSync(fileURLToPath(new URL('package.json', repoRoot())))), 'dist', 'cli', 'main.js');
-const ROUNDS = 3;
+/** Whole-process runs of each side, of which the median is reported (CABLEKIT_BENCH_PACKAGE_ROUNDS). */
+const ROUNDS = Number(process.env['CABLEKIT_BENCH_PACKAGE_ROUNDS'] ?? 3);
 
 function seconds(run: () => void): number {
   const start = process.hrtime.bigint();
@@ -58,22 +59,48 @@ function payloadFiles(edition: string): string[] {
   ];
 }
 
-export async function runPackageBench(count: number, workDir: string): Promise<BenchResult> {
-  const edition = join(workDir, 'edition');
-  for (const page of generateSyntheticPages(count, BENCH_SEED)) {
-    mkdirSync(join(edition, 'sources', page.path, '..'), { recursive: true });
-    writeFileSync(join(edition, 'sources', page.path), page.text);
-  }
-  writeFileSync(join(edition, 'cablekit.config.json'), JSON.stringify({ baseUrl: 'http://127.0.0.1:8080' }));
-  // The generator gives a page now and then the id of an earlier one. Builds that refuse such a
-  // page (build/duplicate-id, before ids were made unique) leave a few documents fewer than pages:
-  // the packages are counted against the TEI files the build wrote.
+/**
+ * `built`: an edition already generated and built by this bench's generator (or any built
+ * edition), packaged as it is; its build is not timed again. Packages go to `workDir` either way.
+ */
+/** Every format once, each checked by its outside validator, and a tampered byte in a bag and in an OCFL object. */
+async function everyFormatChecked(edition: string, out: string, documents: number): Promise<{ allSeconds: number; counts: Record<string, number>; problems: string[]; tamper: { bag: boolean; ocfl: boolean } }> {
+  rmSync(out, { recursive: true, force: true });
+  const allSeconds = seconds(() => cli(['package', '--format', 'all', '--out', out], edition));
+  const bags = checkBags(join(out, 'bagit'));
+  const bagCount = readdirSync(join(out, 'bagit')).length;
+  const ocflCheck = await checkOcfl(join(out, 'ocfl'));
+  const mets = checkMets(join(out, 'mets'));
+  const saf = await checkSaf(join(out, 'saf'));
+  const tamper = await tamperingDetected(join(out, 'bagit'), join(out, 'ocfl'));
+  const problems = [...bags, ...ocflCheck.problems, ...mets, ...saf.problems];
+  const counts = { bagit: bagCount, ocfl: ocflCheck.objects, mets: readdirSync(join(out, 'mets')).length, saf: saf.items, archivematica: readdirSync(join(out, 'archivematica')).length };
+  const complete = Object.values(counts).every((n) => n === documents);
+  if (problems.length > 0 || !complete || !tamper.bag || !tamper.ocfl) process.exitCode = 1;
+  return { allSeconds, counts, problems, tamper };
+
+}
+
+export async function runPackageBench(count: number, workDir: string, built?: string): Promise<BenchResult> {
+  const edition = built ?? join(workDir, 'edition');
   let duplicates = 0;
-  const buildSeconds = seconds(() => {
-    duplicates = cli(['build', '--no-progress', '--quiet'], edition, / error build\/duplicate-id /).length;
-  });
+  let buildSeconds = Number.NaN;
+  if (built === undefined) {
+    for (const page of generateSyntheticPages(count, BENCH_SEED)) {
+      mkdirSync(join(edition, 'sources', page.path, '..'), { recursive: true });
+      writeFileSync(join(edition, 'sources', page.path), page.text);
+    }
+    writeFileSync(join(edition, 'cablekit.config.json'), JSON.stringify({ baseUrl: 'http://127.0.0.1:8080' }));
+    // The generator gives a page now and then the id of an earlier one. Builds that refuse such a
+    // page (build/duplicate-id, before ids were made unique) leave a few documents fewer than pages:
+    // the packages are counted against the TEI files the build wrote.
+    buildSeconds = seconds(() => {
+      duplicates = cli(['build', '--no-progress', '--quiet'], edition, / error build\/duplicate-id /).length;
+    });
+  }
   const documents = readdirSync(join(edition, 'tei')).filter((f) => f.endsWith('.xml')).length;
 
+  const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
   const payload = payloadFiles(edition);
   const payloadMB = payload.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
   const list = join(workDir, 'payload.list');
@@ -93,26 +120,18 @@ export async function runPackageBench(count: number, workDir: string): Promise<B
   }
   const med = Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, median(v)])) as Record<'bagit' | 'ocfl' | 'sha256sum' | 'sha512sum', number>;
 
-  rmSync(out, { recursive: true, force: true });
-  const allSeconds = seconds(() => cli(['package', '--format', 'all', '--out', out], edition));
-  const bags = checkBags(join(out, 'bagit'));
-  const bagCount = readdirSync(join(out, 'bagit')).length;
-  const ocflCheck = await checkOcfl(join(out, 'ocfl'));
-  const mets = checkMets(join(out, 'mets'));
-  const saf = await checkSaf(join(out, 'saf'));
-  const tamper = await tamperingDetected(join(out, 'bagit'), join(out, 'ocfl'));
-  const problems = [...bags, ...ocflCheck.problems, ...mets, ...saf.problems];
-  const counts = { bagit: bagCount, ocfl: ocflCheck.objects, mets: readdirSync(join(out, 'mets')).length, saf: saf.items, archivematica: readdirSync(join(out, 'archivematica')).length };
-  const complete = Object.values(counts).every((n) => n === documents);
-  if (problems.length > 0 || !complete || !tamper.bag || !tamper.ocfl) process.exitCode = 1;
-
+  const checks = process.env['CABLEKIT_BENCH_PACKAGE_CHECKS'] === '0' ? undefined : await everyFormatChecked(edition, out, documents);
   const rate = (s: number): string => `${(payloadMB / s).toFixed(1)} MB/s`;
+  const origin = built === undefined ? `built in ${buildSeconds.toFixed(1)} s` : `built beforehand in ${edition}`;
   return {
     name: 'package',
     lines: [
-      `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (built in ${buildSeconds.toFixed(1)} s); medians of ${ROUNDS} whole-process runs`,
-      `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)})`,
-      `package: every format in ${allSeconds.toFixed(1)} s; packages ${JSON.stringify(counts)}; validators: ${problems.length === 0 ? 'no problem' : `${problems.length} problems, first: ${problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${tamper.bag}, OCFL ${tamper.ocfl}`,
+      `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (${origin}); medians of ${ROUNDS} whole-process runs; load average at the start ${loadBefore}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)}); bagit/sha256sum ${(med.bagit / med.sha256sum).toFixed(1)}×, ocfl/sha512sum ${(med.ocfl / med.sha512sum).toFixed(1)}×`,
+      `package: every round (s): ${Object.entries(timed).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(2)).join(' ')}`).join('; ')}`,
+      checks
+        ? `package: every format in ${checks.allSeconds.toFixed(1)} s; packages ${JSON.stringify(checks.counts)}; validators: ${checks.problems.length === 0 ? 'no problem' : `${checks.problems.length} problems, first: ${checks.problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${checks.tamper.bag}, OCFL ${checks.tamper.ocfl}`
+        : 'package: every format and the validators not run (CABLEKIT_BENCH_PACKAGE_CHECKS=0)',
     ],
     metrics: {
       pages: count,
@@ -122,18 +141,21 @@ export async function runPackageBench(count: number, workDir: string): Promise<B
       ocflSeconds: med.ocfl,
       sha256sumSeconds: med.sha256sum,
       sha512sumSeconds: med.sha512sum,
-      allFormatsSeconds: allSeconds,
-      validatorProblems: problems.length,
+      ...(checks ? { allFormatsSeconds: checks.allSeconds, validatorProblems: checks.problems.length } : {}),
     },
   };
 }
 
-/** `node dist-bench/bench/package-bench.js [documents]` runs this bench alone (default 1,000 documents). */
+/**
+ * `node dist-bench/bench/package-bench.js [documents]` runs this bench alone (default 1,000
+ * documents); CABLEKIT_BENCH_PACKAGE_EDITION names an edition built beforehand to package instead.
+ */
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(process.argv[2] ?? process.env['CABLEKIT_BENCH_PACKAGE_DOCS'] ?? 1000);
+  const built = process.env['CABLEKIT_BENCH_PACKAGE_EDITION'];
   const workDir = mkdtempSync(join(tmpdir(), 'cablekit-package-bench-'));
   try {
-    for (const line of (await runPackageBench(count, workDir)).lines) console.log(line);
+    for (const line of (await runPackageBench(count, workDir, built)).lines) console.log(line);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { existsSync, lstatSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const out = fileURLToPath(new URL('../dist-bench/', import.meta.url));
-for (const name of ['schemas', 'authority', 'package.json']) {
+for (const name of ['schemas', 'authority', 'assets', 'package.json']) {
   const link = out + name;
   let present = existsSync(link);
   try { present ||= lstatSync(link).isSymbolicLink(); } catch { /* absent */ }

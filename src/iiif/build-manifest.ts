@@ -37,15 +37,20 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#
 /**
  * The attribution viewers must show: the archive's citation, the funders, and the link back to
  * the document's page in the edition, as HTML within IIIF's subset (one <a href>) so viewers that
- * render it (Clover, Mirador, UV) give a working link.
+ * render it (Clover, Mirador, UV) give a working link. Every value is HTML, the text escaped:
+ * viewers such as Clover render every value as HTML, whatever IIIF says of values that do not
+ * start with "<", and would drop the citation's "<https://…>" as an unknown tag.
  */
 function requiredStatement(cable: Cable, config: ManifestConfig): Manifest['requiredStatement'] {
   const lines = [cable.citation ?? config.provider.name];
   if (cable.funders.length > 0) lines.push(`Funded by: ${cable.funders.join('; ')}`);
   const page = documentPageUrlFromConfig(config, cable.id);
-  const value = english(...lines);
-  // Made here as HTML on purpose: english() would escape it as text.
-  value.en = [...(value.en ?? []), `<span>Read and cite it in ${escapeHtml(config.collectionName)}: <a href="${escapeHtml(page)}">${escapeHtml(page)}</a></span>`];
+  const value = {
+    en: [
+      ...lines.map((line) => `<span>${escapeHtml(line).replace(/\r?\n/g, '<br>')}</span>`),
+      `<span>Read and cite it in ${escapeHtml(config.collectionName)}: <a href="${escapeHtml(page)}">${escapeHtml(page)}</a></span>`,
+    ],
+  };
   return { label: english('Attribution'), value };
 }
 

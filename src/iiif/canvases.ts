@@ -78,7 +78,12 @@ export function textCanvases(cable: Cable, set: TextPageSet, options: CanvasOpti
   const html = translationHtml(cable);
   return set.pages.map((page, index) => {
     const n = index + 1;
-    const body: IIIFExternalWebResource = { id: options.ids.textPage(cable.id, n), type: 'Image', format: 'image/svg+xml', width: set.width, height: set.height };
+    // The painted page names no format, only its type (Image): Universal Viewer picks its viewing
+    // extension by the body's format and knows JPEG and PNG images only, so with "image/svg+xml"
+    // it offers the page as a download instead of drawing it. Without a format it goes by the type
+    // and draws the SVG with OpenSeadragon, as Mirador and Clover do. The thumbnail says SVG.
+    const body: IIIFExternalWebResource = { id: options.ids.textPage(cable.id, n), type: 'Image', width: set.width, height: set.height };
+    const thumbnail: IIIFExternalWebResource = { ...body, format: 'image/svg+xml' };
     const painting: Annotation = {
       id: options.ids.paintingAnnotation(cable.id, n),
       type: 'Annotation',
@@ -92,7 +97,7 @@ export function textCanvases(cable: Cable, set: TextPageSet, options: CanvasOpti
       label: neutral(page.label),
       width: set.width,
       height: set.height,
-      thumbnail: [body],
+      thumbnail: [thumbnail],
       items: [{ id: options.ids.paintingPage(cable.id, n), type: 'AnnotationPage', items: [painting] }],
     };
     if (index === 0 && html !== '') canvas.annotations = translationPages(cable, html, options);

@@ -2,13 +2,26 @@ import { toDatestamp } from './datestamp.js';
 import { checkArguments, type OaiParams } from './oai-arguments.js';
 import type { OaiRepository } from './oai-repository.js';
 import type { OaiSettings } from './oai-settings.js';
-import { envelope, errorsXml } from './oai-xml.js';
+import { envelopeParts, errorsXml } from './oai-xml.js';
 import { getRecord, identify, listMetadataFormats, listRecords, listSets, type VerbResult } from './verbs/index.js';
 
 export interface OaiResponse {
   /** HTTP status: protocol errors are answered with 200 and an <error> element, as OAI-PMH expects. */
   status: number;
-  xml: string;
+  /** The response document (joined from `parts` when read). */
+  readonly xml: string;
+  /** The same document in parts, for writing without joining (`utf8Parts`). */
+  parts: readonly string[];
+}
+
+function response(parts: readonly string[]): OaiResponse {
+  return {
+    status: 200,
+    parts,
+    get xml() {
+      return parts.join('');
+    },
+  };
 }
 
 /**
@@ -19,7 +32,7 @@ export async function handleOaiRequest(params: OaiParams, repo: OaiRepository, s
   const responseDate = toDatestamp(now);
   const checked = checkArguments(params);
   if ('error' in checked) {
-    return { status: 200, xml: envelope(responseDate, settings.baseUrl, {}, errorsXml([checked.error])) };
+    return response(envelopeParts(responseDate, settings.baseUrl, {}, [errorsXml([checked.error])]));
   }
   const { verb, args } = checked;
   let result: VerbResult;
@@ -42,10 +55,10 @@ export async function handleOaiRequest(params: OaiParams, repo: OaiRepository, s
       break;
   }
   if ('body' in result) {
-    return { status: 200, xml: envelope(responseDate, settings.baseUrl, { verb, ...args }, result.body) };
+    return response(envelopeParts(responseDate, settings.baseUrl, { verb, ...args }, typeof result.body === 'string' ? [result.body] : result.body));
   }
   // badArgument: the request element carries no attributes at all (protocol, section 3.6).
   const plain = result.errors.some((e) => e.code === 'badArgument');
   const attributes = plain ? {} : { verb, ...result.echo };
-  return { status: 200, xml: envelope(responseDate, settings.baseUrl, attributes, errorsXml(result.errors)) };
+  return response(envelopeParts(responseDate, settings.baseUrl, attributes, [errorsXml(result.errors)]));
 }

@@ -24,6 +24,13 @@ export interface OaiRecord {
   dc?: DcFields;
   /** TEI file, relative to the project root (absent on tombstones). */
   teiPath?: string;
+  /**
+   * The record's oai_dc and qdc metadata as disseminated (no XML declaration), serialized once at
+   * build time so list pages only concatenate them. Filled by the build and by every store read;
+   * a record without them is rendered from `dc`.
+   */
+  oaiDc?: string;
+  qdc?: string;
 }
 
 /** What the store file holds. */

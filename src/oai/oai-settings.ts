@@ -15,6 +15,8 @@ export interface OaiSettings {
   editionBaseUrl: string;
   /** Records (or headers) per list page. */
   pageSize: number;
+  /** Records per ListRecords page of TEI, when it differs from `pageSize` (TEI documents are far larger than DC records). */
+  teiPageSize?: number;
 }
 
 export function oaiSettingsFromConfig(config: CablekitConfig, pageSize = 100): OaiSettings {

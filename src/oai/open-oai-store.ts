@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { oaiDcFromFields, qualifiedDcFromFields, stripXmlProlog } from '../dc/index.js';
+import { stripXmlProlog } from '../dc/index.js';
 import type { MetadataPrefix } from './metadata-formats.js';
 import type { OaiRecord, OaiStoreData } from './oai-record.js';
-import type { OaiRepository, OaiStoreReader } from './oai-repository.js';
+import type { MetadataSource, OaiRepository, OaiStoreReader } from './oai-repository.js';
+import { oaiDcMetadata, qdcMetadata } from './stored-metadata.js';
 import { SqliteOaiStore } from './store/sqlite-store.js';
 
-/** Metadata of a record: DC from the store, TEI from the project folder (never outside it). */
-export function metadataReader(root: string): (record: OaiRecord, prefix: MetadataPrefix) => string | undefined {
+/** Metadata of a record: DC as serialized in the store (else rendered from its values), TEI from the project folder (never outside it). */
+export function metadataReader(root: string): (record: MetadataSource, prefix: MetadataPrefix) => string | undefined {
   return (record, prefix) => {
-    if (prefix === 'oai_dc') return record.dc && stripXmlProlog(oaiDcFromFields(record.dc)).trimEnd();
-    if (prefix === 'qdc') return record.dc && stripXmlProlog(qualifiedDcFromFields(record.dc)).trimEnd();
+    if (prefix === 'oai_dc') return record.oaiDc ?? (record.dc && oaiDcMetadata(record.dc));
+    if (prefix === 'qdc') return record.qdc ?? (record.dc && qdcMetadata(record.dc));
     if (record.teiPath === undefined) return undefined;
     const path = resolve(root, record.teiPath);
     const rel = relative(root, path);

@@ -27,7 +27,8 @@ export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDr
   const hash = createHash('sha256')
     .update(JSON.stringify([decoded.teiSha256, decoded.teiPath, oaiDc, qdc, sets]))
     .digest('hex');
-  return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath };
+  // The serializations go into the store as disseminated, so a list page needs no rendering.
+  return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath, oaiDc: oaiDc.trimEnd(), qdc: qdc.trimEnd() };
 }
 
 function draftsOf(cables: readonly DecodedCable[], config: CablekitConfig): SourcedDraft[] {

@@ -2,6 +2,20 @@ import { createHash } from 'node:crypto';
 
 export type DigestAlgorithm = 'sha256' | 'sha512' | 'md5';
 
+/**
+ * Digests already computed, per byte array: a payload file is the same array in every format
+ * (and in the edition bag), so each is hashed once per algorithm however many manifests, OCFL
+ * inventories and PREMIS fixities name it. Keyed weakly: a package's bytes leave with it.
+ * Callers never change a byte array after it is hashed (package files are read, never edited).
+ */
+const known = new WeakMap<Uint8Array, Partial<Record<DigestAlgorithm, string>>>();
+
 export function digestHex(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
-  return createHash(algorithm).update(bytes).digest('hex');
+  let digests = known.get(bytes);
+  const cached = digests?.[algorithm];
+  if (cached !== undefined) return cached;
+  const hex = createHash(algorithm).update(bytes).digest('hex');
+  if (!digests) known.set(bytes, (digests = {}));
+  digests[algorithm] = hex;
+  return hex;
 }

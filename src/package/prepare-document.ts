@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeTei, validateTei } from '../tei/index.js';
+import { validateAndDecodeTei } from '../tei/index.js';
 import type { DerivedRecords, PackageDocument } from './package-input.js';
 import { latestRevision } from './revision-time.js';
+
+/** Errors only the decoder reports: the file passed the checks, but no model can be read from it. */
+const DECODING_ERRORS = new Set(['tei/missing-body', 'tei/missing-id']);
 
 export interface RawDocument {
   /** Where the TEI was read, for diagnostics ('tei/x.xml'). */
@@ -19,13 +22,15 @@ export interface RawDocument {
  */
 export function prepareDocument(raw: RawDocument): { doc?: PackageDocument; diagnostics: Diagnostic[] } {
   const text = Buffer.from(raw.tei).toString('utf8');
-  const validation = validateTei(text, raw.teiPath);
-  const errors = validation.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { diagnostics: [...errors, notPackaged(raw.teiPath, 'its TEI is not valid (see above)', 'Correct the TEI, then package again.')] };
-  const decoded = decodeTei(text, raw.teiPath);
-  const decodeErrors = decoded.diagnostics.filter((d) => d.severity === 'error');
-  if (!decoded.cable || decodeErrors.length > 0) return { diagnostics: [...decodeErrors, notPackaged(raw.teiPath, 'its TEI cannot be decoded', 'Correct the TEI, then package again.')] };
-  const cable = decoded.cable;
+  // One parse serves both the checks and the model: packaging reads every TEI file of the edition.
+  const checked = validateAndDecodeTei(text, raw.teiPath);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const undecodable = errors.every((d) => DECODING_ERRORS.has(d.code));
+    return { diagnostics: [...errors, undecodable ? notPackaged(raw.teiPath, 'its TEI cannot be decoded', 'Correct the TEI, then package again.') : notPackaged(raw.teiPath, 'its TEI is not valid (see above)', 'Correct the TEI, then package again.')] };
+  }
+  const cable = checked.cable;
+  if (!cable) return { diagnostics: [notPackaged(raw.teiPath, 'its TEI cannot be decoded', 'Correct the TEI, then package again.')] };
   const revisedAt = latestRevision(text);
   if (revisedAt === undefined) {
     return { diagnostics: [notPackaged(raw.teiPath, 'its revisionDesc has no change with a date or time in @when, which the packages take their time from', 'Add a dated change to the revisionDesc.')] };

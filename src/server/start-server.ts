@@ -7,7 +7,7 @@ import type { CablekitConfig } from '../config/config.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { chainMessage } from '../diagnostics/error-chain.js';
 import { siteSettings } from '../site/index.js';
-import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, type OaiStore } from '../oai/index.js';
+import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, utf8Parts, type OaiStore } from '../oai/index.js';
 import { contentTypeFor } from './content-types.js';
 import { readBody, toMultimap } from './read-form-body.js';
 import { isPublishable, resolveSafePath, type Mount } from './safe-path.js';
@@ -25,7 +25,7 @@ export interface ServerOptions {
    * (`oai.store`) is opened, and closed with the server.
    */
   store?: OaiStore;
-  /** Records per OAI list page (default 100). */
+  /** Records per OAI list page, every format (default: 500 headers or DC records, 100 TEI records). */
   pageSize?: number;
   /** Where failures while serving go, as typed diagnostics (default: one line each on stderr). */
   log?: (diagnostic: Diagnostic) => void;
@@ -39,6 +39,14 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
+
+/**
+ * Default list page sizes. A page of 500 DC records is ~0.5 MB: fewer round trips for harvesters
+ * of large stores at little cost per response. A TEI record is many times larger, so TEI
+ * pages keep 100 records.
+ */
+const DC_PAGE_SIZE = 500;
+const TEI_PAGE_SIZE = 100;
 
 /** Longest request target accepted; longer ones get 414 before any parsing. */
 const MAX_URL_LENGTH = 8192;
@@ -69,7 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // nothing of the store is held in memory between requests.
   const repository = repositoryFor(store, root);
   const servedStore = store;
-  const settings = oaiSettingsFromConfig(config, options.pageSize ?? 100);
+  const settings = oaiSettingsFromConfig(config, options.pageSize ?? DC_PAGE_SIZE);
+  if (options.pageSize === undefined) settings.teiPageSize = TEI_PAGE_SIZE;
   const mounts: Mount[] = [
     { prefix: 'tei', dir: resolve(root, config.teiDir) },
     { prefix: 'schemas', dir: PACKAGE_SCHEMAS },
@@ -97,9 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log({ code: 'oai/store-unavailable', severity: 'error', message: `the OAI-PMH record store failed during a request: ${chainMessage(error)}`, hint: 'check the database; harvesters were told to retry (503)' });
       return plain(res, 503, 'the OAI-PMH record store is unavailable; retry later', { 'Retry-After': '10' });
     }
-    const { status, xml } = answer;
-    res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
-    res.end(req.method === 'HEAD' ? undefined : xml);
+    const body = utf8Parts(answer.parts);
+    res.writeHead(answer.status, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(body.length), 'Access-Control-Allow-Origin': '*' });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   /** The file a URL path names in these mounts (a folder's index.html), or why there is none. */

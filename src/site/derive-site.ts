@@ -1,6 +1,6 @@
 import type { Cable } from '../model/cable.js';
 import { cslItem, type CslItem } from './citation/csl-item.js';
-import { exportCitations, formatChicago, registerChicagoStyle } from './citation/format-citation.js';
+import { exportCitations, formatChicago, joinExports, registerChicagoStyle } from './citation/format-citation.js';
 import { summarize, type DocumentSummary } from './document-summary.js';
 import { renderBrowsePages } from './render/browse-pages.js';
 import { renderDocumentPage } from './render/document-page.js';
@@ -20,7 +20,13 @@ export interface DocumentOutput {
   files: SiteFile[];
   summary: DocumentSummary;
   csl: CslItem;
+  /** Its BibTeX and RIS, kept so the edition's downloads are joined, not made again. */
+  bibtex: string;
+  ris: string;
 }
+
+/** What the edition-wide files are made from: plain JSON a build can keep between runs. */
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'csl' | 'bibtex' | 'ris'>;
 
 /** A document's page and citation downloads; depends on this cable and the settings only. */
 export function deriveDocument(cable: Cable, settings: SiteSettings): DocumentOutput {
@@ -30,6 +36,8 @@ export function deriveDocument(cable: Cable, settings: SiteSettings): DocumentOu
   return {
     summary,
     csl,
+    bibtex: exports.bibtex,
+    ris: exports.ris,
     files: [
       { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, formatChicago(csl), settings) },
       { path: documentExportPath(cable.id, 'csl'), content: exports.csl },
@@ -40,10 +48,9 @@ export function deriveDocument(cable: Cable, settings: SiteSettings): DocumentOu
 }
 
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
-export function deriveEdition(documents: readonly Pick<DocumentOutput, 'summary' | 'csl'>[], settings: SiteSettings, assets: SiteAssets): SiteFile[] {
+export function deriveEdition(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): SiteFile[] {
   const summaries = documents.map((d) => d.summary);
-  const items = [...documents].sort((a, b) => (a.csl.id < b.csl.id ? -1 : a.csl.id > b.csl.id ? 1 : 0)).map((d) => d.csl);
-  const exports = exportCitations(items);
+  const exports = joinExports([...documents].sort((a, b) => (a.csl.id < b.csl.id ? -1 : a.csl.id > b.csl.id ? 1 : 0)));
   return [
     { path: 'index.html', content: renderIndexPage(summaries, settings) },
     { path: 'search.html', content: renderSearchPage(settings) },

@@ -1,10 +1,8 @@
 import type { DerivedStage } from '../stage/index.js';
 import { registerChicagoStyle } from './citation/format-citation.js';
-import { deriveDocument, deriveEdition, type DocumentOutput } from './derive-site.js';
+import { deriveDocument, deriveEdition, type EditionEntry } from './derive-site.js';
 import { readSiteAssets, type SiteAssets } from './site-assets.js';
 import { siteSettings } from './site-settings.js';
-
-type SiteSummary = Pick<DocumentOutput, 'summary' | 'csl'>;
 
 // The shipped stylesheet, scripts and citation style are package data, like the schemas the
 // validators compile: read once per process, never from the edition.
@@ -21,13 +19,13 @@ function shippedAssets(): SiteAssets {
  * The reading edition, `<outputDir>/<siteDir>/…`: each document's page and citation downloads from
  * that document alone; index, browse pages, sitemap and edition-wide exports from the summaries.
  */
-export const siteStage: DerivedStage<SiteSummary> = {
+export const siteStage: DerivedStage<EditionEntry> = {
   name: 'site',
   document(doc, ctx) {
     shippedAssets();
     const settings = siteSettings(ctx.config);
-    const { files, summary, csl } = deriveDocument(doc.cable, settings);
-    return { files: files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: { summary, csl } };
+    const { files, summary, csl, bibtex, ris } = deriveDocument(doc.cable, settings);
+    return { files: files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: { summary, csl, bibtex, ris } };
   },
   corpus(summaries, ctx) {
     const settings = siteSettings(ctx.config);

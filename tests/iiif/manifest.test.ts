@@ -55,6 +55,12 @@ describe('manifest of a cable', () => {
     const attribution = manifest.requiredStatement?.value.en ?? [];
     expect(attribution).toContainEqual(expect.stringContaining(`<a href="${page}">${page}</a>`));
     expect(attribution.find((v) => v.includes('<a '))).toMatch(/^<span>.*<\/span>$/);
+    // Every value is HTML with its text escaped: viewers that render all values as HTML (Clover)
+    // would otherwise drop a citation's "<https://…>" as an unknown tag.
+    for (const value of attribution) expect(value).toMatch(/^<span>.*<\/span>$/s);
+    const withUrl = manifestOf({ ...jiaoRuoyuCable(), citation: 'Cited as it stands.\n<https://archive.example.org/document/1> & more' });
+    expect(withUrl.requiredStatement?.value.en?.[0]).toBe('<span>Cited as it stands.<br>&#60;https://archive.example.org/document/1&#62; &#38; more</span>');
+    expect(validateIiif(withUrl, 'manifest.json')).toEqual([]);
     expect(validateIiif(manifest, 'manifest.json')).toEqual([]);
   });
 
@@ -82,8 +88,11 @@ describe('manifest of a cable', () => {
     expect(canvases.map((c) => c.label?.none?.[0])).toEqual(['46', '47', '48', '49']);
     for (const [i, canvas] of canvases.entries()) {
       // Painted with its page of the translation drawn as SVG, which is also its thumbnail.
-      const body = canvas.items?.[0]?.items?.[0]?.body as { id: string; format: string; width: number; height: number };
-      expect(body.format).toBe('image/svg+xml');
+      // The body names no format (Universal Viewer would offer an SVG as a download); the thumbnail does.
+      const body = canvas.items?.[0]?.items?.[0]?.body as { id: string; type: string; format?: string; width: number; height: number };
+      expect(body.type).toBe('Image');
+      expect(body.format).toBeUndefined();
+      expect(canvas.thumbnail?.[0]).toMatchObject({ format: 'image/svg+xml' });
       expect(body.id).toBe(`${config.baseUrl}/iiif/wilson-118686/text/p${i + 1}.svg`);
       expect([body.width, body.height]).toEqual([canvas.width, canvas.height]);
       expect(canvas.thumbnail?.[0]?.id).toBe(body.id);

@@ -74,7 +74,8 @@ describe('page images', () => {
 
     const withoutImages = manifestFrom(files, 'record-of-conversation-1965-10-29');
     expect(withoutImages.items).toHaveLength(1);
-    expect(withoutImages.items[0]?.items?.[0]?.items?.[0]?.body).toMatchObject({ type: 'Image', format: 'image/svg+xml' });
+    expect(withoutImages.items[0]?.items?.[0]?.items?.[0]?.body).toMatchObject({ type: 'Image', id: expect.stringMatching(/\/text\/p1\.svg$/) });
+    expect(withoutImages.items[0]?.thumbnail?.[0]).toMatchObject({ type: 'Image', format: 'image/svg+xml' });
 
     // The collections point to the first page image as the manifest's thumbnail.
     const corpus = JSON.parse(text(files.find((f) => f.path === 'iiif/collection.json')!)) as { items: { id: string; thumbnail?: { id: string }[] }[] };

@@ -5,6 +5,8 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
+import { cslItem } from '../../src/site/citation/csl-item.js';
+import { CHICAGO_TEMPLATE, formatChicago } from '../../src/site/citation/format-citation.js';
 import { decodedSeeds, jsonLdOf, metaTags, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
@@ -71,5 +73,26 @@ describe('citation metadata read back from the pages', () => {
       const items = new Cite(files.get(`edition.${ext}`)!).data as { URL: string }[];
       expect(items.map((i) => i.URL).sort()).toEqual(seeds.map((c) => `https://edition.example.org/pub/site/documents/${c.id}.html`).sort());
     }
+  });
+});
+
+describe('Chicago forms from citeproc-js', () => {
+  // formatChicago drives Citation.js's cached citeproc engine directly (for speed): it must give
+  // exactly what Citation.js's own Cite#format gives, for both seeds and for items without
+  // authors, date or archive.
+  const items = seeds.map((c) => cslItem(c, settings));
+  const bare = { ...items[0]!, id: 'bare-item' };
+  delete bare.author;
+  delete bare.issued;
+  delete bare.archive;
+  it.each([...items, bare].map((i) => [i.id, i] as const))('%s: the same note and bibliography as Cite#format', (_id, item) => {
+    const cite = new Cite([item]);
+    const options = { template: CHICAGO_TEMPLATE, lang: 'en-US', format: 'html' };
+    const expected = { noteHtml: cite.format('citation', options), bibliographyHtml: cite.format('bibliography', options) };
+    expect(expected.noteHtml).toContain(item.URL);
+    expect(formatChicago(item)).toEqual(expected);
+    // Twice in a row and after another item: the engine keeps no state of the previous call.
+    formatChicago(items[1]!);
+    expect(formatChicago(item)).toEqual(expected);
   });
 });

@@ -37,7 +37,7 @@ export async function packageEdition(config: CablekitConfig, rootDir: string, re
   const lock = acquireLock(lockPath);
   if (!lock.acquired) throw new UsageError(`another cablekit package run is writing ${outDir} (process ${lock.holderPid}); wait for it, or delete ${lockPath} if it is gone`);
   try {
-    const { docs, diagnostics } = readDocuments(config, rootDir, request.ids);
+    const { docs, diagnostics } = await readDocuments(config, rootDir, request.ids);
     const summary = await runPackaging(docs, config, {
       formats: request.formats,
       outDir,

@@ -16,6 +16,7 @@ import {
   type PackageSettings,
 } from '../../package/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { eachBounded } from './each-bounded.js';
 import { PackageWriter } from './write-packages.js';
 
 export interface PackagingOptions {
@@ -24,6 +25,9 @@ export interface PackagingOptions {
   bagSerialization: BagSerialization;
   editionBag: boolean;
 }
+
+/** Packages written at once: enough to keep libuv's four threads busy, few enough to bound open files. */
+const WRITES_AT_ONCE = 8;
 
 export interface PackagingSummary {
   diagnostics: Diagnostic[];
@@ -54,11 +58,11 @@ export async function runPackaging(docs: readonly PackageDocument[], config: Cab
   for (const format of options.formats) {
     const before = { written: writer.written, unchanged: writer.unchanged };
     if (format === 'ocfl') {
-      summary.diagnostics.push(...writeOcfl(docs, settings, writer));
+      summary.diagnostics.push(...(await writeOcfl(docs, settings, writer)));
     } else {
       const result = await makeFormat(format, docs, settings, options);
       summary.diagnostics.push(...result.diagnostics);
-      for (const pkg of result.packages) writer.writePackage(format, pkg);
+      await eachBounded(result.packages, WRITES_AT_ONCE, (pkg) => writer.writePackage(format, pkg));
     }
     summary.written[format] = writer.written - before.written;
     summary.unchanged[format] = writer.unchanged - before.unchanged;
@@ -81,12 +85,14 @@ function makeFormat(format: Exclude<PackageFormat, 'ocfl'>, docs: readonly Packa
 }
 
 /** The storage root's declarations, then a new version for each object whose files changed. */
-function writeOcfl(docs: readonly PackageDocument[], settings: PackageSettings, writer: PackageWriter): Diagnostic[] {
+async function writeOcfl(docs: readonly PackageDocument[], settings: PackageSettings, writer: PackageWriter): Promise<Diagnostic[]> {
   for (const f of storageRootFiles()) writer.writeFile('ocfl', f.path, f.bytes);
   const { updates, diagnostics } = ocflUpdates(docs, settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
-  for (const update of updates) {
-    if (update.version === undefined) writer.unchanged += 1;
-    else writer.extendFolder('ocfl', update.objectRoot, update.files);
-  }
+  writer.unchanged += updates.filter((u) => u.version === undefined).length;
+  await eachBounded(
+    updates.filter((u) => u.version !== undefined),
+    WRITES_AT_ONCE,
+    (update) => writer.extendFolder('ocfl', update.objectRoot, update.files),
+  );
   return diagnostics;
 }

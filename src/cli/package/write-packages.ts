@@ -1,6 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { writeIfChanged } from '../../fs/index.js';
+import { readFileIfExists, writeIfChanged } from '../../fs/index.js';
 import { isContainedPath, type Package, type PackageFile } from '../../package/index.js';
 
 /**
@@ -21,13 +22,24 @@ export class PackageWriter {
     recoverInterrupted(this.tmp, outDir);
   }
 
-  /** Writes one package under `<out>/<format>/`. */
-  writePackage(format: string, pkg: Package): void {
+  /** Writes one package under `<out>/<format>/`. Several may be under way at once: each has its own temporary folder. */
+  async writePackage(format: string, pkg: Package): Promise<void> {
     const target = this.target(format, pkg.path);
     if (pkg.single) {
-      const file = pkg.files[0] as PackageFile;
-      if (writeIfChanged(target, file.bytes) === 'written') this.written += 1;
-      else this.unchanged += 1;
+      // Like a folder: written whole in the temporary area, then renamed over the old one. Not
+      // flushed file by file (thousands of zipped bags would wait on the disk one by one), as
+      // no package folder is: a kill, which the rename guards against, loses nothing unflushed.
+      const bytes = (pkg.files[0] as PackageFile).bytes;
+      const existing = readFileIfExists(target);
+      if (existing !== undefined && existing.equals(bytes)) {
+        this.unchanged += 1;
+        return;
+      }
+      const fresh = this.freshDir();
+      await writeFile(fresh, bytes);
+      this.ensureDir(dirname(target));
+      renameSync(fresh, target);
+      this.written += 1;
       return;
     }
     for (const f of pkg.files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
@@ -36,25 +48,20 @@ export class PackageWriter {
       return;
     }
     const fresh = this.freshDir();
-    for (const f of pkg.files) {
-      mkdirSync(dirname(join(fresh, f.path)), { recursive: true });
-      writeFileSync(join(fresh, f.path), f.bytes);
-    }
+    mkdirSync(fresh);
+    await writeFilesInto(fresh, pkg.files);
     this.swapIn(fresh, target);
     this.written += 1;
   }
 
   /** Adds files to a folder that may already exist (an OCFL object): a copy is changed, then swapped in. */
-  extendFolder(format: string, path: string, files: readonly PackageFile[]): void {
+  async extendFolder(format: string, path: string, files: readonly PackageFile[]): Promise<void> {
     const target = this.target(format, path);
     const fresh = this.freshDir();
+    for (const f of files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
     if (existsSync(target)) cpSync(target, fresh, { recursive: true });
-    else mkdirSync(fresh, { recursive: true });
-    for (const f of files) {
-      if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
-      mkdirSync(dirname(join(fresh, f.path)), { recursive: true });
-      writeFileSync(join(fresh, f.path), f.bytes);
-    }
+    else mkdirSync(fresh);
+    await writeFilesInto(fresh, files);
     this.swapIn(fresh, target);
     this.written += 1;
   }
@@ -69,17 +76,19 @@ export class PackageWriter {
     return join(this.outDir, format, ...path.split('/'));
   }
 
+  /** A path for a new folder in the temporary area (not yet made; the area itself is). */
   private freshDir(): string {
     this.counter += 1;
-    const dir = join(this.tmp, 'new', `${process.pid}-${this.counter}`);
+    const area = join(this.tmp, 'new');
+    if (this.counter === 1) mkdirSync(area, { recursive: true });
+    const dir = join(area, `${process.pid}-${this.counter}`);
     rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dirname(dir), { recursive: true });
     return dir;
   }
 
   /** The old folder is parked under a name that says where it belongs, so an interrupted swap can be undone. */
   private swapIn(fresh: string, target: string): void {
-    mkdirSync(dirname(target), { recursive: true });
+    this.ensureDir(dirname(target));
     if (existsSync(target)) {
       const parked = join(this.tmp, 'old', Buffer.from(relative(this.outDir, target)).toString('base64url'));
       rmSync(parked, { recursive: true, force: true });
@@ -92,10 +101,33 @@ export class PackageWriter {
     }
   }
 
+  /** Folders of the output known to exist: thousands of packages share a few parents (ocfl/abc/def/…). */
+  private readonly madeDirs = new Set<string>();
+
+  private ensureDir(dir: string): void {
+    if (this.madeDirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.madeDirs.add(dir);
+  }
+
   /** Removes the temporary folder once every package is in place. */
   finish(): void {
     rmSync(this.tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes files under a folder that exists, all at once (libuv's threads do the writing), making
+ * each subfolder once rather than once per file. No file is flushed to disk one by one: the
+ * package becomes visible only by the rename that follows, whole or not at all.
+ */
+async function writeFilesInto(dir: string, files: readonly PackageFile[]): Promise<void> {
+  const parents = new Set<string>();
+  const paths = files.map((f) => join(dir, ...f.path.split('/')));
+  for (const path of paths) if (dirname(path) !== dir) parents.add(dirname(path));
+  // Sorted, so that a folder is made before the folders inside it.
+  for (const parent of [...parents].sort()) await mkdir(parent, { recursive: true });
+  await Promise.all(files.map((f, i) => writeFile(paths[i] as string, f.bytes)));
 }
 
 /** Puts back a folder parked by a killed swap whose new folder never arrived, and drops half-written ones. */

@@ -30,6 +30,22 @@ export interface RecordState {
   deleted: boolean;
 }
 
+/** The formats whose serialization the store keeps with each record (the TEI stays in its file). */
+export type StoredFormat = 'oai_dc' | 'qdc';
+
+/** A record as a list page needs it: header fields and, when asked, one stored serialization. */
+export interface PageRecord {
+  id: string;
+  datestamp: string;
+  deleted: boolean;
+  /** The record's own setSpecs, as its header lists them (parents are not listed). */
+  setSpecs: string[];
+  /** The stored metadata in the format asked for (absent on tombstones and when none was asked). */
+  metadata?: string;
+  /** TEI file, relative to the project root (absent on tombstones). */
+  teiPath?: string;
+}
+
 /**
  * The OAI-PMH record store: the public interface every reader (the protocol, the HTTP server, IIIF
  * Change Discovery) and the build use. Two implementations: SQLite (embedded, default) and
@@ -53,6 +69,11 @@ export interface OaiStore {
   sets(): Promise<OaiSet[]>;
   /** Records of the selection after `after` (all from the start when undefined), in (datestamp, id) order, at most `limit`. */
   list(selection: Selection, after: Position | undefined, limit: number): Promise<OaiRecord[]>;
+  /**
+   * The same records as `list`, in the same order, as list pages need them: no DC values decoded,
+   * the metadata in `format` as stored at build time (none when `format` is undefined).
+   */
+  page(selection: Selection, after: Position | undefined, limit: number, format?: StoredFormat): Promise<PageRecord[]>;
   /** How many records the selection holds; with `through`, only those up to and including that position. */
   count(selection: Selection, through?: Position): Promise<number>;
   /** The id, hash and tombstone flag of every record, for the build's comparison. */

@@ -1,7 +1,9 @@
 import pg from 'pg';
 import type { OaiRecord, OaiSet } from '../oai-record.js';
-import { listedSpecs, type OaiStore, type Position, type RecordState, type Selection, type StoreChanges } from './oai-store.js';
-import { HIGHEST, LOWEST, toRecord, toRow, type RecordRow } from './row-codec.js';
+import type { DcFields } from '../../dc/index.js';
+import { joinSpecs, storedDc } from '../stored-metadata.js';
+import { listedSpecs, type OaiStore, type PageRecord, type Position, type RecordState, type Selection, type StoreChanges, type StoredFormat } from './oai-store.js';
+import { HIGHEST, lowerBound, toPageRecord, toRecord, toRow, type PageRow, type RecordRow } from './row-codec.js';
 import { setName } from './sqlite-store.js';
 
 // Byte order ("C") on every key, so PostgreSQL sorts ids and datestamps exactly as SQLite does,
@@ -10,13 +12,19 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS oai_meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS oai_records (
   id TEXT COLLATE "C" PRIMARY KEY, datestamp TEXT COLLATE "C" NOT NULL, hash TEXT NOT NULL, deleted BOOLEAN NOT NULL,
-  sets TEXT NOT NULL, dc TEXT, tei_path TEXT);
+  sets TEXT NOT NULL, dc TEXT, tei_path TEXT, oai_dc TEXT, qdc TEXT, set_specs TEXT NOT NULL DEFAULT '');
+ALTER TABLE oai_records ADD COLUMN IF NOT EXISTS oai_dc TEXT, ADD COLUMN IF NOT EXISTS qdc TEXT, ADD COLUMN IF NOT EXISTS set_specs TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS oai_records_order ON oai_records (datestamp, id);
+-- Covers states(): the build reads every (id, hash, deleted) from this index, not from the wide rows.
+CREATE INDEX IF NOT EXISTS oai_records_state ON oai_records (id, hash, deleted);
 CREATE TABLE IF NOT EXISTS oai_record_sets (
   spec TEXT COLLATE "C" NOT NULL, datestamp TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (spec, datestamp, id));
 CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
 CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL);
 `;
+
+/** Version 2 keeps each record's DC serializations and header setSpecs (columns oai_dc, qdc, set_specs). */
+const SCHEMA_VERSION = '2';
 
 /** Serialises the creation (and a JSON migration) when several servers start at once. */
 const INIT_LOCK = 0x0ca61e01;
@@ -64,10 +72,11 @@ export class PostgresOaiStore implements OaiStore {
       const found = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'token_key'");
       if (found.rows[0]) {
         tokenKey = found.rows[0].value;
+        await upgrade(client);
       } else {
         const start = initial();
         tokenKey = start.tokenKey;
-        await client.query("INSERT INTO oai_meta (key, value) VALUES ('token_key', $1), ('schema_version', '1')", [tokenKey]);
+        await client.query("INSERT INTO oai_meta (key, value) VALUES ('token_key', $1), ('schema_version', $2)", [tokenKey, SCHEMA_VERSION]);
         await write(client, { upserts: [...start.records], tombstones: [] });
       }
       await client.query('COMMIT');
@@ -97,39 +106,54 @@ export class PostgresOaiStore implements OaiStore {
   }
 
   async list(selection: Selection, after: Position | undefined, limit: number): Promise<OaiRecord[]> {
-    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, after?.datestamp ?? LOWEST, after?.id ?? LOWEST];
-    const { rows } =
+    return (await this.select<RecordRow>('r.*', selection, after, limit)).map(toRecord);
+  }
+
+  async page(selection: Selection, after: Position | undefined, limit: number, format?: StoredFormat): Promise<PageRecord[]> {
+    const metadata = format === 'oai_dc' ? 'r.oai_dc' : format === 'qdc' ? 'r.qdc' : 'NULL::text';
+    const columns = `r.id, r.datestamp, r.deleted, r.set_specs, r.tei_path, ${metadata} AS metadata`;
+    return (await this.select<PageRow>(columns, selection, after, limit)).map(toPageRecord);
+  }
+
+  /** One keyset page of `columns` (of oai_records r), through the set index when a set is asked for; named, so prepared once per connection. */
+  private async select<Row extends pg.QueryResultRow>(columns: string, selection: Selection, after: Position | undefined, limit: number): Promise<Row[]> {
+    const [datestamp, id] = lowerBound(selection.from, after);
+    const until = selection.until ?? HIGHEST;
+    const sql =
       selection.set === undefined
-        ? await this.pool.query<RecordRow>(
-            'SELECT * FROM oai_records WHERE datestamp >= $1 AND datestamp <= $2 AND (datestamp, id) > ($3, $4) ORDER BY datestamp, id LIMIT $5',
-            [...bounds, limit],
-          )
-        : await this.pool.query<RecordRow>(
-            'SELECT r.* FROM oai_record_sets s JOIN oai_records r ON r.id = s.id WHERE s.spec = $1 AND s.datestamp >= $2 AND s.datestamp <= $3' +
-              ' AND (s.datestamp, s.id) > ($4, $5) ORDER BY s.datestamp, s.id LIMIT $6',
-            [selection.set, ...bounds, limit],
-          );
-    return rows.map(toRecord);
+        ? `SELECT ${columns} FROM oai_records r WHERE (r.datestamp, r.id) > ($1, $2) AND r.datestamp <= $3 ORDER BY r.datestamp, r.id LIMIT $4`
+        : `SELECT ${columns} FROM oai_record_sets s JOIN oai_records r ON r.id = s.id WHERE s.spec = $5 AND (s.datestamp, s.id) > ($1, $2) AND s.datestamp <= $3` +
+          ' ORDER BY s.datestamp, s.id LIMIT $4';
+    const values = selection.set === undefined ? [datestamp, id, until, limit] : [datestamp, id, until, limit, selection.set];
+    const { rows } = await this.pool.query<Row>({ name: statementName(sql), text: sql, values });
+    return rows;
   }
 
   async count(selection: Selection, through?: Position): Promise<number> {
-    const bounds = [selection.from ?? LOWEST, selection.until ?? HIGHEST, through?.datestamp ?? HIGHEST, through?.id ?? HIGHEST];
+    const [datestamp, id] = lowerBound(selection.from, undefined);
+    const bounds = [datestamp, id, selection.until ?? HIGHEST, through?.datestamp ?? HIGHEST, through?.id ?? HIGHEST];
     const { rows } =
       selection.set === undefined
         ? await this.pool.query<{ n: string }>(
-            'SELECT count(*) AS n FROM oai_records WHERE datestamp >= $1 AND datestamp <= $2 AND (datestamp, id) <= ($3, $4)',
+            'SELECT count(*) AS n FROM oai_records WHERE (datestamp, id) > ($1, $2) AND datestamp <= $3 AND (datestamp, id) <= ($4, $5)',
             bounds,
           )
         : await this.pool.query<{ n: string }>(
-            'SELECT count(*) AS n FROM oai_record_sets WHERE spec = $1 AND datestamp >= $2 AND datestamp <= $3 AND (datestamp, id) <= ($4, $5)',
-            [selection.set, ...bounds],
+            'SELECT count(*) AS n FROM oai_record_sets WHERE spec = $6 AND (datestamp, id) > ($1, $2) AND datestamp <= $3 AND (datestamp, id) <= ($4, $5)',
+            [...bounds, selection.set],
           );
     return Number(rows[0]?.n ?? 0);
   }
 
   async states(): Promise<RecordState[]> {
-    const { rows } = await this.pool.query<RecordState>('SELECT id, hash, deleted FROM oai_records');
-    return rows.map((r) => ({ id: r.id, hash: r.hash, deleted: r.deleted }));
+    // Rows as arrays: the build of a million-record store waits on this one read.
+    const { rows } = await this.pool.query<[string, string, boolean]>({ text: 'SELECT id, hash, deleted FROM oai_records', rowMode: 'array' });
+    const out: RecordState[] = new Array(rows.length);
+    for (let n = 0; n < rows.length; n++) {
+      const [id, hash, deleted] = rows[n]!;
+      out[n] = { id, hash, deleted };
+    }
+    return out;
   }
 
   async apply(changes: StoreChanges): Promise<void> {
@@ -157,11 +181,22 @@ async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void
     const batch = changes.upserts.slice(i, i + BATCH).map(toRow);
     const ids = batch.map((r) => r.id);
     await client.query(
-      'INSERT INTO oai_records (id, datestamp, hash, deleted, sets, dc, tei_path)' +
-        ' SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[])' +
+      'INSERT INTO oai_records (id, datestamp, hash, deleted, sets, dc, tei_path, oai_dc, qdc, set_specs)' +
+        ' SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])' +
         ' ON CONFLICT (id) DO UPDATE SET datestamp = excluded.datestamp, hash = excluded.hash, deleted = excluded.deleted,' +
-        ' sets = excluded.sets, dc = excluded.dc, tei_path = excluded.tei_path',
-      [ids, batch.map((r) => r.datestamp), batch.map((r) => r.hash), batch.map((r) => Boolean(r.deleted)), batch.map((r) => r.sets), batch.map((r) => r.dc), batch.map((r) => r.tei_path)],
+        ' sets = excluded.sets, dc = excluded.dc, tei_path = excluded.tei_path, oai_dc = excluded.oai_dc, qdc = excluded.qdc, set_specs = excluded.set_specs',
+      [
+        ids,
+        batch.map((r) => r.datestamp),
+        batch.map((r) => r.hash),
+        batch.map((r) => Boolean(r.deleted)),
+        batch.map((r) => r.sets),
+        batch.map((r) => r.dc),
+        batch.map((r) => r.tei_path),
+        batch.map((r) => r.oai_dc),
+        batch.map((r) => r.qdc),
+        batch.map((r) => r.set_specs),
+      ],
     );
     await client.query('DELETE FROM oai_record_sets WHERE id = ANY($1::text[])', [ids]);
     const specs: string[] = [];
@@ -189,7 +224,7 @@ async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void
     const batch = changes.tombstones.slice(i, i + BATCH);
     const args = [batch.map((t) => t.id), batch.map((t) => t.datestamp)];
     await client.query(
-      "UPDATE oai_records r SET deleted = true, hash = 'deleted', dc = NULL, tei_path = NULL, datestamp = t.datestamp" +
+      "UPDATE oai_records r SET deleted = true, hash = 'deleted', dc = NULL, tei_path = NULL, oai_dc = NULL, qdc = NULL, datestamp = t.datestamp" +
         ' FROM unnest($1::text[], $2::text[]) AS t(id, datestamp) WHERE r.id = t.id',
       args,
     );
@@ -198,4 +233,38 @@ async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void
   if (changes.upserts.length > 0) {
     await client.query('DELETE FROM oai_sets WHERE NOT EXISTS (SELECT 1 FROM oai_record_sets s WHERE s.spec = oai_sets.spec)');
   }
+}
+
+/** A stable name per query text, so each pooled connection prepares a list query once. */
+function statementName(sql: string): string {
+  let h = 0;
+  for (let i = 0; i < sql.length; i++) h = (Math.imul(h, 31) + sql.charCodeAt(i)) | 0;
+  return `oai_page_${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * Brings a store of schema version 1 to version 2 inside the opening transaction (the columns
+ * were added by SCHEMA): fills each record's serializations from its stored DC values, in slices
+ * by id, so nothing a harvester receives changes and nothing is read into memory whole.
+ */
+async function upgrade(client: pg.PoolClient): Promise<void> {
+  const { rows: version } = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'schema_version'");
+  if (version[0]?.value === SCHEMA_VERSION) return;
+  for (let last = ''; ; ) {
+    const { rows } = await client.query<{ id: string; deleted: boolean; sets: string; dc: string | null }>(
+      'SELECT id, deleted, sets, dc FROM oai_records WHERE id > $1 ORDER BY id LIMIT $2',
+      [last, BATCH],
+    );
+    if (rows.length === 0) break;
+    const filled = rows.map((row) => {
+      const record = { deleted: row.deleted, sets: JSON.parse(row.sets) as OaiSet[], ...(row.dc === null ? {} : { dc: JSON.parse(row.dc) as DcFields }) };
+      return { id: row.id, specs: joinSpecs(record), ...storedDc(record) };
+    });
+    await client.query(
+      'UPDATE oai_records r SET oai_dc = t.oai_dc, qdc = t.qdc, set_specs = t.set_specs FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, oai_dc, qdc, set_specs) WHERE r.id = t.id',
+      [filled.map((f) => f.id), filled.map((f) => f.oaiDc), filled.map((f) => f.qdc), filled.map((f) => f.specs)],
+    );
+    last = rows[rows.length - 1]!.id;
+  }
+  await client.query("INSERT INTO oai_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [SCHEMA_VERSION]);
 }

@@ -6,7 +6,7 @@ import type { OaiRepository } from '../oai-repository.js';
 import type { OaiSettings } from '../oai-settings.js';
 import { headerXml, recordXml, resumptionTokenXml } from '../oai-xml.js';
 import { decodeToken, encodeToken, type TokenState } from '../resumption-token.js';
-import type { Position, Selection } from '../store/oai-store.js';
+import type { PageRecord, Position, Selection } from '../store/oai-store.js';
 import { only, type VerbResult } from './verb-result.js';
 
 type ListVerb = 'ListIdentifiers' | 'ListRecords';
@@ -40,6 +40,11 @@ function queryFromArguments(args: Record<string, string>): ListQuery | VerbResul
   return query;
 }
 
+/** Records per page: TEI documents are far larger than DC records, so their pages may be shorter. */
+function pageSizeOf(verb: ListVerb, prefix: string, settings: OaiSettings): number {
+  return verb === 'ListRecords' && prefix === 'tei' && settings.teiPageSize !== undefined ? settings.teiPageSize : settings.pageSize;
+}
+
 /** ListIdentifiers and ListRecords: keyset pages from the store, stateless tokens. */
 export async function listRecords(verb: ListVerb, args: Record<string, string>, repo: OaiRepository, settings: OaiSettings): Promise<VerbResult> {
   const resumed = args.resumptionToken !== undefined;
@@ -67,20 +72,27 @@ export async function listRecords(verb: ListVerb, args: Record<string, string>, 
   if (query.set !== undefined) selection.set = query.set;
   if (query.from !== undefined) selection.from = query.from;
   if (query.until !== undefined) selection.until = query.until;
-  // One record more than a page tells whether another page follows, without counting.
-  const fetched = await repo.store.list(selection, query.after, settings.pageSize + 1);
+  const pageSize = pageSizeOf(verb, prefix, settings);
+  // One record more than a page tells whether another page follows, without counting. Both DC
+  // formats come serialized from the store (a page is one keyset query and concatenation); TEI
+  // is read from its file and its ids scoped to the record.
+  const stored = verb === 'ListRecords' && prefix !== 'tei' ? prefix : undefined;
+  const fetched = await repo.store.page(selection, query.after, pageSize + 1, stored);
   if (fetched.length === 0) {
     return { errors: [{ code: 'noRecordsMatch', message: 'No records match the request.' }], echo: resumed ? {} : args };
   }
-  const more = fetched.length > settings.pageSize;
-  const page = more ? fetched.slice(0, settings.pageSize) : fetched;
-  const items = page
-    .map((r) =>
-      verb === 'ListRecords'
-        ? recordXml(r, settings.repositoryIdentifier, r.deleted ? undefined : disseminate(repo, r, prefix))
-        : headerXml(r, settings.repositoryIdentifier) + '\n',
-    )
-    .join('');
+  const more = fetched.length > pageSize;
+  const count = more ? pageSize : fetched.length;
+  // The page in parts: the stored metadata strings are never copied into one long string.
+  const parts: string[] = [`<${verb}>\n`];
+  for (let n = 0; n < count; n++) {
+    const r = fetched[n] as PageRecord;
+    if (verb === 'ListIdentifiers') parts.push(headerXml(r, settings.repositoryIdentifier) + '\n');
+    else if (r.deleted) parts.push(recordXml(r, settings.repositoryIdentifier, undefined));
+    else if (stored !== undefined && r.metadata !== undefined) parts.push(`<record>${headerXml(r, settings.repositoryIdentifier)}<metadata>`, r.metadata, '</metadata></record>\n');
+    else parts.push(recordXml(r, settings.repositoryIdentifier, stored !== undefined || r.teiPath === undefined ? undefined : disseminate(repo, { id: r.id, teiPath: r.teiPath }, prefix)));
+  }
+  const page = fetched.slice(0, count);
   let token = '';
   if (more || resumed) {
     // Counted once per harvest (first page, or a version 1 token), then carried in the token.
@@ -104,5 +116,6 @@ export async function listRecords(verb: ListVerb, args: Record<string, string>, 
       token = resumptionTokenXml('', completeListSize, cursor);
     }
   }
-  return { body: `<${verb}>\n${items}${token}</${verb}>\n` };
+  parts.push(token, `</${verb}>\n`);
+  return { body: parts };
 }

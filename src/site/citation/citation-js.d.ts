@@ -5,8 +5,20 @@ declare module '@citation-js/core' {
     format(format: string, options?: Record<string, unknown>): string;
     data: Record<string, unknown>[];
   }
+  /** The few calls of citeproc-js's CSL.Engine the site makes. */
+  export interface CiteprocEngine {
+    updateItems(ids: readonly string[]): string[];
+    makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+    makeCitationCluster(items: readonly { id: string }[]): string;
+  }
   export const plugins: {
-    config: { get(name: '@csl'): { styles: { add(name: string, xml: string): void; has(name: string): boolean } } };
+    config: {
+      get(name: '@csl'): {
+        styles: { add(name: string, xml: string): void; has(name: string): boolean };
+        /** The citeproc-js engine Citation.js keeps per style and locale, set to serve `items`. */
+        engine(items: readonly unknown[], style: string, lang: string, format: string): CiteprocEngine;
+      };
+    };
   };
 }
 declare module '@citation-js/plugin-csl';

@@ -19,13 +19,23 @@ export interface FormattedCitation {
   bibliographyHtml: string;
 }
 
-/** Chicago notes-bibliography forms of one item; the style must have been registered. */
+/**
+ * Chicago notes-bibliography forms of one item; the style must have been registered.
+ *
+ * Rendered by citeproc-js through the engine Citation.js keeps per style (its `@csl` engine
+ * helper), called directly: `Cite#format('citation')` rebuilds the processor's whole citation
+ * state for every call, which made the note cost twice the bibliography. The output is the
+ * same markup Citation.js gives (tests/site/citation.test.ts compares the two).
+ */
 export function formatChicago(item: CslItem): FormattedCitation {
-  const cite = new Cite([item]);
-  const options = { template: CHICAGO_TEMPLATE, lang: 'en-US', format: 'html' };
+  const engine = plugins.config.get('@csl').engine([item], CHICAGO_TEMPLATE, 'en-US', 'html');
+  engine.updateItems([item.id]);
+  const [{ bibstart, bibend }, entries] = engine.makeBibliography();
+  // As Citation.js marks each entry: its item id on the entry's first element.
+  const marked = entries.map((entry) => entry.replace(/^\s*<[a-z]+/i, (tag) => `${tag} data-csl-entry-id="${item.id}"`));
   return {
-    noteHtml: cite.format('citation', options),
-    bibliographyHtml: cite.format('bibliography', options),
+    noteHtml: engine.makeCitationCluster([{ id: item.id }]),
+    bibliographyHtml: bibstart + marked.join('') + bibend,
   };
 }
 
@@ -36,6 +46,24 @@ export function exportCitations(items: readonly CslItem[]): { csl: string; bibte
     csl: `${JSON.stringify(items, null, 2)}\n`,
     bibtex: cite.format('bibtex', { format: 'text' }),
     ris: unwrapRis(cite.format('ris', { format: 'text' })),
+  };
+}
+
+/**
+ * The edition's downloads from each document's own: byte for byte what `exportCitations` gives
+ * for all the items at once (Citation.js ends each BibTeX entry with a blank line and the list
+ * with one more newline, and puts one newline between RIS records; tests/site/citation.test.ts
+ * checks it), without running Citation.js over the whole edition when one document changed.
+ */
+export function joinExports(documents: readonly { csl: CslItem; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
+  return {
+    csl: `${JSON.stringify(
+      documents.map((d) => d.csl),
+      null,
+      2,
+    )}\n`,
+    bibtex: `${documents.map((d) => d.bibtex.replace(/\n$/, '')).join('')}\n`,
+    ris: documents.map((d) => d.ris).join('\n'),
   };
 }
 

@@ -25,17 +25,21 @@ export const FACETS: readonly Facet[] = [
   { slug: 'places', label: 'By place', values: (s) => s.places },
 ];
 
+// One collator for every sort: String#localeCompare with a locale sets one up on every call,
+// over the thousands of names of a large edition (the edition pages took 13 s at 10,000 documents).
+const COLLATOR = new Intl.Collator('en');
+
 /** Value → documents with it, values in order (years ascending, others alphabetically). */
-export function groupBy(facet: Facet, summaries: readonly DocumentSummary[]): [string, DocumentSummary[]][] {
+export function groupBy(facet: Facet, summaries: readonly DocumentSummary[], sorted = false): [string, DocumentSummary[]][] {
   const groups = new Map<string, DocumentSummary[]>();
-  for (const s of [...summaries].sort(compareSummaries)) {
+  for (const s of sorted ? summaries : [...summaries].sort(compareSummaries)) {
     for (const v of facet.values(s)) {
       const list = groups.get(v) ?? [];
       list.push(s);
       groups.set(v, list);
     }
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en'));
+  return [...groups.entries()].sort(([a], [b]) => COLLATOR.compare(a, b));
 }
 
 export function documentListItem(s: DocumentSummary, fromPath: string): Html {
@@ -44,9 +48,8 @@ export function documentListItem(s: DocumentSummary, fromPath: string): Html {
   }</li>`;
 }
 
-function facetPage(facet: Facet, summaries: readonly DocumentSummary[], settings: SiteSettings): string {
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings): string {
   const path = `browse/${facet.slug}.html`;
-  const groups = groupBy(facet, summaries);
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
   const main = html`<h1>${facet.label}</h1>
 <p>${groups.length} ${groups.length === 1 ? 'value' : 'values'} over ${summaries.length} ${summaries.length === 1 ? 'document' : 'documents'}.</p>
@@ -69,18 +72,21 @@ ${groups.map(
   return renderPage({ path, title: facet.label, main }, settings);
 }
 
-function browseIndex(summaries: readonly DocumentSummary[], settings: SiteSettings): string {
+function browseIndex(counts: readonly number[], settings: SiteSettings): string {
   const path = 'browse/index.html';
   const main = html`<h1>Browse the edition</h1><ul class="facet-list">${FACETS.map(
-    (f) => html`<li><a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label}</a> <span class="count">${groupBy(f, summaries).length}</span></li>`,
+    (f, i) => html`<li><a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label}</a> <span class="count">${counts[i]}</span></li>`,
   )}</ul>`;
   return renderPage({ path, title: 'Browse', main }, settings);
 }
 
 /** browse/index.html and one page per facet, made from the summaries alone. */
 export function renderBrowsePages(summaries: readonly DocumentSummary[], settings: SiteSettings): { path: string; content: string }[] {
+  // Sorted once, grouped once per facet: both the facet's page and the browse index use the groups.
+  const sorted = [...summaries].sort(compareSummaries);
+  const groups = FACETS.map((f) => groupBy(f, sorted, true));
   return [
-    { path: 'browse/index.html', content: browseIndex(summaries, settings) },
-    ...FACETS.map((f) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, summaries, settings) })),
+    { path: 'browse/index.html', content: browseIndex(groups.map((g) => g.length), settings) },
+    ...FACETS.map((f, i) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, summaries, groups[i]!, settings) })),
   ];
 }

@@ -1,6 +1,7 @@
 import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { decodeTeiBody } from '../decode/decode-tei.js';
+import type { Cable } from '../../model/cable.js';
+import { decodeTeiBody, decodeTeiTree } from '../decode/decode-tei.js';
 import { DEFAULT_LIMITS, guardDepth, guardSizeAndDoctype, type InputLimits } from '../xml/guard-input.js';
 import { indexElementList } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
@@ -36,13 +37,28 @@ function position(d: { line?: number; col?: number }): { line?: number; column?:
  * lines; never throws.
  */
 export function validateTei(xml: string, file?: string, options: ValidateOptions = {}): Diagnostic[] {
+  return checkTei(xml, file, options, false).diagnostics;
+}
+
+/**
+ * validateTei, and the model decoded from the same parse when the file is well-formed enough to
+ * have one: for callers that need both (packaging), which would otherwise parse every file twice.
+ * The diagnostics are validateTei's plus the decoder's; the cable is only worth using when none
+ * of them is an error.
+ */
+export function validateAndDecodeTei(xml: string, file?: string, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; cable?: Cable } {
+  return checkTei(xml, file, options, true);
+}
+
+function checkTei(xml: string, file: string | undefined, options: ValidateOptions, wantCable: boolean): { diagnostics: Diagnostic[]; cable?: Cable } {
   const bag = new DiagnosticBag(file);
+  let cable: Cable | undefined;
   const limits = options.limits ?? DEFAULT_LIMITS;
   try {
     // Depth is checked after libxml2's parse, which refuses more than 256 levels itself: on that
     // refusal, or when the scanned tree is deeper than a lower limit, the guard names the first
     // tag too deep. Well-formed files, nearly all of them, are not read a third time for it.
-    if (!guardSizeAndDoctype(xml, bag, limits)) return bag.items;
+    if (!guardSizeAndDoctype(xml, bag, limits)) return { diagnostics: bag.items };
     let doc: XmlDocument;
     try {
       // No entity substitution, no DTD loading, no network (the DOCTYPE is refused above anyway).
@@ -61,19 +77,19 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
           ParseOption.XML_PARSE_NOBLANKS,
       });
     } catch (err) {
-      if (!guardDepth(xml, bag, limits.maxDepth)) return bag.items;
+      if (!guardDepth(xml, bag, limits.maxDepth)) return { diagnostics: bag.items };
       for (const d of libxmlDetails(err).slice(0, 5)) {
         bag.error('tei/not-well-formed', `Not well-formed XML: ${d.message.trim()}`, position(d));
       }
-      return bag.items;
+      return { diagnostics: bag.items };
     }
     try {
       // libxml2 has accepted the XML as well-formed; the scanner rebuilds it with lines, cheaply.
       const scanned = scanXmlTree(xml);
-      if (scanned && scanned.depth > limits.maxDepth && !guardDepth(xml, bag, limits.maxDepth)) return bag.items;
+      if (scanned && scanned.depth > limits.maxDepth && !guardDepth(xml, bag, limits.maxDepth)) return { diagnostics: bag.items };
       const index = scanned ? indexElementList(scanned.elements) : undefined;
       const tei = scanned ? checkTeiNamespace(scanned.root, bag, index?.all) : undefined;
-      if (!tei || !index) return bag.items;
+      if (!tei || !index) return { diagnostics: bag.items };
       try {
         projectSchemaValidator().validate(doc);
         // libxml2 accepted the file: the patterns it was not given are checked here. (When it
@@ -95,13 +111,16 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
       checkRequiredHeader(tei, index, bag);
       checkDates(tei, index, bag);
       checkTruncation(index, bag);
-      // The reading-text rule needs the body as the model; decoder warnings about unknown markup come with it.
-      checkReadingText(index, { body: decodeTeiBody(tei, bag) }, bag);
+      // The reading-text rule needs the body as the model; decoder warnings about unknown markup come
+      // with it. A caller that wants the whole model gets it from this tree (the header costs little).
+      if (wantCable) cable = decodeTeiTree(tei, bag);
+      checkReadingText(index, cable ?? { body: decodeTeiBody(tei, bag) }, bag);
     } finally {
       doc.dispose();
     }
   } catch (err) {
     bag.error('tei/internal-error', `Validation failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { diagnostics: bag.items };
   }
-  return bag.items;
+  return { diagnostics: bag.items, ...(cable ? { cable } : {}) };
 }
