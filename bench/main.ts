@@ -12,6 +12,7 @@ import { runOaiBench } from './oai-bench.js';
 import { runPackageBench } from './package-bench.js';
 import { runSiteBench } from './site-bench.js';
 import { runTeiBench } from './tei-bench.js';
+import { runBuildBench } from './build-bench.js';
 
 /** What every bench after ingest gets: the ingested cables and a scratch folder of its own. */
 interface BenchContext {
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
     for (const line of result.lines) console.log(line);
     results.push(result);
   };
+
+  // The command users run, end to end (issue #11): cold, nothing changed, one page changed, vs jing.
+  print(runBuildBench(Number(process.env['CABLEKIT_BENCH_BUILD_PAGES'] ?? count)));
 
   console.log(`cablekit bench: generating ${count} synthetic pages (seed ${BENCH_SEED}) …`);
   const pages = generateSyntheticPages(count, BENCH_SEED);

@@ -6,7 +6,7 @@ import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/i
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { validateCmif } from '../cmif/index.js';
-import { syncOaiStore } from '../oai/index.js';
+import { oaiDraftOf, syncOaiStoreDrafts, type SourcedDraft } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** New OAI datestamps follow SOURCE_DATE_EPOCH as TEI revisions do, so a reproducible build reproduces its store too. */
@@ -24,8 +24,13 @@ export function pipelineDeps(): BuildDeps {
     decodeTei,
     stages: derivedStages,
     validateTei: (xml, file) => validateTei(xml, file),
-    syncOaiStore: (cables, config, rootDir, kept) => syncOaiStore(cables, config, rootDir, storeClock(), kept),
+    oaiRecordOf: oaiDraftOf,
+    // The drafts handed back are the ones oaiRecordOf made (kept by the build as plain JSON).
+    syncOaiStore: (records, config, rootDir, kept) =>
+      syncOaiStoreDrafts(records as readonly SourcedDraft[], config, rootDir, storeClock(), kept),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
+    // Worker threads of the build load this module and call this function for the same deps.
+    worker: { module: import.meta.url, export: 'pipelineDeps' },
   };
 }
 

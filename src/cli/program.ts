@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { buildCommand } from './commands/build-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
@@ -6,6 +6,12 @@ import { initCommand } from './commands/init-command.js';
 import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { validateCommand } from './commands/validate-command.js';
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 256) throw new InvalidArgumentError('give a whole number from 1 to 256');
+  return n;
+}
 
 /**
  * The command-line interface. Each action stores its exit code through `setExitCode` rather
@@ -42,7 +48,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--no-progress', 'no progress bar')
     .option('-v, --verbose', 'also print info diagnostics')
     .option('-q, --quiet', 'print errors only (warnings are still counted and in the report)')
-    .action(async (opts: { config?: string; force?: boolean; report?: string; progress?: boolean; verbose?: boolean; quiet?: boolean }) =>
+    .option('-j, --jobs <n>', 'worker threads for document work (default: one per core); outputs do not depend on it', parseJobs)
+    .action(async (opts: { config?: string; force?: boolean; report?: string; progress?: boolean; verbose?: boolean; quiet?: boolean; jobs?: number }) =>
       setExitCode(await buildCommand(opts)),
     );
 

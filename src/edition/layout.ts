@@ -95,6 +95,14 @@ export interface BookkeepingFiles {
   /** The embedded (SQLite) OAI-PMH record store. */
   oaiDatabase: string;
   buildLock: string;
+  /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental. */
+  documentCache: string;
+  /** TEI state changes made since the state file was last written: replayed after a killed run. */
+  teiJournal: string;
+  /** Temporary files of a run, renamed into place; cleared by the next run. */
+  staging: string;
+  /** Digest of the document pages the site's search index was last made from. */
+  searchIndexDigest: string;
 }
 
 export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles {
@@ -106,6 +114,10 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     changeLog: join(dir, 'change-log.json'),
     oaiDatabase: join(dir, 'oai-store.sqlite'),
     buildLock: join(dir, 'build.lock'),
+    documentCache: join(dir, 'documents.json'),
+    teiJournal: join(dir, 'tei-journal.jsonl'),
+    staging: join(dir, 'staging'),
+    searchIndexDigest: join(dir, 'search-index.sha256'),
   };
 }
 

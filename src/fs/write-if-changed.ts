@@ -17,10 +17,15 @@ export function readFileIfExists(path: string): Buffer | undefined {
  * Writes only when the bytes differ, so a re-run with unchanged inputs touches no file
  * (mtimes stay put and tools that watch the folder see nothing).
  */
-export function writeIfChanged(path: string, content: string | Uint8Array): WriteOutcome {
+export function writeIfChanged(
+  path: string,
+  content: string | Uint8Array,
+  /** How to write (default: an atomic write flushed at once); the build passes its staged writer. */
+  write: (path: string, bytes: Uint8Array) => void = writeFileAtomic,
+): WriteOutcome {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   const existing = readFileIfExists(path);
   if (existing !== undefined && existing.equals(bytes)) return 'unchanged';
-  writeFileAtomic(path, bytes);
+  write(path, bytes);
   return 'written';
 }

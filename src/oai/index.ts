@@ -11,7 +11,7 @@ export type { OaiStore, Position, Selection, StoreChanges, RecordState, PageReco
 export { openStore, storeTarget, type StoreTarget, type OpenedStore } from './store/open-store.js';
 export { encodeToken, decodeToken, type TokenState } from './resumption-token.js';
 export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';
-export { syncOaiStore, syncStoreData, planSync, type SyncCounts } from './sync-store.js';
+export { syncOaiStore, syncOaiStoreDrafts, syncStoreData, planSync, planSyncDrafts, oaiDraftOf, type SyncCounts, type OaiDraft, type SourcedDraft } from './sync-store.js';
 export { repositoryFor, repositoryFromData, metadataReader } from './open-oai-store.js';
 export { scopeTeiIds, idPrefix } from './scope-tei-ids.js';
 export { utf8Parts } from './utf8-parts.js';

@@ -9,8 +9,16 @@ import type { RecordState, StoreChanges } from './store/oai-store.js';
 import { openStore } from './store/open-store.js';
 import { setsForCable } from './record-sets.js';
 
-/** The record a cable should have now, without its datestamp. */
-function freshRecord(decoded: DecodedCable, config: CablekitConfig): Omit<OaiRecord, 'datestamp'> {
+/** The record a cable should have now, without its datestamp: plain JSON, so the build can keep it between runs. */
+export type OaiDraft = Omit<OaiRecord, 'datestamp'>;
+
+/** A draft with the TEI file it came from, for diagnostics. */
+export interface SourcedDraft {
+  draft: OaiDraft;
+  file?: string;
+}
+
+export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDraft {
   const fields = cableToDcFields(decoded.cable, config);
   const oaiDc = stripXmlProlog(oaiDcFromFields(fields));
   const qdc = stripXmlProlog(qualifiedDcFromFields(fields));
@@ -23,6 +31,10 @@ function freshRecord(decoded: DecodedCable, config: CablekitConfig): Omit<OaiRec
   return { id: decoded.cable.id, hash, deleted: false, sets, dc: fields, teiPath: decoded.teiPath, oaiDc: oaiDc.trimEnd(), qdc: qdc.trimEnd() };
 }
 
+function draftsOf(cables: readonly DecodedCable[], config: CablekitConfig): SourcedDraft[] {
+  return cables.map((decoded) => ({ draft: oaiDraftOf(decoded, config), file: decoded.teiPath }));
+}
+
 export interface SyncCounts {
   added: number;
   updated: number;
@@ -32,13 +44,12 @@ export interface SyncCounts {
 
 /**
  * Pure part of the sync: what must change in a store whose records are in `states`, given the
- * corpus and the time. New and changed records get the datestamp `now`, unchanged ones are not
- * touched, and cables that left become tombstones (unless held back this run: `kept`).
+ * corpus's records and the time. New and changed records get the datestamp `now`, unchanged ones
+ * are not touched, and records that left become tombstones (unless held back this run: `kept`).
  */
-export function planSync(
+export function planSyncDrafts(
   states: readonly RecordState[],
-  cables: readonly DecodedCable[],
-  config: CablekitConfig,
+  drafts: readonly SourcedDraft[],
   now: Date,
   kept: ReadonlySet<string> = new Set(),
 ): { changes: StoreChanges; counts: SyncCounts; diagnostics: Diagnostic[] } {
@@ -48,14 +59,13 @@ export function planSync(
   const seen = new Set<string>();
   const changes: StoreChanges = { upserts: [], tombstones: [] };
   const counts: SyncCounts = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
-  for (const decoded of cables) {
-    const id = decoded.cable.id;
+  for (const { draft: fresh, file } of drafts) {
+    const id = fresh.id;
     if (seen.has(id)) {
-      diagnostics.push({ code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, file: decoded.teiPath });
+      diagnostics.push({ code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, ...(file !== undefined ? { file } : {}) });
       continue;
     }
     seen.add(id);
-    const fresh = freshRecord(decoded, config);
     const old = previous.get(id);
     if (old && !old.deleted && old.hash === fresh.hash) {
       counts.unchanged++;
@@ -72,6 +82,17 @@ export function planSync(
     counts.deleted++;
   }
   return { changes, counts, diagnostics };
+}
+
+/** planSyncDrafts over decoded cables. */
+export function planSync(
+  states: readonly RecordState[],
+  cables: readonly DecodedCable[],
+  config: CablekitConfig,
+  now: Date,
+  kept: ReadonlySet<string> = new Set(),
+): ReturnType<typeof planSyncDrafts> {
+  return planSyncDrafts(states, draftsOf(cables, config), now, kept);
 }
 
 /** The same sync over records in memory (tests, the benchmark's generated stores). */
@@ -92,12 +113,24 @@ export function syncStoreData(
   return { data: { ...current, records: [...byId.values()] }, changed: counts, diagnostics };
 }
 
-/**
- * Brings the durable OAI store in line with the corpus, writing only what changed, in one
- * transaction. The store is opened (and created or migrated) here and closed again.
- */
+/** Brings the durable OAI store in line with the corpus's cables (see syncOaiStoreDrafts). */
 export async function syncOaiStore(
   cables: readonly DecodedCable[],
+  config: CablekitConfig,
+  root: string,
+  now: Date = new Date(),
+  kept: ReadonlySet<string> = new Set(),
+): Promise<{ diagnostics: Diagnostic[] }> {
+  return syncOaiStoreDrafts(draftsOf(cables, config), config, root, now, kept);
+}
+
+/**
+ * Brings the durable OAI store in line with records already made (the build keeps them per
+ * document and makes them only for documents that changed), writing only what changed, in one
+ * transaction. The store is opened (and created or migrated) here and closed again.
+ */
+export async function syncOaiStoreDrafts(
+  drafts: readonly SourcedDraft[],
   config: CablekitConfig,
   root: string,
   now: Date = new Date(),
@@ -108,7 +141,7 @@ export async function syncOaiStore(
   const { store } = opened;
   const diagnostics = [...opened.diagnostics];
   try {
-    const plan = planSync(await store.states(), cables, config, now, kept);
+    const plan = planSyncDrafts(await store.states(), drafts, now, kept);
     diagnostics.push(...plan.diagnostics);
     try {
       if (plan.changes.upserts.length + plan.changes.tombstones.length > 0) await store.apply(plan.changes);

@@ -4,6 +4,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NameRegister } from '../names/index.js';
 import type { BuildDeps } from './build-deps.js';
 import type { DocumentReport } from './build-report.js';
+import type { StagedWriter } from '../fs/index.js';
+import type { TeiStateEntry } from './build-state.js';
+import type { DocumentCache } from './document-cache.js';
 
 export type BuildPhase = 'tei' | 'decode' | 'derive';
 
@@ -24,6 +27,13 @@ export interface BuildOptions {
   now?: string;
   deps: BuildDeps;
   onProgress?: (progress: BuildProgress) => void;
+  /**
+   * Worker threads for document work (default: one per core). Outputs do not depend on it; with
+   * 1, or with few documents to redo, the build's own thread does everything.
+   */
+  jobs?: number;
+  /** The version of the tool, down to its bytes (default: toolFingerprint()); kept work of another one is redone. */
+  toolFingerprint?: string;
 }
 
 /** Shared, mutable bookkeeping of one build run, passed between the phases. */
@@ -39,6 +49,16 @@ export interface BuildContext {
    * OAI record are left as they were (a typo in a hand edit must not unpublish the document).
    */
   heldBack: Set<string>;
+  /** Every file of the run goes through it: atomic, staged outside the published folders, flushed once at the end. */
+  writer: StagedWriter;
+  /** Records a TEI state change before the TEI file is written, so a killed run is not mistaken for a hand edit. */
+  journal(id: string, entry: TeiStateEntry): void;
+  /** What validation found in TEI bytes this run wrote (by sha256): the same bytes are not checked twice. */
+  checked: Map<string, readonly Diagnostic[]>;
+  /** The kept work of the last run, and what this run keeps. */
+  previous: DocumentCache;
+  next: DocumentCache;
+  tool: string;
   /** The edition's own name register (src/pipeline/read-name-register.ts), when it has one. */
   register?: NameRegister;
 }

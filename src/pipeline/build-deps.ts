@@ -6,6 +6,11 @@ import type { DecodedCable, DerivedStage } from '../stage/index.js';
 import type { TeiSettings } from '../tei/encode/tei-settings.js';
 import type { OutputAction } from './build-report.js';
 
+/** A record as the OAI module makes it; the pipeline only keeps it and hands it back. */
+export interface OaiRecordDraft {
+  id: string;
+}
+
 /**
  * The format modules the build drives. Passed in rather than imported so the pipeline can be
  * exercised with stand-ins, and so the pipeline depends on contracts, not implementations.
@@ -17,8 +22,9 @@ export interface BuildDeps {
   /**
    * Errors the validator finds in a fresh encoding (empty when valid): a non-empty answer means the
    * TEI file is not written and the document fails. Optional so stand-ins can leave it out.
+   * `findings`: what `validateTei` found in this XML, when the build already checked it.
    */
-  rejectEncodedTei?(xml: string, file: string): Diagnostic[];
+  rejectEncodedTei?(xml: string, file: string, findings?: readonly Diagnostic[]): Diagnostic[];
   decodeTei(xml: string, file?: string): { cable?: Cable; diagnostics: Diagnostic[]; encodedWhen?: string };
   /**
    * Checks a TEI file as `cablekit validate` does (project schema + rules). The build checks every
@@ -26,9 +32,14 @@ export interface BuildDeps {
    */
   validateTei?(xml: string, file?: string): Diagnostic[];
   stages: readonly DerivedStage[];
-  /** Brings the OAI-PMH record store in line with the decoded corpus (after the derived stages; the store may be a database server, hence asynchronous). */
+  /**
+   * A document's OAI-PMH record without its datestamp, as plain JSON: the build keeps it with the
+   * document's other summaries and hands all of them to `syncOaiStore`.
+   */
+  oaiRecordOf?(decoded: DecodedCable, config: CablekitConfig): OaiRecordDraft;
+  /** Brings the OAI-PMH record store in line with the corpus's records (after the derived stages; the store may be a database server, hence asynchronous). */
   syncOaiStore?(
-    cables: readonly DecodedCable[],
+    records: readonly { draft: OaiRecordDraft; file?: string }[],
     config: CablekitConfig,
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
@@ -39,6 +50,12 @@ export interface BuildDeps {
    * and tombstones. Its files are reported with the corpus-wide outputs.
    */
   publishChanges?(config: CablekitConfig, rootDir: string): Promise<{ outputs: { path: string; action: OutputAction }[]; diagnostics: Diagnostic[] }>;
+  /**
+   * Where a worker thread finds these same deps (a module URL and the name of the function it
+   * exports that returns them): with it, the build runs document work in a pool of workers.
+   * Without it (stand-ins in tests), everything runs in the build's own thread.
+   */
+  worker?: { module: string; export: string };
   /** Pages larger than this are reported and not read at all (a stray 10 GB file must not exhaust memory). */
   maxPageBytes?: number;
 }

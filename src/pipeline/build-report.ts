@@ -42,6 +42,8 @@ export interface BuildReport {
   /** When the build ran (ISO 8601, UTC). */
   startedAt: string;
   summary: BuildSummary;
+  /** Worker threads that did document work this run (0: the build's own thread did it all). */
+  workers: number;
   documents: DocumentReport[];
   /** Files not tied to one document (collections, indexes, the build state). */
   collectionOutputs: OutputRecord[];

@@ -1,122 +1,200 @@
-import { sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
-import { editionLayout } from '../edition/layout.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DecodedCable, OutputFile, StageContext, StageDocument } from '../stage/index.js';
+import { existsSync } from 'node:fs';
+import { sha256Hex, toPortableRelative } from '../fs/index.js';
+import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
+import type { OutputFile, StageContext } from '../stage/index.js';
+import type { DocumentJobResult } from './document-job.js';
 import { reconcileOutputs } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
-import type { OutputRecord } from './build-report.js';
-import { documentIdOfOutput, resolveOutputPath } from './output-path.js';
-import { readPageImages, readPlaceEntries } from './read-assets.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DocumentReport, OutputRecord } from './build-report.js';
+import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
+import { resolveOutputPath } from './output-path.js';
+import { readPlaceEntries } from './read-assets.js';
+
+/** What one document's derivation gave: its files (path in the output folder → sha256) and summaries. */
+export interface DerivedDocument {
+  outputs: [string, string][];
+  summaries: Record<string, unknown>;
+  /** False when a stage failed on it: its memo must not be trusted next time. */
+  ok: boolean;
+  /** Set by the caller: a write that fails later (they end asynchronously) must untrust the memo too. */
+  onWriteFailure?: () => void;
+}
 
 /**
- * Runs every derived stage over the decoded cables, one document at a time, then each stage's
- * corpus step over the documents' summaries, and writes the files (only when changed). The
- * pipeline reads what stages need from disk (page images, the authority file) and hands it in.
- * A failing stage is reported and the others still run. Files of an earlier build that no stage
- * produces any more are removed (see output-ledger.ts). Returns the files not tied to one document.
+ * Runs the derived stages, one document at a time, then each stage's corpus step over the kept
+ * summaries, and writes the files (only when changed). The pipeline reads what stages need from
+ * disk (page images, the authority file) and hands it in. A failing stage is reported and the
+ * others still run. Files of an earlier build that no stage produces any more are removed (see
+ * output-ledger.ts) once the run is known to be complete.
  */
-export function deriveOutputs(ctx: BuildContext, cables: readonly DecodedCable[]): OutputRecord[] {
-  const { config, rootDir, deps, onProgress } = ctx.options;
-  const collectionOutputs: OutputRecord[] = [];
-  /** What was produced (path in the output folder → sha256), and whether every stage ran to the end. */
-  const produced = new Map<string, string>();
-  let complete = true;
-  const ids = new Set(ctx.byId.keys());
-  const claimed = new Map<string, string>();
-  const byTeiPath = new Map(cables.map((c) => [c.teiPath, c.cable.id] as const));
-  const attribute = (d: Diagnostic): void => attributeDiagnostic(ctx, d, byTeiPath, ids);
+export class Deriver {
+  readonly stageCtx: StageContext;
+  /** The authority file's sha256: part of every document's key. */
+  readonly authoritySha: string;
+  private readonly produced = new Map<string, string>();
+  private readonly claimed = new Map<string, string>();
+  private readonly failedStages = new Set<number>();
+  private complete = true;
+  private readonly collectionOutputs: OutputRecord[] = [];
+  private readonly failedWrites: Diagnostic[] = [];
 
-  const authority = readPlaceEntries(config.authorityFile);
-  authority.diagnostics.forEach(attribute);
-  const stageCtx: StageContext = { config, layout: editionLayout(config), places: authority.places };
+  constructor(private readonly ctx: BuildContext) {
+    const { config } = ctx.options;
+    const authority = readPlaceEntries(config.authorityFile);
+    ctx.globalDiagnostics.push(...authority.diagnostics);
+    this.authoritySha = sha256Hex(JSON.stringify(authority.places));
+    this.stageCtx = { config, layout: editionLayout(config), places: authority.places };
+  }
 
-  const write = (stageName: string, file: OutputFile): void => {
+  /** A document job's stage outcomes (document-job.ts): its files written, attributed to its report. */
+  apply(result: DocumentJobResult, report: DocumentReport): DerivedDocument {
+    const { deps } = this.ctx.options;
+    const derived: DerivedDocument = { outputs: [], summaries: {}, ok: true };
+    for (const outcome of result.stages) {
+      const stage = deps.stages[outcome.index];
+      if (stage === undefined) continue;
+      if (outcome.failure !== undefined) {
+        this.ctx.globalDiagnostics.push(outcome.failure);
+        this.failedStages.add(outcome.index);
+        this.complete = false;
+        derived.ok = false;
+        continue;
+      }
+      report.diagnostics.push(...outcome.diagnostics);
+      for (const file of outcome.files) {
+        const written = this.write(stage.name, file, report.outputs, () => derived.onWriteFailure?.());
+        if (written) derived.outputs.push(written);
+        else derived.ok = false;
+      }
+      if (outcome.summary !== undefined) derived.summaries[stage.name] = outcome.summary;
+    }
+    return derived;
+  }
+
+  /** True when every file a kept document produced is still there (a deleted output folder is rebuilt). */
+  outputsPresent(outputs: readonly [string, string][]): boolean {
+    const { outputDir } = this.ctx.options.config;
+    return outputs.every(([path]) => {
+      const full = resolveOutputPath(outputDir, path);
+      return full !== undefined && existsSync(full);
+    });
+  }
+
+  /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */
+  keep(outputs: readonly [string, string][], target: OutputRecord[] | undefined): void {
+    const { config, rootDir } = this.ctx.options;
+    for (const [path, sha] of outputs) {
+      const full = resolveOutputPath(config.outputDir, path);
+      if (full === undefined) continue;
+      const portable = toPortableRelative(rootDir, full);
+      this.claimed.set(portable, 'an earlier run');
+      this.produced.set(path, sha);
+      target?.push({ path: portable, action: 'unchanged' });
+    }
+  }
+
+  /**
+   * Each stage's corpus step over the summaries of every document kept this run (sorted by id),
+   * or the kept corpus files when no summary changed. A corpus step over a partial set of
+   * summaries would drop documents from collections: a stage that failed on a document skips it.
+   */
+  corpus(documents: readonly DocumentMemo[], common: string): void {
+    const { deps } = this.ctx.options;
+    const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    deps.stages.forEach((stage, s) => {
+      if (!stage.corpus || this.failedStages.has(s)) return;
+      const list = sorted.filter((d) => d.summaries[stage.name] !== undefined).map((d) => d.summaries[stage.name]);
+      const key = sha256Hex(JSON.stringify([common, stage.name, list]));
+      const kept = this.ctx.previous.corpus.get(stage.name);
+      if (kept !== undefined && kept.key === key && this.outputsPresent(kept.outputs)) {
+        this.keep(kept.outputs, this.collectionOutputs);
+        this.ctx.globalDiagnostics.push(...kept.diagnostics);
+        this.ctx.next.corpus.set(stage.name, kept);
+        return;
+      }
+      let result: ReturnType<NonNullable<typeof stage.corpus>>;
+      try {
+        result = stage.corpus(list, this.stageCtx);
+      } catch (error) {
+        this.ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on the corpus-wide files`, error));
+        this.complete = false;
+        return;
+      }
+      this.ctx.globalDiagnostics.push(...result.diagnostics);
+      const memo: CorpusMemo = { key, outputs: [], diagnostics: result.diagnostics };
+      for (const file of result.files) {
+        const written = this.write(stage.name, file, this.collectionOutputs, () => {
+          memo.key = '';
+        });
+        if (written) memo.outputs.push(written);
+        else memo.key = '';
+      }
+      this.ctx.next.corpus.set(stage.name, memo);
+    });
+  }
+
+  /** Removes what no stage produced this time and records what was; returns the files not tied to one document. */
+  finish(): OutputRecord[] {
+    // The same work as last run produces the same files, which that run already reconciled.
+    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger);
+    if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete));
+    return this.collectionOutputs;
+  }
+
+  private write(stageName: string, file: OutputFile, target: OutputRecord[], onFailure?: () => void): [string, string] | undefined {
+    const { config, rootDir } = this.ctx.options;
     const full = resolveOutputPath(config.outputDir, file.path);
     if (full === undefined) {
-      ctx.globalDiagnostics.push({
+      this.ctx.globalDiagnostics.push({
         code: 'build/unsafe-output-path',
         severity: 'error',
         message: `the ${stageName} stage asked to write "${file.path}", outside the output folder; not written`,
       });
-      return;
+      return undefined;
     }
     const path = toPortableRelative(rootDir, full);
-    const owner = documentIdOfOutput(file.path, ids);
-    const target = owner !== undefined ? ctx.byId.get(owner)?.outputs : collectionOutputs;
-    const previous = claimed.get(path);
+    const previous = this.claimed.get(path);
     if (previous !== undefined) {
-      ctx.globalDiagnostics.push({
+      this.ctx.globalDiagnostics.push({
         code: 'build/output-collision',
         severity: 'error',
         message: `"${path}" is written by both the ${previous} and the ${stageName} stage; the first one is kept`,
       });
-      return;
+      return undefined;
     }
-    claimed.set(path, stageName);
-    try {
-      target?.push({ path, action: writeIfChanged(full, file.content) });
-      produced.set(toPortableRelative(config.outputDir, full), sha256Hex(file.content));
-    } catch (error) {
-      complete = false;
-      target?.push({ path, action: 'failed' });
-      ctx.globalDiagnostics.push(internalError('build/write-failed', `could not write ${path}`, error, path));
-    }
-  };
+    this.claimed.set(path, stageName);
+    const relative = toPortableRelative(config.outputDir, full);
+    // Written by the I/O threads meanwhile; the record's action is filled in when the write ends,
+    // and the build waits for every write (drain) before it trusts or reconciles anything.
+    const record: OutputRecord = { path, action: 'written' };
+    target.push(record);
+    this.ctx.writer.writeIfChangedLater(full, file.content).then(
+      (action) => {
+        record.action = action;
+      },
+      (error: unknown) => {
+        record.action = 'failed';
+        this.complete = false;
+        this.failedWrites.push(internalError('build/write-failed', `could not write ${path}`, error, path));
+        onFailure?.();
+      },
+    );
+    const sha = sha256Hex(file.content);
+    this.produced.set(relative, sha);
+    return [relative, sha];
+  }
 
-  const summaries = deps.stages.map(() => [] as { id: string; summary: unknown }[]);
-  const failedStages = new Set<number>();
-  cables.forEach((decoded, index) => {
-    let pageImages: StageDocument['pageImages'] = [];
-    if (config.imagesDir !== undefined) {
-      const found = readPageImages(config.imagesDir, decoded.cable.id);
-      found.diagnostics.forEach(attribute);
-      pageImages = found.images;
-    }
-    const doc: StageDocument = { ...decoded, pageImages };
-    deps.stages.forEach((stage, s) => {
-      let result: ReturnType<typeof stage.document>;
-      try {
-        result = stage.document(doc, stageCtx);
-      } catch (error) {
-        ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on ${decoded.cable.id}`, error, decoded.teiPath));
-        failedStages.add(s);
-        complete = false;
-        return;
-      }
-      result.diagnostics.forEach(attribute);
-      for (const file of result.files) write(stage.name, file);
-      if (result.summary !== undefined) summaries[s]!.push({ id: decoded.cable.id, summary: result.summary });
-    });
-    onProgress?.({ phase: 'derive', done: index + 1, total: cables.length });
-  });
+  /** Waits for every file write issued so far; failed ones are reported (by path, so in a stable order). */
+  async settle(): Promise<void> {
+    await this.ctx.writer.drain();
+    this.failedWrites.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
+    this.ctx.globalDiagnostics.push(...this.failedWrites.splice(0));
+  }
 
-  deps.stages.forEach((stage, s) => {
-    // A corpus step over a partial set of summaries would drop documents from collections: skip it.
-    if (!stage.corpus || failedStages.has(s)) return;
-    const list = summaries[s]!.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => e.summary);
-    let result: ReturnType<NonNullable<typeof stage.corpus>>;
-    try {
-      result = stage.corpus(list, stageCtx);
-    } catch (error) {
-      ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on the corpus-wide files`, error));
-      complete = false;
-      return;
-    }
-    result.diagnostics.forEach(attribute);
-    for (const file of result.files) write(stage.name, file);
-  });
-  collectionOutputs.push(...reconcileOutputs(ctx, produced, complete));
-  return collectionOutputs;
+  /** Writes in flight: the caller waits when there are many, so memory stays bounded. */
+  get writesInFlight(): number {
+    return this.ctx.writer.inFlight;
+  }
 }
 
-/** Stage diagnostics about one document (named by its TEI path or its id) go to its report; others are global. */
-function attributeDiagnostic(
-  ctx: BuildContext,
-  d: Diagnostic,
-  byTeiPath: ReadonlyMap<string, string>,
-  ids: ReadonlySet<string>,
-): void {
-  const id = d.file === undefined ? undefined : (byTeiPath.get(d.file) ?? documentIdOfOutput(d.file, ids));
-  const report = id !== undefined ? ctx.byId.get(id) : undefined;
-  (report ? report.diagnostics : ctx.globalDiagnostics).push(d);
-}

@@ -42,11 +42,17 @@ function sameBytes(a: Uint8Array, text: string): boolean {
  * on a fresh clone of a committed edition — when re-encoding with its own `when` reproduces it.
  * Anything else is a hand edit, which is never overwritten without `force`.
  */
+/** The revision time a new encoding gets: the recorded one while source and tool are the same, else now. */
+export function plannedWhen(input: Pick<TeiPlanInput, 'state' | 'sourceSha256' | 'toolVersion' | 'now'>): string {
+  const { state } = input;
+  const sourceUnchanged = state !== undefined && state.sourceSha256 === input.sourceSha256 && state.toolVersion === input.toolVersion;
+  return sourceUnchanged && state ? state.when : input.now;
+}
+
 export function planTeiWrite(input: TeiPlanInput): TeiPlan {
-  const { state, existingTei } = input;
-  const sourceUnchanged =
-    state !== undefined && state.sourceSha256 === input.sourceSha256 && state.toolVersion === input.toolVersion;
-  const when = sourceUnchanged && state ? state.when : input.now;
+  const { existingTei } = input;
+  const state = input.state;
+  const when = plannedWhen(input);
 
   if (existingTei === undefined) return { action: 'create', content: input.encode(when), when };
 

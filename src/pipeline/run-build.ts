@@ -6,18 +6,31 @@ import { listSourceFiles, removeAtomicTempFiles, toPortableRelative } from '../f
 import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
-import { decodeAllTei } from './decode-phase.js';
-import { deriveOutputs } from './derive-phase.js';
+import { bookkeepingFiles, stateFile } from '../edition/layout.js';
+import { sha256Hex, stagedWriter, writeIfChanged } from '../fs/index.js';
+import { teiKey, toolFingerprint } from './build-keys.js';
+import { readDocumentCache, emptyDocumentCache, sameWork, serializeDocumentCache } from './document-cache.js';
+import { Deriver } from './derive-phase.js';
+import { processDocuments } from './document-phase.js';
+import { syncOai } from './oai-phase.js';
+import { replayTeiJournal, teiJournal } from './tei-journal.js';
+import { loadState, saveState } from './tei-phase.js';
+import { processSources } from './source-phase.js';
+import { buildRunner } from './document-runner.js';
 import { readNameRegister } from './read-name-register.js';
-import { ingestSource, loadState, saveState, settleSourceIds, writeIngestedTei } from './tei-phase.js';
 
 /**
- * The whole pipeline: sources → TEI (hand edits protected) → decode every TEI → derived stages.
+ * The whole pipeline: sources → TEI (hand edits protected) → every TEI checked and decoded →
+ * derived stages → OAI-PMH store. Incremental: work whose inputs did not change since the last
+ * run is skipped, and corpus-wide files are made from the summaries the build keeps.
  * One bad document never stops the batch; everything that went wrong is in the report.
  */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
+  const { config, rootDir } = options;
+  const bookkeeping = bookkeepingFiles(config.outputDir);
+  const journal = teiJournal(bookkeeping.teiJournal);
   const ctx: BuildContext = {
     options,
     now: options.now ?? revisionTimestamp(),
@@ -25,8 +38,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     reports: [],
     globalDiagnostics: [],
     heldBack: new Set(),
+    writer: stagedWriter(bookkeeping.staging),
+    journal: journal.record,
+    checked: new Map(),
+    previous: options.force === true ? emptyDocumentCache() : readDocumentCache(bookkeeping.documentCache),
+    next: emptyDocumentCache(),
+    tool: options.toolFingerprint ?? toolFingerprint(),
   };
-  const { config, rootDir } = options;
   const collectionOutputs: OutputRecord[] = [];
 
   let sources: string[] = [];
@@ -46,25 +64,41 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
   }
   const state = loadState(ctx);
+  // A run killed after writing TEI files but before the state file: take its journal in.
+  replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
   const names = readNameRegister(config, rootDir);
   ctx.globalDiagnostics.push(...names.diagnostics);
   if (names.register) ctx.register = names.register;
-  // Every page is ingested before any TEI is written: ids are settled over the whole batch.
-  const ingested = sources.map((file) => ingestSource(ctx, file)).filter((i) => i !== undefined);
-  settleSourceIds(ingested).forEach((i, index, all) => {
-    writeIngestedTei(ctx, state, i);
-    options.onProgress?.({ phase: 'tei', done: index + 1, total: all.length });
-  });
-  collectionOutputs.push(saveState(ctx, state));
+  // The edition's register changes what ingest marks in the text, hence the TEI.
+  const key = sha256Hex(JSON.stringify([teiKey(ctx.tool, config), names.register ?? null]));
+  const deriver = new Deriver(ctx);
+  // One pool of workers for the whole run, started by the first phase with enough work.
+  const runner = buildRunner(ctx, deriver.stageCtx);
+  let documents: Awaited<ReturnType<typeof processDocuments>>;
+  try {
+    // Every page takes part in settling ids before any TEI is written; unchanged work is skipped.
+    await processSources(ctx, state, sources, runner, key);
+    collectionOutputs.push(saveState(ctx, state));
+    // The state is on disk (renamed into place): the journal has served its purpose.
+    journal.clear();
+    documents = await processDocuments(ctx, deriver, runner);
+  } finally {
+    await runner.close();
+  }
+  deriver.corpus([...ctx.next.documents.values()], documents.common);
+  // Every output on disk before stale ones are reconciled and the run's work is trusted.
+  await deriver.settle();
+  collectionOutputs.push(...deriver.finish());
+  await syncOai(ctx, documents.changed);
 
-  const decoded = decodeAllTei(ctx);
-  collectionOutputs.push(...deriveOutputs(ctx, decoded));
-  if (options.deps.syncOaiStore) {
-    try {
-      ctx.globalDiagnostics.push(...(await options.deps.syncOaiStore(decoded, config, rootDir, ctx.heldBack)).diagnostics);
-    } catch (error) {
-      ctx.globalDiagnostics.push(internalError('build/oai-sync-failed', 'the OAI-PMH store could not be updated', error));
+  // Everything written is flushed to disk once, before the cache says the work is done.
+  ctx.writer.flush();
+  try {
+    if (!sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
+      writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
     }
+  } catch (error) {
+    ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.documentCache));
   }
   if (options.deps.publishChanges) {
     try {
@@ -83,12 +117,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   ctx.globalDiagnostics = ctx.globalDiagnostics.map((d) => relativeToRoot(d, rootDir));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // The state file is bookkeeping, not an output a person asked for: keep it out of the counts.
-  const countedOutputs = collectionOutputs.filter((o) => !o.path.endsWith('.cablekit-state.json'));
+  const statePath = toPortableRelative(rootDir, stateFile(config.teiDir));
+  const countedOutputs = collectionOutputs.filter((o) => o.path !== statePath);
   return {
     tool: TOOL_NAME,
     toolVersion: TOOL_VERSION,
     startedAt,
     summary: summarise(ctx.reports, countedOutputs, ctx.globalDiagnostics, seconds),
+    workers: documents.workers,
     documents: ctx.reports,
     collectionOutputs,
     diagnostics: ctx.globalDiagnostics,

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic, writeIfChanged } from '../fs/index.js';
+import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { stateFile, teiFile as teiFileOf } from '../edition/layout.js';
 import { parseBuildState, emptyBuildState, serializeBuildState, type BuildState } from './build-state.js';
@@ -36,24 +36,37 @@ export function saveState(ctx: BuildContext, state: BuildState): OutputRecord {
     if (readFileIfExists(teiFileOf(teiDir, id)) === undefined) delete state.documents[id];
   }
   const path = stateFile(teiDir);
-  const action = writeIfChanged(path, serializeBuildState(state));
+  const action = writeIfChanged(path, serializeBuildState(state), (p, bytes) => ctx.writer.write(p, bytes));
   return { path: toPortableRelative(ctx.options.rootDir, path), action };
 }
 
-/** A page read and ingested, waiting for the batch's ids to be settled before its TEI is written. */
+/**
+ * A page read (or known unchanged from the last run), waiting for the batch's ids to be settled
+ * before its TEI is written. `cable` is absent when the page was not read again: its claim and
+ * checksums come from the build cache, and it is read only if its TEI must be encoded.
+ */
 export interface IngestedSource {
   report: DocumentReport;
-  cable: Cable;
+  sourceFile: string;
+  /** The id the page claims, before the batch's ids are settled. */
+  claimId: string;
+  /** The settled id (the claim, or the claim with a suffix). */
+  id: string;
+  /** Why the settled id differs from the claim, when it does. */
+  suffixed?: string;
+  cable?: Cable;
   sourceSha256: string;
   textSha256: string;
+  /** fileStamp of the page taken before it was read. */
+  sourceStamp?: string;
+  /** What reading the page reported (kept, so a page not read again reports the same). */
+  ingestDiagnostics: Diagnostic[];
 }
 
-/** Reads and ingests one source page; undefined when it gave no cable (the report says why). Never throws. */
-export function ingestSource(ctx: BuildContext, sourceFile: string): IngestedSource | undefined {
-  const { config, rootDir, deps } = ctx.options;
-  const sourcePath = toPortableRelative(rootDir, sourceFile);
-  const report = newDocumentReport({ sourcePath });
-  ctx.reports.push(report);
+/** The page's bytes, or undefined when it is too large or unreadable (the report says why). Never throws. */
+export function readSource(ctx: BuildContext, sourceFile: string, report: DocumentReport): Buffer | undefined {
+  const { deps } = ctx.options;
+  const sourcePath = report.sourcePath ?? sourceFile;
   try {
     const size = statSync(sourceFile).size;
     if (deps.maxPageBytes !== undefined && size > deps.maxPageBytes) {
@@ -65,25 +78,52 @@ export function ingestSource(ctx: BuildContext, sourceFile: string): IngestedSou
       });
       return undefined;
     }
-    const bytes = readFileSync(sourceFile);
-    // The model records the path relative to the sources folder (stable across machines);
-    // diagnostics are re-pointed at the project-relative path so editors can open them.
-    const ingestPath = toPortableRelative(config.sourcesDir, sourceFile);
-    const ingested = ctx.register ? deps.ingest(bytes, ingestPath, { register: ctx.register }) : deps.ingest(bytes, ingestPath);
-    report.diagnostics.push(...ingested.diagnostics.map((d) => (d.file === ingestPath ? { ...d, file: sourcePath } : d)));
-    const cable = ingested.cable;
-    if (!cable) {
-      if (!report.diagnostics.some((d) => d.severity === 'error')) {
-        report.diagnostics.push({ code: 'build/not-ingested', severity: 'error', message: 'no document could be read from this page', file: sourcePath });
-      }
-      return undefined;
-    }
-    const sourceSha256 = sha256Hex(bytes);
-    return { report, cable, sourceSha256, textSha256: ingested.textSha256 ?? sourceSha256 };
+    return readFileSync(sourceFile);
   } catch (error) {
     report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, sourcePath));
     return undefined;
   }
+}
+
+/** The path ingest records for a page: relative to the sources folder (stable across machines). */
+export function ingestPathOf(ctx: BuildContext, sourceFile: string): string {
+  return toPortableRelative(ctx.options.config.sourcesDir, sourceFile);
+}
+
+/**
+ * What ingest gave for a page, as an IngestedSource; undefined when it gave no cable (the report
+ * says why). Diagnostics are re-pointed at the project-relative path so editors can open them.
+ */
+export function takeIngested(
+  report: DocumentReport,
+  sourceFile: string,
+  ingestPath: string,
+  bytes: Uint8Array,
+  ingested: { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string },
+  sourceStamp: string | undefined,
+): IngestedSource | undefined {
+  const sourcePath = report.sourcePath ?? ingestPath;
+  const diagnostics = ingested.diagnostics.map((d) => (d.file === ingestPath ? { ...d, file: sourcePath } : d));
+  report.diagnostics.push(...diagnostics);
+  const cable = ingested.cable;
+  if (!cable) {
+    if (!report.diagnostics.some((d) => d.severity === 'error')) {
+      report.diagnostics.push({ code: 'build/not-ingested', severity: 'error', message: 'no document could be read from this page', file: sourcePath });
+    }
+    return undefined;
+  }
+  const sourceSha256 = sha256Hex(bytes);
+  return {
+    report,
+    sourceFile,
+    claimId: cable.id,
+    id: cable.id,
+    cable,
+    sourceSha256,
+    textSha256: ingested.textSha256 ?? sourceSha256,
+    ...(sourceStamp !== undefined ? { sourceStamp } : {}),
+    ingestDiagnostics: diagnostics,
+  };
 }
 
 /**
@@ -91,7 +131,7 @@ export function ingestSource(ctx: BuildContext, sourceFile: string): IngestedSou
  * outcome does not depend on the order the files were read in; duplicates drop out here.
  */
 export function settleSourceIds(ingested: readonly IngestedSource[]): IngestedSource[] {
-  const claims = ingested.map((i) => ({ source: i.report.sourcePath ?? '', id: i.cable.id, textSha256: i.textSha256 }));
+  const claims = ingested.map((i) => ({ source: i.report.sourcePath ?? '', id: i.claimId, textSha256: i.textSha256 }));
   const { settled, diagnostics } = settleIds(claims);
   const bySource = new Map(ingested.map((i) => [i.report.sourcePath ?? '', i]));
   for (const d of diagnostics) bySource.get(d.file ?? '')?.report.diagnostics.push(d);
@@ -102,29 +142,53 @@ export function settleSourceIds(ingested: readonly IngestedSource[]): IngestedSo
       i.report.documentId = null;
       continue;
     }
-    if (s?.suffixed !== undefined) i.cable = { ...i.cable, id: s.id, idInferred: s.suffixed };
+    if (s?.suffixed !== undefined) {
+      i.id = s.id;
+      i.suffixed = s.suffixed;
+    }
     kept.push(i);
   }
   return kept;
 }
 
+/** The cable of a settled page, with its settled id. */
+export function settledCable(ingested: IngestedSource & { cable: Cable }): Cable {
+  const { cable } = ingested;
+  return ingested.suffixed !== undefined ? { ...cable, id: ingested.id, idInferred: ingested.suffixed } : cable;
+}
+
 /** Writes (or protects) the TEI file of one settled page. Never throws. */
-export function writeIngestedTei(ctx: BuildContext, state: BuildState, ingested: IngestedSource): void {
+export function writeIngestedTei(ctx: BuildContext, state: BuildState, ingested: IngestedSource, cable: Cable, encoded?: PreEncoded): void {
   const { config } = ctx.options;
-  const { report, cable } = ingested;
+  const { report } = ingested;
   const sourcePath = report.sourcePath ?? undefined;
   try {
     report.documentId = cable.id;
-    if (!SAFE_ID.test(cable.id)) {
+    if (!isSafeId(cable.id)) {
       report.diagnostics.push({ code: 'build/unsafe-id', severity: 'error', message: `document id "${cable.id}" cannot be used as a file name`, ...(sourcePath ? { file: sourcePath } : {}) });
       return;
     }
     ctx.byId.set(cable.id, report);
     const teiSettings = teiSettingsOf(config);
-    writeTei(ctx, state, report, ingested.sourceSha256, (when) => ctx.options.deps.encodeTei(cable, teiSettings, { when }));
+    const encode = (when: string): string => (encoded !== undefined && when === encoded.when ? encoded.xml : ctx.options.deps.encodeTei(cable, teiSettings, { when }));
+    writeTei(ctx, state, report, ingested.sourceSha256, encode, encoded);
   } catch (error) {
     report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, sourcePath));
   }
+}
+
+/** An encoding made (and checked) ahead, in a worker: used when the plan asks for that revision time. */
+export interface PreEncoded {
+  when: string;
+  xml: string;
+  /** Whether it was checked (findings and rejection hold only then). */
+  checked: boolean;
+  findings?: readonly Diagnostic[];
+  rejection: readonly Diagnostic[];
+}
+
+export function isSafeId(id: string): boolean {
+  return SAFE_ID.test(id);
 }
 
 function writeTei(
@@ -133,6 +197,7 @@ function writeTei(
   report: DocumentReport,
   sourceSha256: string,
   encode: (when: string) => string,
+  encoded?: PreEncoded,
 ): void {
   const id = report.documentId as string;
   const teiFile = teiFileOf(ctx.options.config.teiDir, id);
@@ -158,12 +223,25 @@ function writeTei(
     report.outputs.push({ path: teiPath, action: 'unchanged' });
   } else {
     // Never write what we would reject: an encoding the validator refuses is an error, not a file.
-    const rejection = ctx.options.deps.rejectEncodedTei?.(plan.content, teiPath) ?? [];
+    const { deps } = ctx.options;
+    // Checked once, as the build will read it back: the findings serve both the write and the read.
+    const ahead = encoded !== undefined && encoded.checked && encoded.xml === plan.content ? encoded : undefined;
+    const findings = ahead ? ahead.findings : deps.validateTei?.(plan.content, teiPath);
+    const rejection = ahead ? ahead.rejection : (deps.rejectEncodedTei?.(plan.content, teiPath, findings) ?? []);
     if (rejection.length > 0) {
       report.diagnostics.push(...rejection);
       return;
     }
-    writeFileAtomic(teiFile, plan.content);
+    if (findings !== undefined) ctx.checked.set(sha256Hex(plan.content), findings);
+    const entry = {
+      source: report.sourcePath ?? '',
+      sourceSha256,
+      teiSha256: sha256Hex(plan.content),
+      when: plan.when,
+      toolVersion: TOOL_VERSION,
+    };
+    ctx.journal(id, entry);
+    ctx.writer.write(teiFile, plan.content);
     report.outputs.push({ path: teiPath, action: 'written' });
     if (plan.action === 'overwrite-hand-edit') {
       report.diagnostics.push({

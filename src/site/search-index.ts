@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,7 +14,11 @@ export interface SearchIndexResult {
  * in `<site>/pagefind/`. The bundle is written to a fresh folder and swapped in whole, so a failed
  * run leaves the previous index in place. I/O, run by the build after the pages are written.
  */
-export async function buildSearchIndex(siteFolder: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  siteFolder: string,
+  /** Where the new bundle is made before it is swapped in (same file system); default: beside the site folder. */
+  stagingParent: string = dirname(siteFolder),
+): Promise<SearchIndexResult> {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string): SearchIndexResult => {
@@ -27,7 +31,10 @@ export async function buildSearchIndex(siteFolder: string): Promise<SearchIndexR
     return { pages: 0, seconds: (performance.now() - started) / 1000, diagnostics };
   };
   if (!existsSync(siteFolder)) return fail('the site folder does not exist');
-  const staging = mkdtempSync(join(dirname(siteFolder), '.pagefind-'));
+  // A run killed while indexing leaves its staging folder: cleared here.
+  mkdirSync(stagingParent, { recursive: true });
+  for (const name of readdirSync(stagingParent)) if (name.startsWith('.pagefind-')) rmSync(join(stagingParent, name), { recursive: true, force: true });
+  const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) return fail(created.errors.join('; ') || 'Pagefind did not start');

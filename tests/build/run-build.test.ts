@@ -154,12 +154,13 @@ describe('runBuild', () => {
     expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First\n');
   });
 
-  it('hands every decoded cable to the OAI store sync, and survives its failure', async () => {
+  it('hands the record of every decoded cable to the OAI store sync, and survives its failure', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     const seen: string[] = [];
     const deps = fakeDeps([listingStage]);
-    deps.syncOaiStore = async (cables) => {
-      seen.push(...cables.map((c) => `${c.cable.id}@${c.teiPath}`));
+    deps.oaiRecordOf = (decoded) => ({ id: decoded.cable.id });
+    deps.syncOaiStore = async (records) => {
+      seen.push(...records.map((r) => `${r.draft.id}@${r.file}`));
       return { diagnostics: [{ code: 'oai/store-synced', severity: 'info', message: 'synced' }] };
     };
     const report = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
@@ -169,6 +170,7 @@ describe('runBuild', () => {
     deps.syncOaiStore = async () => {
       throw new Error('disk full');
     };
+    page('a.txt', 'id: doc-a\nFirst, corrected');
     const failed = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
     expect(failed.diagnostics).toEqual([expect.objectContaining({ code: 'build/oai-sync-failed', severity: 'error' })]);
   });

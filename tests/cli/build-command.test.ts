@@ -50,7 +50,7 @@ describe('cablekit build (end to end)', { timeout: 180_000 }, () => {
       expect(readFileSync(join(dir, doc.teiPath as string), 'utf8')).toContain('http://www.tei-c.org/ns/1.0');
     }
     // Atomic writes leave no temporary files behind (they would carry a suffix after the extension).
-    expect(listTree(dir).filter((p) => !/\.(txt|xml|json|lock|html|css|js|bib|ris|sqlite|svg)$/.test(p) && !p.includes('/pagefind/'))).toEqual([]);
+    expect(listTree(dir).filter((p) => !/\.(txt|xml|json|lock|html|css|js|bib|ris|sqlite|svg|sha256)$/.test(p) && !p.includes('/pagefind/'))).toEqual([]);
   });
 
   it('changes no file on a second run (bytes and mtimes)', () => {

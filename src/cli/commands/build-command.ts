@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { acquireLock, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, runBuild } from '../../pipeline/index.js';
+import { acquireLock, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
+import { formatSummaryLine, readOutputLedger, runBuild } from '../../pipeline/index.js';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildSearchIndex, siteSettings } from '../../site/index.js';
@@ -19,6 +20,23 @@ export interface BuildCommandOptions {
   progress?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  jobs?: number;
+}
+
+/**
+ * A digest of the document pages the search index is made of, from the build's output ledger; the
+ * digest the index was last made from is kept beside it in `.cablekit/`, so a run killed before
+ * the index was remade still remakes it next time.
+ */
+function searchPagesDigest(outputDir: string, siteFolder: string): string {
+  const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
+  const ledger = readOutputLedger(bookkeepingFiles(outputDir).outputLedger);
+  return sha256Hex(JSON.stringify(Object.entries(ledger).filter(([path]) => path.startsWith(prefix))));
+}
+
+function searchIndexStale(digest: string, outputDir: string, siteFolder: string): boolean {
+  const kept = readFileIfExists(bookkeepingFiles(outputDir).searchIndexDigest)?.toString('utf8');
+  return kept !== digest || !existsSync(join(siteFolder, 'pagefind'));
 }
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
@@ -37,9 +55,22 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
   let packaged: PackageOutcome | undefined;
   try {
-    report = await runBuild({ config, rootDir, force: options.force ?? false, deps, onProgress: (p) => progress.update(p) });
-    // The search index is made from the written pages, so it runs after the build, under the same lock.
-    if (deps.stages.some((s) => s.name === 'site')) search = await buildSearchIndex(join(config.outputDir, siteSettings(config).siteDir));
+    report = await runBuild({
+      config,
+      rootDir,
+      force: options.force ?? false,
+      deps,
+      onProgress: (p) => progress.update(p),
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    });
+    // The search index is made from the written pages, so it runs after the build, under the same
+    // lock — and only when a document page was written or removed (or the index is missing).
+    const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
+    const digest = searchPagesDigest(config.outputDir, siteFolder);
+    if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(digest, config.outputDir, siteFolder)) {
+      search = await buildSearchIndex(siteFolder, bookkeepingFiles(config.outputDir).dir);
+      if (search.diagnostics.length === 0) writeFileAtomic(bookkeepingFiles(config.outputDir).searchIndexDigest, digest);
+    }
     // Packages are made from the outputs just written, so no other build may change them meanwhile.
     packaged = await configuredPackages(config, rootDir);
   } finally {

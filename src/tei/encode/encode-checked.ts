@@ -4,9 +4,10 @@ import { validateTei } from '../validate/validate-tei.js';
 /**
  * "Never write what you would reject": the errors the validator finds in a fresh encoding, each
  * re-coded under one summary error, or none. A non-empty answer means the file must not be written.
+ * `findings`: what validateTei already found in this very XML, so it is not checked twice.
  */
-export function rejectionOfEncoding(xml: string, file?: string): Diagnostic[] {
-  const errors = validateTei(xml, file).filter((d) => d.severity === 'error');
+export function rejectionOfEncoding(xml: string, file?: string, findings: readonly Diagnostic[] = validateTei(xml, file)): Diagnostic[] {
+  const errors = findings.filter((d) => d.severity === 'error');
   if (errors.length === 0) return [];
   const summary: Diagnostic = {
     code: 'tei/encoding-rejected',

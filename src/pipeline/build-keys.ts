@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CablekitConfig } from '../config/config.js';
+import { sha256Hex } from '../fs/index.js';
+import { teiSettingsOf } from '../tei/encode/tei-settings.js';
+import { TOOL_VERSION } from '../version.js';
+
+/**
+ * The keys that decide whether a document's kept work still holds. Each is a hash over every
+ * input of that work besides the document's own bytes: a different key means "do it again".
+ */
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The code (src/ or dist/, whichever runs) and the package data the stages read. */
+const CODE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PACKAGE_DATA = ['assets', 'schemas', 'authority'];
+
+let fingerprint: string | undefined;
+
+/**
+ * The version of cablekit that runs, down to its bytes: the release number plus a hash of its code,
+ * schemas and shipped assets, so a development build or a patched install invalidates kept work too.
+ */
+export function toolFingerprint(): string {
+  if (fingerprint === undefined) {
+    const parts: string[] = [TOOL_VERSION];
+    for (const dir of [CODE_DIR, ...PACKAGE_DATA.map((d) => join(PACKAGE_ROOT, d))]) hashTree(dir, parts);
+    fingerprint = sha256Hex(parts.join('\n'));
+  }
+  return fingerprint;
+}
+
+function hashTree(dir: string, parts: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name === 'official' || name.startsWith('.')) continue;
+    const full = join(dir, name);
+    const stat = statSync(full);
+    if (stat.isDirectory()) hashTree(full, parts);
+    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) parts.push(`${full.slice(PACKAGE_ROOT.length)} ${sha256Hex(readFileSync(full))}`);
+  }
+}
+
+/** What a TEI encoding depends on besides the source bytes. */
+export function teiKey(tool: string, config: CablekitConfig): string {
+  return sha256Hex(JSON.stringify(['tei', tool, teiSettingsOf(config)]));
+}
+
+/** What every document's derived files depend on besides its TEI: the tool, all settings, the authority file. */
+export function deriveKey(tool: string, config: CablekitConfig, authoritySha: string, stageNames: readonly string[]): string {
+  return sha256Hex(JSON.stringify(['derive', tool, config, authoritySha, stageNames]));
+}
+
+/** A document's key: the common one plus its page images (names, sizes and times, read without the bytes). */
+export function documentKey(common: string, imagesDir: string | undefined, id: string): string {
+  if (imagesDir === undefined) return common;
+  const folder = join(imagesDir, id);
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return common;
+  }
+  const images = names.map((name) => {
+    const st = statSync(join(folder, name));
+    return `${name}:${st.size}:${st.mtimeMs}`;
+  });
+  return sha256Hex(JSON.stringify([common, images]));
+}

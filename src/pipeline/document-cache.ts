@@ -1,0 +1,119 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { statSync } from 'node:fs';
+import { readFileIfExists } from '../fs/index.js';
+
+/**
+ * What the build keeps between runs, per document, in `.cablekit/documents.json`: enough to skip
+ * a document whose inputs did not change — its checksums and keys, the diagnostics it gave (so a
+ * re-run reports the same findings), the files it produced and the small summaries the corpus-wide
+ * files are made from. Never the decoded cable itself.
+ */
+
+/** A source page whose TEI is up to date: no need to read it as a page again. */
+export interface SourceMemo {
+  sourceSha256: string;
+  /** fileStamp of the source and of its TEI file when their checksums were taken. */
+  sourceStamp?: string;
+  teiStamp?: string;
+  /** Tool fingerprint + TEI settings, hashed. */
+  key: string;
+  id: string;
+  teiSha256: string;
+  diagnostics: Diagnostic[];
+  /** The id the page claims before settlement, and the checksum of its text: settling needs no read. */
+  claimId?: string;
+  textSha256?: string;
+  /** What reading the page reported. */
+  ingestDiagnostics?: Diagnostic[];
+}
+
+/** A TEI file validated, decoded and derived: its outputs are up to date while the key holds. */
+export interface DocumentMemo {
+  /** The id of the cable in the file (the file's stem, unless the TEI says otherwise). */
+  id: string;
+  teiPath: string;
+  teiSha256: string;
+  /** fileStamp of the TEI file when its checksum was taken. */
+  teiStamp?: string;
+  /** Tool fingerprint + settings + assets + the document's page images, hashed; '' never matches. */
+  key: string;
+  diagnostics: Diagnostic[];
+  /** Files it produced, relative to the output folder, with their sha256, in production order. */
+  outputs: [string, string][];
+  /** By stage name: what the stage's corpus step needs of it. */
+  summaries: Record<string, unknown>;
+  /** Its OAI-PMH record without a datestamp. */
+  oai?: unknown;
+}
+
+/** A stage's corpus-wide files, up to date while its key (hash over every summary) holds. */
+export interface CorpusMemo {
+  key: string;
+  outputs: [string, string][];
+  diagnostics: Diagnostic[];
+}
+
+export interface DocumentCache {
+  formatVersion: 1;
+  sources: Map<string, SourceMemo>;
+  /** By document id, in the order the TEI files were read. */
+  documents: Map<string, DocumentMemo>;
+  corpus: Map<string, CorpusMemo>;
+  /** Hash over the OAI drafts last synced into the store. */
+  oaiKey?: string;
+  /** When the cache file was written (its mtime, ns): stamps of files modified close to it are not trusted. */
+  recordedAtNs?: bigint;
+}
+
+export function emptyDocumentCache(): DocumentCache {
+  return { formatVersion: 1, sources: new Map(), documents: new Map(), corpus: new Map() };
+}
+
+/** Anything unreadable is an empty cache: the build then does all the work, which is always correct. */
+export function readDocumentCache(path: string): DocumentCache {
+  const bytes = readFileIfExists(path);
+  if (bytes === undefined) return emptyDocumentCache();
+  try {
+    const data = JSON.parse(bytes.toString('utf8')) as {
+      formatVersion?: unknown;
+      sources?: [string, SourceMemo][];
+      documents?: [string, DocumentMemo][];
+      corpus?: [string, CorpusMemo][];
+      oaiKey?: string;
+    };
+    if (data.formatVersion !== 1 || !Array.isArray(data.sources) || !Array.isArray(data.documents) || !Array.isArray(data.corpus)) {
+      return emptyDocumentCache();
+    }
+    const cache: DocumentCache = {
+      formatVersion: 1,
+      sources: new Map(data.sources),
+      documents: new Map(data.documents),
+      corpus: new Map(data.corpus),
+    };
+    if (typeof data.oaiKey === 'string') cache.oaiKey = data.oaiKey;
+    try {
+      cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
+    } catch {
+      // Read a moment ago: leave stamps untrusted.
+    }
+    return cache;
+  } catch {
+    return emptyDocumentCache();
+  }
+}
+
+export function serializeDocumentCache(cache: DocumentCache): string {
+  return JSON.stringify({
+    formatVersion: 1,
+    sources: [...cache.sources],
+    documents: [...cache.documents],
+    corpus: [...cache.corpus],
+    ...(cache.oaiKey !== undefined ? { oaiKey: cache.oaiKey } : {}),
+  });
+}
+
+/** True when this run kept every piece of work of the last one as it was: nothing to record anew. */
+export function sameWork(previous: DocumentCache, next: DocumentCache): boolean {
+  const same = <V>(a: Map<string, V>, b: Map<string, V>): boolean => a.size === b.size && [...b].every(([k, v]) => a.get(k) === v);
+  return same(previous.sources, next.sources) && same(previous.documents, next.documents) && same(previous.corpus, next.corpus);
+}

@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countingDeps, makeEdition, noCounts, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
+
+let ed: Edition;
+let counts: WorkCounts;
+const build = (options: { tool?: string; publisher?: string; baseUrl?: string } = {}) => {
+  counts = noCounts();
+  return ed.build({
+    deps: countingDeps(counts),
+    ...(options.tool !== undefined ? { tool: options.tool } : {}),
+    config: { ...(options.publisher !== undefined ? { publisher: options.publisher } : {}), ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}) },
+  });
+};
+
+beforeEach(async () => {
+  ed = makeEdition();
+  ed.page('a.txt', 'id: doc-a\nAlpha');
+  ed.page('b.txt', 'id: doc-b\nBravo WARN');
+  ed.page('c.txt', 'id: doc-c\nCharlie');
+  await build();
+});
+afterEach(() => ed.dispose());
+
+describe('incremental build', () => {
+  it('redoes nothing when nothing changed, and reports the same findings as the run that did the work', async () => {
+    const first = await build({});
+    // Nothing is redone: not even read as pages (ids are settled from the claims the cache keeps).
+    expect(counts).toEqual(noCounts());
+    expect(first.documents.find((d) => d.documentId === 'doc-b')?.diagnostics.map((d) => d.code)).toEqual(['ingest/fake-warning', 'titles/warn']);
+    expect(first.summary.written).toBe(0);
+  });
+
+  it('an edited source: only that document is encoded, validated and derived', async () => {
+    ed.page('b.txt', 'id: doc-b\nBeta');
+    await build();
+    expect({ ...counts, ingest: [] }).toEqual({ ingest: [], encode: ['doc-b'], validate: ['tei/doc-b.xml'], derive: ['doc-b'] });
+    expect(readFileSync(join(ed.config.outputDir, 'listing', 'doc-b.txt'), 'utf8')).toBe('Beta\n');
+  });
+
+  it('a deleted source: nothing is redone, its outputs go and the corpus files drop it', async () => {
+    ed.remove('c.txt');
+    // The TEI stays (it is the master) until it is removed too.
+    await build();
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
+    const teiGone = join(ed.config.teiDir, 'doc-c.xml');
+    renameSync(teiGone, join(ed.root, 'doc-c.xml.away'));
+    await build();
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
+    expect(readFileSync(join(ed.config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\n');
+    expect(treeBytes(ed.root, ['output']).has('output/listing/doc-c.txt')).toBe(false);
+  });
+
+  it('a renamed source: encoded again (its path is in the state), derived only if its TEI changed', async () => {
+    ed.remove('a.txt');
+    ed.page('renamed/a.txt', 'id: doc-a\nAlpha');
+    await build();
+    expect(counts.encode).toEqual(['doc-a']);
+    expect(counts.derive).toEqual([]);
+  });
+
+  it('a hand-edited TEI file: only that document is validated and derived, from the edit', async () => {
+    const tei = join(ed.config.teiDir, 'doc-a.xml');
+    writeFileSync(tei, readFileSync(tei, 'utf8').replace('Alpha', 'Alpha (edited)'));
+    const report = await build();
+    expect(counts.validate).toEqual(['tei/doc-a.xml']);
+    expect(counts.derive).toEqual(['doc-a']);
+    expect(report.summary.conflicts).toBe(1);
+    expect(readFileSync(join(ed.config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('Alpha (edited)\n');
+  });
+
+  it('a TEI setting re-encodes every document; a derive-only setting re-derives without re-encoding', async () => {
+    await build({ publisher: 'Another publisher' });
+    expect(counts.encode.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+    expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+    await build({ publisher: 'Another publisher', baseUrl: 'https://example.org/edition' });
+    expect(counts.encode).toEqual([]);
+    expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+    expect(readFileSync(join(ed.config.outputDir, 'titles', 'doc-a.json'), 'utf8')).toContain('https://example.org/edition/iiif/doc-a/manifest.json');
+  });
+
+  it('a new tool version redoes everything', async () => {
+    await build({ tool: 'tool-2' });
+    expect(counts.encode.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+    expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+  });
+
+  it('trusts a settled file by its stamp, and still sees an edit of the same size made later', async () => {
+    const past = new Date(Date.now() - 60_000);
+    const backdate = (dir: string): void => {
+      for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
+    };
+    backdate(ed.config.sourcesDir);
+    backdate(ed.config.teiDir);
+    await build(); // checks by bytes and records the stamps
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
+    await build();
+    expect({ ...counts, ingest: [] }).toEqual(noCounts());
+    ed.page('a.txt', 'id: doc-a\nAlphA');
+    const tei = join(ed.config.teiDir, 'doc-c.xml');
+    writeFileSync(tei, readFileSync(tei, 'utf8').replace('Charlie', 'CHARLIE'));
+    const report = await build();
+    // doc-c is encoded once more only to tell its hand edit from the build's own output.
+    expect(counts.encode.sort()).toEqual(['doc-a', 'doc-c']);
+    expect(counts.derive.sort()).toEqual(['doc-a', 'doc-c']);
+    expect(report.summary.conflicts).toBe(1);
+  });
+
+  it('an output deleted by hand is made again', async () => {
+    const out = join(ed.config.outputDir, 'listing', 'doc-a.txt');
+    renameSync(out, join(ed.root, 'moved.txt'));
+    await build();
+    expect(counts.derive).toEqual(['doc-a']);
+    expect(readFileSync(out, 'utf8')).toBe('Alpha\n');
+  });
+
+  it('a held-back document (invalid TEI) keeps its outputs and its corpus entries; fixed, it is derived again', async () => {
+    const tei = join(ed.config.teiDir, 'doc-c.xml');
+    const good = readFileSync(tei, 'utf8');
+    const before = treeBytes(ed.root, ['output']);
+    writeFileSync(tei, good.replace('<TEI>', '<TEI><broken/>'));
+    ed.page('a.txt', 'id: doc-a\nAardvark');
+    const report = await build();
+    expect(report.documents.find((d) => d.documentId === 'doc-c')?.diagnostics.map((d) => d.code)).toContain('build/tei-invalid-held-back');
+    const after = treeBytes(ed.root, ['output']);
+    expect(after.get('output/listing/doc-c.txt')).toBe(before.get('output/listing/doc-c.txt'));
+    expect(readFileSync(join(ed.config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\ndoc-c\n');
+    // Still held back on the next run, and still listed.
+    await build();
+    expect(counts.validate).toEqual(['tei/doc-c.xml']);
+    expect(readFileSync(join(ed.config.outputDir, 'listing', 'index.txt'), 'utf8')).toBe('doc-a\ndoc-b\ndoc-c\n');
+    writeFileSync(tei, good);
+    await build();
+    expect(counts.derive).toEqual([]);
+    expect(treeBytes(ed.root, ['output']).get('output/listing/doc-c.txt')).toBe(before.get('output/listing/doc-c.txt'));
+  });
+});
