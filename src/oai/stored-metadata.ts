@@ -17,7 +17,13 @@ export function qdcMetadata(fields: DcFields): string {
  */
 export function storedDc(record: Pick<OaiRecord, 'deleted' | 'dc' | 'oaiDc' | 'qdc'>): { oaiDc: string | null; qdc: string | null } {
   if (record.deleted || record.dc === undefined) return { oaiDc: null, qdc: null };
-  return { oaiDc: record.oaiDc ?? oaiDcMetadata(record.dc), qdc: record.qdc ?? qdcMetadata(record.dc) };
+  try {
+    return { oaiDc: record.oaiDc ?? oaiDcMetadata(record.dc), qdc: record.qdc ?? qdcMetadata(record.dc) };
+  } catch {
+    // DC values stored by an older cablekit, in a shape this one no longer renders: left empty
+    // here; the next build, whose records all differ from those of another version, rewrites them.
+    return { oaiDc: null, qdc: null };
+  }
 }
 
 /** The setSpecs a record's header lists, as the store keeps them: space-separated (a setSpec has no spaces). */

@@ -65,7 +65,7 @@ describe('a killed packaging run', () => {
     ({ dir } = packagedEdition());
   }, 180_000);
 
-  it('never leaves a broken package in place, and the next run finishes the work with one new version per change', { timeout: 300_000 }, async () => {
+  it('never leaves a broken package in place, and the next run finishes the work with one new version per change', { timeout: 600_000 }, async () => {
     const tei = join(dir, 'tei', 'wilson-118686.xml');
     const packages = join(dir, 'packages');
     let version = 1;
