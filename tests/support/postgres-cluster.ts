@@ -37,8 +37,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** util-linux's runuser lives in /usr/sbin, which a user's PATH may not hold. */
+const RUNUSER = existsSync('/usr/sbin/runuser') ? '/usr/sbin/runuser' : 'runuser';
+
 function run(command: string, args: string[], asPostgres: boolean): void {
-  const [cmd, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const [cmd, argv] = asPostgres ? [RUNUSER, ['-u', 'postgres', '--', command, ...args]] : [command, args];
   const r = spawnSync(cmd, argv, { encoding: 'utf8', cwd: tmpdir() });
   if (r.status !== 0) throw new Error(`${command} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
 }
