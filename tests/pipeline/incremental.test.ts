@@ -136,3 +136,39 @@ describe('incremental build', () => {
     expect(treeBytes(ed.root, ['output']).get('output/listing/doc-c.txt')).toBe(before.get('output/listing/doc-c.txt'));
   });
 });
+
+describe('a page whose settled id changes with its text', () => {
+  const teiNames = (): string[] => readdirSync(ed.config.teiDir).filter((n) => n.endsWith('.xml')).sort();
+  const codes = (report: Awaited<ReturnType<typeof build>>): string[] => report.documents.flatMap((d) => d.diagnostics.map((x) => x.code));
+
+  beforeEach(async () => {
+    // Two pages with different text claim one id: each takes a suffix from its text.
+    ed.page('x1.txt', 'id: same\nFirst text');
+    ed.page('x2.txt', 'id: same\nSecond text');
+    await build();
+  });
+
+  it('retires the TEI the build wrote under the old id, so one page never stands for two documents', async () => {
+    const before = teiNames().filter((n) => n.startsWith('same-'));
+    expect(before).toHaveLength(2);
+    ed.page('x1.txt', 'id: same\nFirst text, corrected');
+    const report = await build();
+    const after = teiNames().filter((n) => n.startsWith('same-'));
+    expect(after).toHaveLength(2);
+    expect(after.filter((n) => !before.includes(n))).toHaveLength(1);
+    expect(codes(report)).toContain('build/tei-superseded');
+  });
+
+  it('keeps that TEI when a person edited it, and says so', async () => {
+    const [old] = teiNames().filter((n) => n.startsWith('same-'));
+    const file = join(ed.config.teiDir, old as string);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</TEI>', '<!-- checked --></TEI>'));
+    // Whichever page the edited file belongs to, change both: both get new ids.
+    ed.page('x1.txt', 'id: same\nFirst text, corrected');
+    ed.page('x2.txt', 'id: same\nSecond text, corrected');
+    const report = await build();
+    expect(teiNames()).toContain(old);
+    expect(codes(report)).toContain('build/tei-superseded-kept');
+    expect(codes(report)).toContain('build/tei-superseded');
+  });
+});
