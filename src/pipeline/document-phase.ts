@@ -6,7 +6,7 @@ import { holdBack, loadBytes, readTei, type TeiRead } from './decode-phase.js';
 import type { Deriver } from './derive-phase.js';
 import type { DocumentMemo } from './document-cache.js';
 import type { DocumentJob, DocumentJobResult } from './document-job.js';
-import type { BuildRunner } from './document-runner.js';
+import type { BuildRunner } from './build-runner.js';
 
 /** Output files being written at once, at most (each holds its bytes until it is on disk). */
 const MAX_WRITES_IN_FLIGHT = 256;

@@ -16,7 +16,7 @@ import { syncOai } from './oai-phase.js';
 import { replayTeiJournal, teiJournal } from './tei-journal.js';
 import { loadState, saveState } from './tei-phase.js';
 import { processSources } from './source-phase.js';
-import { buildRunner } from './document-runner.js';
+import { buildRunner } from './build-runner.js';
 import { readNameRegister } from './read-name-register.js';
 
 /**

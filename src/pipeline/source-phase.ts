@@ -6,7 +6,7 @@ import { teiSettingsOf } from '../tei/encode/tei-settings.js';
 import { TOOL_VERSION } from '../version.js';
 import { internalError, newDocumentReport, type BuildContext } from './build-context.js';
 import type { BuildState } from './build-state.js';
-import type { BuildRunner } from './document-runner.js';
+import type { BuildRunner } from './build-runner.js';
 import { plannedWhen } from './plan-tei-write.js';
 import { ingestWith } from './build-jobs.js';
 import { rememberTei, reuseTei } from './tei-reuse.js';

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchEdition } from '../../bench/build-edition.js';
+import { treeBytes } from '../pipeline/incremental-support.js';
 import { assertCliBuilt, runCli } from './cli-harness.js';
 
 /** Reproducible revision times, so two builds can be compared byte for byte. */
@@ -10,19 +11,7 @@ const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
 /** Enough documents for the build to start workers (fewer are done in its own thread). */
 const PAGES = 40;
 
-/** Every file of tei/ and output/ with its bytes, in path order: equal maps mean equal trees. */
-function tree(root: string): [string, string][] {
-  const out: [string, string][] = [];
-  const visit = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.push([relative(root, full), readFileSync(full).toString('base64')]);
-    }
-  };
-  for (const folder of ['tei', 'output']) visit(join(root, folder));
-  return out;
-}
+const tree = (root: string): Map<string, string> => treeBytes(root, ['tei', 'output']);
 
 const dirs: string[] = [];
 beforeAll(() => assertCliBuilt());
@@ -46,7 +35,7 @@ describe('cablekit build --jobs', { timeout: 600_000 }, () => {
     expect(two.report.summary.documents).toBe(PAGES);
     expect(two.status).toBe(one.status);
     const a = tree(one.dir);
-    expect(a.length).toBeGreaterThan(PAGES * 5);
+    expect(a.size).toBeGreaterThan(PAGES * 5);
     expect(tree(two.dir)).toEqual(a);
   });
 

@@ -1,26 +1,16 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchEdition } from '../../bench/build-edition.js';
+import { treeBytes } from '../pipeline/incremental-support.js';
 import { assertCliBuilt, CLI, runCli } from './cli-harness.js';
 
 /** Reproducible revision times, so a clean build can be compared byte for byte. */
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
 
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.set(relative(root, full), readFileSync(full).toString('base64'));
-    }
-  };
-  for (const folder of ['tei', 'output']) visit(join(root, folder));
-  return out;
-}
+const tree = (root: string): Map<string, string> => treeBytes(root, ['tei', 'output']);
 
 /** Starts `cablekit build` and kills it with SIGKILL after `ms`; resolves when it has ended. */
 function buildKilledAfter(dir: string, ms: number): Promise<string | null> {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from './build-context.js';
 import { runBuildJob, type BuildJobs, type JobKind, type JobMessage } from './build-jobs.js';
-import type { DocumentWorkerData } from './document-worker.js';
+import type { BuildWorkerData } from './build-worker.js';
 import type { StageContext } from '../stage/index.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -32,7 +32,7 @@ export interface BuildRunner {
 export function buildRunner(ctx: BuildContext, stageCtx: StageContext): BuildRunner {
   const { deps, config } = ctx.options;
   const jobs = Math.max(1, Math.floor(ctx.options.jobs ?? availableParallelism()));
-  const script = new URL('./document-worker.js', import.meta.url);
+  const script = new URL('./build-worker.js', import.meta.url);
   let pool: WorkerPool<JobMessage, unknown> | undefined;
   return {
     get window() {
@@ -43,7 +43,7 @@ export function buildRunner(ctx: BuildContext, stageCtx: StageContext): BuildRun
     },
     prepare(count) {
       if (pool || jobs < 2 || deps.worker === undefined || count < MIN_JOBS_FOR_WORKERS || !existsSync(fileURLToPath(script))) return;
-      const data: DocumentWorkerData = {
+      const data: BuildWorkerData = {
         depsModule: deps.worker.module,
         depsExport: deps.worker.export,
         stageContext: { config, places: stageCtx.places },

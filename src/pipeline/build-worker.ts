@@ -9,7 +9,7 @@ import type { BuildDeps } from './build-deps.js';
 import { runBuildJob, type JobContext, type JobMessage } from './build-jobs.js';
 import type { NameRegister } from '../names/index.js';
 
-export interface DocumentWorkerData {
+export interface BuildWorkerData {
   /** URL of the module whose `export` function returns the build's deps. */
   depsModule: string;
   depsExport: string;
@@ -17,7 +17,7 @@ export interface DocumentWorkerData {
   register?: NameRegister;
 }
 
-const data = workerData as DocumentWorkerData;
+const data = workerData as BuildWorkerData;
 const module = (await import(data.depsModule)) as Record<string, () => BuildDeps>;
 const makeDeps = module[data.depsExport];
 if (typeof makeDeps !== 'function') throw new Error(`${data.depsModule} has no function ${data.depsExport}`);
