@@ -39,6 +39,11 @@ describe('name registers', () => {
     const xml = encodeTei(cable!, DEFAULT_CONFIG, { when: '2026-01-01T00:00:00Z' });
     expect(xml).toMatch(/<person xml:id="pers-mao-zedong">\s*<persName>Mao Zedong<\/persName>\s*<idno type="URI" subtype="wikidata">http:\/\/www\.wikidata\.org\/entity\/Q5816<\/idno>/);
     expect(xml).toMatch(/<person xml:id="pers-kim-il-sung">[\s\S]*?<idno type="URI" subtype="gnd">https:\/\/d-nb\.info\/gnd\/118562126<\/idno>/);
+    // Both with their Wikidata ids (the done-when clause for seed 001).
+    const kim = /<person xml:id="pers-kim-il-sung">[\s\S]*?<\/person>/.exec(xml)?.[0] ?? '';
+    expect(kim).toContain('<persName>Kim Il Sung</persName>');
+    expect(kim).toContain('<idno type="URI" subtype="wikidata">http://www.wikidata.org/entity/Q41117</idno>');
+    expect(xml).toContain('<persName ref="#pers-kim-il-sung">Kim Il Sung</persName>');
     expect(xml).toContain('<persName ref="#pers-mao-zedong">Mao Zedong</persName>');
     expect(xml).toContain('<placeName ref="#place-north-korea"><note type="gloss"');
     expect(diagnostics.some((d) => d.code === 'names/ambiguous-mention' && d.message.startsWith('"Kim"'))).toBe(true);
