@@ -29,9 +29,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('read source pages and print the cable model and diagnostics')
     .argument('<paths...>', 'page files (*.txt) or folders of them')
     .option('--json', 'print the models and diagnostics as one JSON array')
+    .option('-c, --config <file>', "config file whose name register is used, as the build uses it (default: ./cablekit.config.json when there is one)")
     .option('--no-progress', 'no progress bar')
     .option('-v, --verbose', 'also print info diagnostics')
-    .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean; progress?: boolean }) => setExitCode(await ingestCommand(paths, opts)));
+    .action(async (paths: string[], opts: { json?: boolean; verbose?: boolean; progress?: boolean; config?: string }) => setExitCode(await ingestCommand(paths, opts)));
 
   program
     .command('init')
