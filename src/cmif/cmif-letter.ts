@@ -14,6 +14,15 @@ export interface CmifParty {
   conjecture: boolean;
 }
 
+/** A place of sending or receipt: its name, its GeoNames URI when the registers know it. */
+export interface CmifPlace {
+  name: string;
+  /** http://www.geonames.org/<id>, the form the CMIF guidelines give. */
+  ref?: string;
+  /** The source states the place only indirectly (the page's title): CMIF `evidence="conjecture"`. */
+  conjecture: boolean;
+}
+
 /** A date in the forms CMIF accepts (YYYY, YYYY-MM, YYYY-MM-DD). */
 export interface CmifDate {
   when?: string;
@@ -29,6 +38,8 @@ export interface CmifLetter {
   sent: CmifParty[];
   received: CmifParty[];
   sentDate?: CmifDate;
+  sentFrom?: CmifPlace;
+  receivedAt?: CmifPlace;
   /** When the TEI was last encoded: the latest one dates the CMIF file. */
   encodedWhen?: string;
 }
@@ -59,6 +70,17 @@ function partiesOf(agents: readonly AgentRef[], cable: Cable): CmifParty[] {
     out.push({ kind: entity.kind, name: clean(entity.name), refs: refsOf(entity, PARTY_SCHEMES), conjecture: a.inferred !== undefined || entity.inferred !== undefined });
   }
   return out;
+}
+
+function placeOf(at: AgentRef | undefined, cable: Cable): CmifPlace | undefined {
+  const entity = at === undefined ? undefined : cable.entities.find((e) => e.id === at.ref);
+  // The translator's square brackets are no part of the place's name: "[North] Korea" is North Korea.
+  const name = clean(entity?.name.replace(/[[\]]/g, '') ?? '');
+  if (!at || !entity || entity.kind !== 'place' || name === '') return undefined;
+  const place: CmifPlace = { name, conjecture: at.inferred !== undefined || entity.inferred !== undefined };
+  const geonames = entity.authority?.find((a) => a.scheme === 'geonames' && authorityUri('geonames', a.id.trim()) !== undefined);
+  if (geonames) place.ref = `http://www.geonames.org/${geonames.id.trim()}`;
+  return place;
 }
 
 /** The date part of a W3C value, when it has one CMIF accepts ("1965-10-29T17:00:00" → "1965-10-29"). */
@@ -110,8 +132,8 @@ function closerDate(blocks: readonly Block[]): DateValue | undefined {
 
 /**
  * A cable's entry in the CMIF file, or undefined when the TEI names neither sender nor addressee
- * (a record with no correspondents is not correspondence). No placeName: the model holds no place
- * of sending or receipt yet (a meeting's place is not one), and CMIF wants them only when known.
+ * (a record with no correspondents is not correspondence). Places of sending and receipt only as
+ * the TEI's correspAction states them (a meeting's place is not one), with GeoNames URIs when known.
  */
 export function cmifLetterOf(cable: Cable, url: string, encodedWhen?: string): CmifLetter | undefined {
   const sent = partiesOf(cable.senders, cable);
@@ -120,6 +142,10 @@ export function cmifLetterOf(cable: Cable, url: string, encodedWhen?: string): C
   const letter: CmifLetter = { id: cable.id, url, sent, received };
   const date = cmifDate(closerDate(cable.body) ?? cable.catalogueDate);
   if (date) letter.sentDate = date;
+  const sentFrom = placeOf(cable.sentFrom, cable);
+  const receivedAt = placeOf(cable.receivedAt, cable);
+  if (sentFrom) letter.sentFrom = sentFrom;
+  if (receivedAt) letter.receivedAt = receivedAt;
   if (encodedWhen !== undefined) letter.encodedWhen = encodedWhen;
   return letter;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { TEI_NS } from '../tei/index.js';
 import { writeXml } from '../tei/xml/write-xml.js';
 import { el, type XElement } from '../tei/xml/xml-tree.js';
-import type { CmifDate, CmifLetter, CmifParty } from './cmif-letter.js';
+import type { CmifDate, CmifLetter, CmifParty, CmifPlace } from './cmif-letter.js';
 
 /** What the CMIF file says about itself (teiHeader/fileDesc), from the edition's settings. */
 export interface CmifSettings {
@@ -52,11 +52,12 @@ function party(p: CmifParty): XElement {
   return el(p.kind === 'person' ? 'persName' : 'orgName', [['ref', p.refs.length > 0 ? p.refs.join(' ') : undefined], ['evidence', p.conjecture ? 'conjecture' : undefined]], [p.name]);
 }
 
-function correspAction(type: 'sent' | 'received', parties: readonly CmifParty[], date?: CmifDate): XElement {
+function correspAction(type: 'sent' | 'received', parties: readonly CmifParty[], place: CmifPlace | undefined, date?: CmifDate): XElement {
   return el('correspAction', [['type', type]], [
     ...parties.map(party),
     // The CMIF guidelines: an unknown sender or addressee is the name "Unknown", never left out.
     parties.length === 0 && el('persName', [], ['Unknown']),
+    place && el('placeName', [['ref', place.ref], ['evidence', place.conjecture ? 'conjecture' : undefined]], [place.name]),
     date && el('date', [['when', date.when], ['notBefore', date.notBefore], ['notAfter', date.notAfter]]),
   ]);
 }
@@ -83,7 +84,7 @@ export function writeCmif(letters: readonly CmifLetter[], settings: CmifSettings
         ]),
         el('sourceDesc', [], [el('bibl', [['type', 'online'], ['xml:id', uuid]], [`${settings.editionTitle}. `, el('ref', [['target', settings.editionUrl]], [settings.editionUrl])])]),
       ]),
-      el('profileDesc', [], letters.map((l) => el('correspDesc', [['key', l.id], ['ref', l.url], ['source', `#${uuid}`]], [correspAction('sent', l.sent, l.sentDate), correspAction('received', l.received)]))),
+      el('profileDesc', [], letters.map((l) => el('correspDesc', [['key', l.id], ['ref', l.url], ['source', `#${uuid}`]], [correspAction('sent', l.sent, l.sentFrom, l.sentDate), correspAction('received', l.received, l.receivedAt)]))),
     ]),
     el('text', [], [el('body', [], [el('p')])]),
   ]);

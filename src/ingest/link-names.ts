@@ -85,7 +85,7 @@ class Linker {
   }
 
   /** The cable's entity for an entry, made on its first mention; every written form is kept. */
-  private entity(entry: RegisterEntry, written: string): Entity {
+  entity(entry: RegisterEntry, written: string): Entity {
     const known = this.entityOf.get(entry.key);
     if (known) {
       if (written !== known.name && !known.aliases.includes(written)) known.aliases.push(written);
@@ -142,10 +142,75 @@ function linkBlock(block: Block, l: Linker): Block {
 export function linkNames(cable: Cable, finder: NameFinder, bag: DiagnosticBag): Cable {
   const linker = new Linker(cable, finder);
   cable.body = cable.body.map((b) => linkBlock(b, linker));
+  placesOfCorrespondence(cable, finder, linker);
   for (const [form, count] of linker.ambiguous) {
     bag.info('names/ambiguous-mention', `"${form}" (${count}×) could name more than one person, organisation or place; left unmarked.`, {
       hint: 'Declare it in the text ("(hereafter …)") or add the form to the edition\'s register (names.csv) to link it.',
     });
   }
   return cable;
+}
+
+/** The written place before the date of a closer's dateline ("Pyongyang, 12 May 1965"), when it is a place mention and nothing else. */
+function datelinePlace(blocks: readonly Block[], cable: Cable): string | undefined {
+  for (const block of blocks) {
+    if (block.kind === 'document') {
+      const inner = datelinePlace(block.blocks, cable);
+      if (inner !== undefined) return inner;
+    }
+    if (block.kind !== 'closer') continue;
+    for (const line of block.lines) {
+      if (line.kind !== 'dateline') continue;
+      const at = line.content.findIndex((s) => s.kind === 'date');
+      if (at <= 0) continue;
+      const before = line.content.slice(0, at);
+      const places = before.filter((s) => s.kind === 'mention');
+      const rest = before.filter((s) => s.kind !== 'mention');
+      const only = places.length === 1 && places[0]!.kind === 'mention' && places[0]!.entityKind === 'place' ? places[0]! : undefined;
+      // Only the place and its punctuation before the date: "Pyongyang, ", "Moscow ".
+      if (only?.kind === 'mention' && rest.every((s) => s.kind === 'text' && /^[\s,.\u00a0]*$/.test(s.text)) && cable.entities.some((e) => e.id === only.ref)) return only.ref;
+    }
+  }
+  return undefined;
+}
+
+/** A sender's post abroad, written before a place: "Embassy in", "Ambassador in the", "Consulate General in". */
+const POST_IN = /\b(?:Embassy|Legation|Consulate(?:[ \u00a0]+General)?|Consul(?:[ \u00a0]+General)?|Ambassador|Mission|Trade[ \u00a0]+Representation|Chargé[ \u00a0]+d[’']Affaires)[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+const FROM = /\bfrom[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+const TO = /^[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+
+/**
+ * Where the cable was sent from and to, only where the source says so: the place of a closer's
+ * dateline (written), else what the page's title states ("Telegram from Pyongyang to Bucharest",
+ * "Cable from the Chinese Ambassador in North Korea …"), a place of the registers only, marked
+ * inferred with the title's words as the reason. Nothing when neither says it.
+ */
+function placesOfCorrespondence(cable: Cable, finder: NameFinder, linker: Linker): void {
+  const dateline = datelinePlace(cable.body, cable);
+  if (dateline !== undefined) cable.sentFrom = { ref: dateline };
+  const title = cable.title;
+  if (title === undefined) return;
+  const hits = finder.find(title).filter((h) => h.target.kind === 'entry');
+  const place = (i: number) => {
+    const h = hits[i];
+    return h?.target.kind === 'entry' && h.target.entry.kind === 'place' ? { hit: h, entry: h.target.entry } : undefined;
+  };
+  for (let i = 0; i < hits.length; i++) {
+    const from = place(i);
+    if (!from) continue;
+    const before = title.slice(0, from.hit.start);
+    const isFrom = FROM.test(before);
+    if (!isFrom && !POST_IN.test(before)) continue;
+    const fromWords = title.slice(Math.max(0, (before.search(isFrom ? FROM : POST_IN))), from.hit.end).trim();
+    if (cable.sentFrom === undefined) {
+      cable.sentFrom = { ref: linker.entity(from.entry, from.hit.form).id, inferred: `the page's title states the place of sending ("${fromWords}")` };
+    }
+    // "from P to Q": Q, a place right after, is where it went.
+    const to = isFrom ? place(i + 1) : undefined;
+    if (to && TO.test(title.slice(from.hit.end, to.hit.start)) && cable.receivedAt === undefined) {
+      const words = title.slice(title.lastIndexOf('from', from.hit.start), to.hit.end);
+      cable.receivedAt = { ref: linker.entity(to.entry, to.hit.form).id, inferred: `the page's title states the place of receipt ("${words}")` };
+    }
+    break;
+  }
 }

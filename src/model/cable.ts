@@ -140,6 +140,14 @@ export interface Cable {
   senders: AgentRef[];
   addressees: AgentRef[];
   participants: AgentRef[];
+  /**
+   * Where the cable was sent from, when the source says so: a place entity. Written when a closer's
+   * dateline names it ("Pyongyang, 12 May 1965"); inferred (with the reason) when only the page's
+   * title states it ("Telegram from Pyongyang to Bucharest", "… Ambassador in North Korea …").
+   */
+  sentFrom?: AgentRef;
+  /** Where the cable was sent to, when the page's title states it ("… from Pyongyang to Bucharest"): always inferred. */
+  receivedAt?: AgentRef;
   /** Labelled page fields kept as they are (facet values, "Contents", unknown labels). */
   extraFields: ExtraField[];
   body: Block[];

@@ -60,7 +60,7 @@ describe('CMIF', () => {
     expect(result.diagnostics).toEqual([]);
     expect(xml.match(/<correspDesc /g)).toHaveLength(2);
     expect(xml).toContain('<correspDesc key="wilson-118686" ref="http://127.0.0.1:8080/site/documents/wilson-118686.html"');
-    expect(xml).toContain('<persName>Jiao Ruoyu</persName>\n          <date when="1965-12-25"/>');
+    expect(xml).toContain('<persName>Jiao Ruoyu</persName>\n          <placeName evidence="conjecture">North Korea</placeName>\n          <date when="1965-12-25"/>');
     expect(xml).toContain('<date when="2026-01-01T00:00:00Z"/>');
     expect(xml).toContain(`<bibl type="online" xml:id="${editionUuid('http://127.0.0.1:8080')}">`);
   });
@@ -105,6 +105,35 @@ describe('CMIF', () => {
     expect(uuid).toBe(editionUuid('https://edition.example.org'));
     expect(uuid).toMatch(/^[a-f][0-9a-f]{7}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(editionUuid('https://other.example.org')).not.toBe(uuid);
+  });
+});
+
+describe('CMIF places of sending and receipt', () => {
+  const pages = ['tests/fixtures/pages/places-telegram-from-to.txt', 'tests/fixtures/pages/places-dateline.txt', 'sources/000_8b1b759c36f2ea61.txt', 'sources/001_3473856850622fa9.txt'];
+  const docs = pages.map(decodedSeed);
+  const xml = String(deriveInMemory(cmifStage, docs, DEFAULT_CONFIG).files[0]?.content);
+  const descOf = (key: string): string => new RegExp(`<correspDesc key="${key}"[\\s\\S]*?</correspDesc>`).exec(xml)?.[0] ?? '';
+
+  it('a dateline place is written with its GeoNames URI; places the title states are conjectures', () => {
+    expect(descOf('wilson-900108')).toMatch(/<correspAction type="sent">[\s\S]*<placeName ref="http:\/\/www\.geonames\.org\/1816670">Beijing<\/placeName>\s*<date when="1965-05-12"\/>/);
+    const telegram = descOf('wilson-900107');
+    expect(telegram).toMatch(/<correspAction type="sent">[\s\S]*<placeName ref="http:\/\/www\.geonames\.org\/1871859" evidence="conjecture">Pyongyang<\/placeName>/);
+    expect(telegram).toMatch(/<correspAction type="received">[\s\S]*<placeName ref="http:\/\/www\.geonames\.org\/683506" evidence="conjecture">Bucharest<\/placeName>/);
+    // Seed 000: "Chinese Ambassador in North Korea"; the register has no GeoNames id for the country, so no @ref, and no brackets in the name.
+    expect(descOf('wilson-118686')).toContain('<placeName evidence="conjecture">North Korea</placeName>');
+    // Seed 001 says nowhere where it was sent from or to: no place.
+    expect(descOf('prc-fma-106-01479-08-85-88')).not.toContain('placeName');
+  });
+
+  it('with places, the file is valid against the official CMIF RELAX NG and Schematron, tei_all and cablekit\'s schema', async () => {
+    const { validateCmif } = await import('../../src/cmif/index.js');
+    expect(xml.match(/<placeName /g)).toHaveLength(4);
+    expect(jing(officialSchema('cmi-customization.rng'), xml, 'places.xml')).toEqual([]);
+    expect(jing(officialSchema('cmif.sch'), xml, 'places.xml')).toEqual([]);
+    expect(jing(officialSchema('tei_all.rng'), xml, 'places.xml')).toEqual([]);
+    expect(validateCmif(xml)).toEqual([]);
+    // cablekit's schema takes only GeoNames URIs there.
+    expect(validateCmif(xml.replace('http://www.geonames.org/1816670', 'http://example.org/beijing'))[0]?.code).toBe('cmif/invalid');
   });
 });
 

@@ -291,6 +291,8 @@ const archiveReference = fc
   });
 
 const agentRef = fc.record({ ref: refIndex, role: anyText(8), inferred: reasons }, { requiredKeys: ['ref'] });
+/** A place of sending or receipt: a place entity, perhaps inferred. */
+const placeRef = fc.record({ ref: refIndex, inferred: reasons }, { requiredKeys: ['ref'] });
 
 const rawCable = fc.record(
   {
@@ -325,6 +327,8 @@ const rawCable = fc.record(
     senders: fc.array(agentRef, { maxLength: 2 }),
     addressees: fc.array(agentRef, { maxLength: 2 }),
     participants: fc.array(agentRef, { maxLength: 3 }),
+    sentFrom: placeRef,
+    receivedAt: placeRef,
     extraFields: fc.array(fc.record({ label: anyText(8), value: anyText(12) }), { maxLength: 2 }),
     body: blocks(),
   },
@@ -438,16 +442,29 @@ export const cableArbitrary: fc.Arbitrary<Cable> = rawCable.map((raw): Cable => 
   const r: Resolver = { entities, noteIds };
   const agents = (list: typeof raw.senders) =>
     entities.length === 0 ? [] : list.map((a) => ({ ...a, ref: pickEntity(r, a.ref)! }));
+  // Correspondents are people and organisations: a place in correspAction is where a cable went from or to.
+  const parties = entities.filter((e) => e.kind !== 'place');
+  const correspondents = (list: typeof raw.senders) =>
+    parties.length === 0 ? [] : list.map((a) => ({ ...a, ref: parties[Number(a.ref.slice(1)) % parties.length]!.id }));
+  const place = (p: typeof raw.sentFrom) => {
+    const ref = p === undefined ? undefined : pickEntity(r, p.ref, 'place');
+    return ref === undefined ? undefined : { ...p, ref };
+  };
+  const { sentFrom, receivedAt, ...rest } = raw;
+  const from = place(sentFrom);
+  const to = place(receivedAt);
   return {
-    ...raw,
+    ...rest,
+    ...(from ? { sentFrom: from } : {}),
+    ...(to ? { receivedAt: to } : {}),
     entities,
     contributors: raw.contributors.map((c) => {
       const { ref, ...rest } = c;
       const resolved = ref !== undefined ? pickEntity(r, ref) : undefined;
       return { ...rest, ...(resolved !== undefined ? { ref: resolved } : {}) };
     }),
-    senders: agents(raw.senders),
-    addressees: agents(raw.addressees),
+    senders: correspondents(raw.senders),
+    addressees: correspondents(raw.addressees),
     participants: agents(raw.participants),
     body: numbered.map((b) => resolveBlock(b, r)),
   };

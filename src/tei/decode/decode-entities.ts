@@ -55,11 +55,11 @@ export function decodeEntities(standOff: XElement | undefined, ctx: DecodeContex
 }
 
 /** Senders, addressees, participants: the names with @ref in a container (correspAction, particDesc/p). */
-export function decodeAgents(container: XElement | undefined, ctx: DecodeContext): AgentRef[] {
+export function decodeAgents(container: XElement | undefined, ctx: DecodeContext, names: readonly string[] = ['persName', 'orgName', 'placeName', 'name']): AgentRef[] {
   if (!container) return [];
   const out: AgentRef[] = [];
   for (const c of container.children) {
-    if (!isElement(c) || !['persName', 'orgName', 'placeName', 'name'].includes(c.name)) continue;
+    if (!isElement(c) || !names.includes(c.name)) continue;
     const ref = localId(attr(c, 'ref'));
     if (ref === undefined) continue;
     const agent: AgentRef = { ref };

@@ -43,6 +43,9 @@ function decodeSource(revisionDesc: XElement | undefined): Cable['source'] {
   };
 }
 
+/** The names of a correspondent in correspAction (a placeName there is a place of sending or receipt). */
+const PARTY_NAMES = ['persName', 'orgName', 'name'];
+
 export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
   const header = firstChild(tei, 'teiHeader');
   const fileDesc = path(header, 'fileDesc');
@@ -89,8 +92,13 @@ export function decodeHeader(tei: XElement, ctx: DecodeContext): Header {
   setIf(cable, 'translationLanguage', decodeLanguage(langUsage, ID.translationLanguage, ctx));
   cable.rights = licence ? childElements(licence, 'p').map(textContent) : [];
   cable.entities = decodeEntities(firstChild(tei, 'standOff'), ctx);
-  cable.senders = decodeAgents(byType(correspDesc, 'correspAction', 'sent')[0], ctx);
-  cable.addressees = decodeAgents(byType(correspDesc, 'correspAction', 'received')[0], ctx);
+  // In correspAction a placeName is where the cable was sent from or to, never a correspondent.
+  const sent = byType(correspDesc, 'correspAction', 'sent')[0];
+  const received = byType(correspDesc, 'correspAction', 'received')[0];
+  cable.senders = decodeAgents(sent, ctx, PARTY_NAMES);
+  cable.addressees = decodeAgents(received, ctx, PARTY_NAMES);
+  setIf(cable, 'sentFrom', decodeAgents(sent, ctx, ['placeName'])[0]);
+  setIf(cable, 'receivedAt', decodeAgents(received, ctx, ['placeName'])[0]);
   cable.participants = decodeAgents(path(profileDesc, 'particDesc', 'p'), ctx);
   cable.extraFields = byType(path(fileDesc, 'notesStmt'), 'note', 'page-field').map((n) => {
     const label = firstChild(n, 'label');

@@ -65,6 +65,7 @@ function inferenceReasons(cable: Cable): string[] {
   out.push(cable.originalLanguage?.inferred, cable.translationLanguage?.inferred);
   for (const e of cable.entities) out.push(e.inferred);
   for (const a of [...cable.senders, ...cable.addressees, ...cable.participants]) out.push(a.inferred);
+  out.push(cable.sentFrom?.inferred, cable.receivedAt?.inferred);
   for (const d of collectDates(cable)) out.push(d.inferred);
   return out.filter((x): x is string => x !== undefined);
 }

@@ -43,12 +43,14 @@ function firstDateOf(blocks: readonly Block[], origin: DateValue['origin']): Dat
   return undefined;
 }
 
-function correspAction(type: 'sent' | 'received', agents: AgentRef[], date: DateValue | undefined, ctx: EncodeContext): XElement {
+function correspAction(type: 'sent' | 'received', agents: AgentRef[], place: AgentRef | undefined, date: DateValue | undefined, ctx: EncodeContext): XElement {
   const who = type === 'sent' ? 'Sender' : 'Addressee';
   return el('correspAction', [['type', type]], [
     ...agents.map((a) => agentName(a, ctx)),
     // CMIF wants a name in every action: an unknown party is said to be unknown, not left out.
     agents.length === 0 && el('persName', [['type', 'unknown']], [`${who} not stated in the source`]),
+    // The place of sending or receipt, only when the source states it (a standOff place).
+    place && ctx.entityKinds.get(place.ref) === 'place' && agentName(place, ctx),
     date && el('date', dateAttrs(date, ctx), [date.verbatim]),
   ]);
 }
@@ -104,8 +106,8 @@ export function profileDesc(cable: Cable, ctx: EncodeContext): XElement {
   return el('profileDesc', [], [
     cable.summary !== undefined && el('abstract', [], [el('p', [], [cable.summary])]),
     el('correspDesc', [], [
-      correspAction('sent', cable.senders, sentDate, ctx),
-      correspAction('received', cable.addressees, undefined, ctx),
+      correspAction('sent', cable.senders, cable.sentFrom, sentDate, ctx),
+      correspAction('received', cable.addressees, cable.receivedAt, undefined, ctx),
     ]),
     ctx.usesHandwriting &&
       el('handNotes', [], [el('handNote', [['xml:id', ID.hand]], ['Handwritten additions on the original, as reported by the translator.'])]),
