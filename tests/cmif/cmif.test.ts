@@ -60,7 +60,7 @@ describe('CMIF', () => {
     expect(result.diagnostics).toEqual([]);
     expect(xml.match(/<correspDesc /g)).toHaveLength(2);
     expect(xml).toContain('<correspDesc key="wilson-118686" ref="http://127.0.0.1:8080/site/documents/wilson-118686.html"');
-    expect(xml).toContain('<persName>Jiao Ruoyu</persName>\n          <placeName evidence="conjecture">North Korea</placeName>\n          <date when="1965-12-25"/>');
+    expect(xml).toContain('<persName>Jiao Ruoyu</persName>\n          <placeName ref="http://www.geonames.org/1873107" evidence="conjecture">North Korea</placeName>\n          <date when="1965-12-25"/>');
     expect(xml).toContain('<date when="2026-01-01T00:00:00Z"/>');
     expect(xml).toContain(`<bibl type="online" xml:id="${editionUuid('http://127.0.0.1:8080')}">`);
   });
@@ -119,8 +119,8 @@ describe('CMIF places of sending and receipt', () => {
     const telegram = descOf('wilson-900107');
     expect(telegram).toMatch(/<correspAction type="sent">[\s\S]*<placeName ref="http:\/\/www\.geonames\.org\/1871859" evidence="conjecture">Pyongyang<\/placeName>/);
     expect(telegram).toMatch(/<correspAction type="received">[\s\S]*<placeName ref="http:\/\/www\.geonames\.org\/683506" evidence="conjecture">Bucharest<\/placeName>/);
-    // Seed 000: "Chinese Ambassador in North Korea"; the register has no GeoNames id for the country, so no @ref, and no brackets in the name.
-    expect(descOf('wilson-118686')).toContain('<placeName evidence="conjecture">North Korea</placeName>');
+    // Seed 000: "Chinese Ambassador in North Korea" (written "[North] Korea" in the text: no brackets in the CMIF name).
+    expect(descOf('wilson-118686')).toContain('<placeName ref="http://www.geonames.org/1873107" evidence="conjecture">North Korea</placeName>');
     // Seed 001 says nowhere where it was sent from or to: no place.
     expect(descOf('prc-fma-106-01479-08-85-88')).not.toContain('placeName');
   });
