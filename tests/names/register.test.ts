@@ -33,6 +33,17 @@ describe('name registers', () => {
     expect(linked).toEqual(['Kim Il Sung']);
   });
 
+  it("the sample edition's TEI of seed 001 (tei/, written by the build) has Kim Il Sung and Mao Zedong with their Wikidata ids", () => {
+    const xml = readFileSync('tei/prc-fma-106-01479-08-85-88.xml', 'utf8');
+    const standOff = /<standOff>[\s\S]*<\/standOff>/.exec(xml)?.[0] ?? '';
+    for (const [id, name, qid] of [['pers-kim-il-sung', 'Kim Il Sung', 'Q41117'], ['pers-mao-zedong', 'Mao Zedong', 'Q5816']] as const) {
+      const entry = new RegExp(`<person xml:id="${id}">[\\s\\S]*?</person>`).exec(standOff)?.[0] ?? '';
+      expect(entry).toContain(`<persName>${name}</persName>`);
+      expect(entry).toContain(`<idno type="URI" subtype="wikidata">http://www.wikidata.org/entity/${qid}</idno>`);
+      expect(xml).toContain(`<persName ref="#${id}">${name}</persName>`);
+    }
+  });
+
   it('seed 001 marks Mao Zedong and Kim Il Sung with authority ids in the standOff, brackets kept', () => {
     const path = 'sources/001_3473856850622fa9.txt';
     const { cable, diagnostics } = ingestBytes(readFileSync(path), path);
