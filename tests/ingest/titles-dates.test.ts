@@ -110,6 +110,15 @@ describe('a page without a title line: the title the citation quotes, marked inf
     expect(decoded.titleInferred).toBe(c.titleInferred);
   });
 
+  it('record export: the citation names the page that prints no title line (the class is not one layout)', () => {
+    const c = cableOf(ingestFixture('record-export-title-from-citation.txt'));
+    expect(c.source.layout).toBe('record-export');
+    expect(c.title).toBe('Report on the Grain Shipments');
+    expect(c.titleInferred).toMatch(/^title taken from the citation/);
+    expect(c.catalogueDate).toMatchObject({ when: '1963-04-02', origin: 'catalogue' });
+    expect(throughTei(c).decoded.titleInferred).toBe(c.titleInferred);
+  });
+
   it('old site, full header without a title line, and a title line is never marked', () => {
     expect(cableOf(ingestFixture('old-site-full.txt')).titleInferred).toMatch(/^title taken from the citation/);
     expect(cableOf(ingestFixture('old-site-search-widget.txt')).titleInferred).toMatch(/^title taken from the citation/);
@@ -139,6 +148,16 @@ describe('a page without a date line: the catalogue date from the citation, mark
     const c = cableOf(ingestFixture('old-site-date-in-title.txt'));
     expect(c.catalogueDate).toMatchObject({ verbatim: '14 February 1961', when: '1961-02-14', origin: 'title' });
     expect(c.catalogueDate?.inferred).toMatch(/^catalogue date taken from the date that ends the title/);
+    expect(throughTei(c).decoded.catalogueDate).toEqual(c.catalogueDate);
+  });
+
+  it('record export: a page with no date line is dated by its citation too', () => {
+    const c = cableOf(ingestFixture('record-export-citation-date.txt'));
+    expect(c.source.layout).toBe('record-export');
+    expect(c.title).toBe('Note on the Fishing Agreement');
+    expect(c.titleInferred).toBeUndefined();
+    expect(c.catalogueDate).toMatchObject({ verbatim: 'March 4, 1962', when: '1962-03-04', origin: 'citation' });
+    expect(c.catalogueDate?.inferred).toMatch(/^catalogue date taken from the citation/);
     expect(throughTei(c).decoded.catalogueDate).toEqual(c.catalogueDate);
   });
 
