@@ -110,7 +110,12 @@ function enrich(entity: Entity, entry: RegisterEntry): void {
   if (entity.kind === 'place' && entry.coordinates && !entity.coordinates) entity.coordinates = { ...entry.coordinates };
 }
 
-function linkBlock(block: Block, l: Linker): Block {
+/** What rewrites the segments of every block: the linker, or a rename of an entity's mentions. */
+interface SegmentRewriter {
+  segments(segments: Inline[]): Inline[];
+}
+
+function linkBlock(block: Block, l: SegmentRewriter): Block {
   switch (block.kind) {
     case 'heading':
     case 'paragraph':
@@ -140,6 +145,7 @@ function linkBlock(block: Block, l: Linker): Block {
  * reported once per cable; nothing is guessed. The reading text of every block is unchanged.
  */
 export function linkNames(cable: Cable, finder: NameFinder, bag: DiagnosticBag): Cable {
+  placesTakenForParties(cable, finder);
   const linker = new Linker(cable, finder);
   cable.body = cable.body.map((b) => linkBlock(b, linker));
   placesOfCorrespondence(cable, finder, linker);
@@ -180,14 +186,14 @@ const FROM = /\bfrom[ \u00a0]+(?:the[ \u00a0]+)?$/u;
 const TO = /^[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?$/u;
 
 /**
- * Where the cable was sent from and to, only where the source says so: the place of a closer's
- * dateline (written), else what the page's title states ("Telegram from Pyongyang to Bucharest",
+ * Where the cable was sent from and to, only where the source says so: a header's "From:"/"To:"
+ * place (placesTakenForParties), the place of a closer's dateline (written), else what the page's title states ("Telegram from Pyongyang to Bucharest",
  * "Cable from the Chinese Ambassador in North Korea …"), a place of the registers only, marked
  * inferred with the title's words as the reason. Nothing when neither says it.
  */
 function placesOfCorrespondence(cable: Cable, finder: NameFinder, linker: Linker): void {
   const dateline = datelinePlace(cable.body, cable);
-  if (dateline !== undefined) cable.sentFrom = { ref: dateline };
+  if (dateline !== undefined && cable.sentFrom === undefined) cable.sentFrom = { ref: dateline };
   const title = cable.title;
   if (title === undefined) return;
   const hits = finder.find(title).filter((h) => h.target.kind === 'entry');
@@ -212,5 +218,67 @@ function placesOfCorrespondence(cable: Cable, finder: NameFinder, linker: Linker
       cable.receivedAt = { ref: linker.entity(to.entry, to.hit.form).id, inferred: `the page's title states the place of receipt ("${words}")` };
     }
     break;
+  }
+}
+
+/** The ids a speech or quote names as its speaker: such an entity speaks, so it is a person or body. */
+function speakerIds(blocks: readonly Block[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (segments: readonly Inline[]): void => {
+    for (const s of segments) {
+      if (s.kind === 'quote' && s.who !== undefined) out.add(s.who);
+      if ('content' in s && Array.isArray(s.content)) visit(s.content as Inline[]);
+    }
+  };
+  const collector: SegmentRewriter = {
+    segments: (segments) => {
+      visit(segments);
+      return segments;
+    },
+  };
+  for (const b of blocks) {
+    if (b.kind === 'speech' && b.who !== undefined) out.add(b.who);
+    linkBlock(b, collector);
+  }
+  return out;
+}
+
+/** Every mention of entity `from` now points to `to`, a place. */
+function renameMentions(segments: Inline[], from: string, to: string): Inline[] {
+  return segments.map((s): Inline => {
+    if (s.kind === 'mention' && s.ref === from) return { ...s, entityKind: 'place', ref: to, content: renameMentions(s.content, from, to) };
+    if ('content' in s && Array.isArray(s.content)) return { ...s, content: renameMentions(s.content as Inline[], from, to) } as Inline;
+    return s;
+  });
+}
+
+/**
+ * "From: Pyongyang", "To: Bucharest": a memo or transmission header that names a place of the
+ * registers where a correspondent would stand says where the cable went from or to; the place
+ * is no sender or addressee. Such an entity becomes the place (its mentions follow), and the
+ * place of sending or receipt, as written. One that speaks, takes part or translates is left alone.
+ */
+function placesTakenForParties(cable: Cable, finder: NameFinder): void {
+  const speakers = speakerIds(cable.body);
+  const busy = new Set([...cable.participants.map((a) => a.ref), ...cable.contributors.flatMap((c) => (c.ref !== undefined ? [c.ref] : [])), ...speakers]);
+  for (const [list, slot] of [
+    ['senders', 'sentFrom'],
+    ['addressees', 'receivedAt'],
+  ] as const) {
+    for (const agent of [...cable[list]]) {
+      const entity = cable.entities.find((e) => e.id === agent.ref);
+      if (!entity || entity.kind === 'place' || busy.has(entity.id) || cable.senders.concat(cable.addressees).filter((a) => a.ref === entity.id).length > 1) continue;
+      const hit = finder.find(entity.name).find((h) => h.start === 0 && h.end === entity.name.length);
+      if (hit?.target.kind !== 'entry' || hit.target.entry.kind !== 'place') continue;
+      const base = `${PREFIX.place}-${slugify(hit.target.entry.key, 60) || 'name'}`;
+      let id = base;
+      for (let n = 2; cable.entities.some((e) => e.id === id); n++) id = `${base}-${n}`;
+      const from = entity.id;
+      entity.id = id;
+      entity.kind = 'place';
+      cable.body = cable.body.map((b) => linkBlock(b, { segments: (segments) => renameMentions(segments, from, id) }));
+      cable[list] = cable[list].filter((a) => a !== agent);
+      if (cable[slot] === undefined) cable[slot] = agent.inferred !== undefined ? { ref: id, inferred: agent.inferred } : { ref: id };
+    }
   }
 }

@@ -77,6 +77,28 @@ describe('places of sending and receipt', () => {
     expect(sentAction(teiOf(s001))).not.toContain('placeName');
   });
 
+  it('"From: Pyongyang" / "To: Bucharest" in a memo header are the places, never a person named Pyongyang', () => {
+    const memo = readFileSync('tests/fixtures/pages/body-memo-header.txt', 'utf8').replace('To: Ministry of Transport      From: Ivan Orlov', 'From: Pyongyang\nTo: Bucharest');
+    const cable = ingestText(memo, 'memo.txt').cable!;
+    expect(cable.entities.filter((e) => e.name === 'Pyongyang' || e.name === 'Bucharest').map((e) => [e.id, e.kind])).toEqual([
+      ['place-pyongyang', 'place'],
+      ['place-bucharest', 'place'],
+    ]);
+    expect(cable.senders).toEqual([]);
+    expect(cable.addressees).toEqual([]);
+    expect(cable.sentFrom).toEqual({ ref: 'place-pyongyang' });
+    expect(cable.receivedAt).toEqual({ ref: 'place-bucharest' });
+    expect(cable.entities.find((e) => e.id === 'place-pyongyang')?.authority).toContainEqual({ scheme: 'geonames', id: '1871859' });
+    const xml = teiOf(cable);
+    expect(xml).toContain('<placeName ref="#place-pyongyang">Pyongyang</placeName>');
+    expect(sentAction(xml)).toContain('<persName type="unknown">');
+    expect(sentAction(xml)).toContain('<placeName ref="#place-pyongyang">Pyongyang</placeName>');
+    // A person sender in the same header stays a sender.
+    const person = ingestText(readFileSync('tests/fixtures/pages/body-memo-header.txt', 'utf8'), 'memo.txt').cable!;
+    expect(person.senders).toHaveLength(1);
+    expect(person.sentFrom).toBeUndefined();
+  });
+
   it('never a place the page does not state: a person after "from", a place in the body only, a dateline without a place', () => {
     const page = (title: string, closer: string): Cable => {
       const text = `\n\n**May 12, 1965**\n\n**${title}**\n\n**Citation:**\n\n"${title}", May 12, 1965, Wilson Center Digital Archive, Example Archive, Fond 1. Translated by Ada Example.  \n<https://digitalarchive.wilsoncenter.org/document/900109>\n\n**Original Language:**\n\nRussian\n\n**Contents:**\n\nTranslation - English\n\n[...]\n\n[To] the Ministry of Foreign Affairs:\n\nThe delegation went from Moscow to Beijing by train.\n\nIvan Orlov\n\n${closer}\n\n[...]\n`;
