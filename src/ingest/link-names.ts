@@ -184,38 +184,50 @@ function datelinePlace(blocks: readonly Block[], cable: Cable): string | undefin
 const POST_IN = /\b(?:Embassy|Legation|Consulate(?:[ \u00a0]+General)?|Consul(?:[ \u00a0]+General)?|Ambassador|Mission|Trade[ \u00a0]+Representation|Chargé[ \u00a0]+d[’']Affaires)[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?$/u;
 const FROM = /\bfrom[ \u00a0]+(?:the[ \u00a0]+)?$/u;
 const TO = /^[ \u00a0]+to[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+/**
+ * A title that says who sent the document: a kind of dispatch right before "from", at most a few
+ * words into the title ("Telegram from …", "Ciphered Telegram from …", "Cable from …"). Only then
+ * is a place after "from" where it was sent from; "the delegation from Pyongyang" is not.
+ */
+const SENT_BY = /^(?:[\p{L}'’.-]+[ \u00a0]+){0,3}?(?:Telegram|Cable|Cablegram|Letter|Note|Dispatch|Despatch|Report|Memorandum|Message|Radiogram|Telegraph|Wire)[ \u00a0]+from[ \u00a0]+/iu;
 
 /**
  * Where the cable was sent from and to, only where the source says so: a header's "From:"/"To:"
- * place (placesTakenForParties), the place of a closer's dateline (written), else what the page's title states ("Telegram from Pyongyang to Bucharest",
- * "Cable from the Chinese Ambassador in North Korea …"), a place of the registers only, marked
- * inferred with the title's words as the reason. Nothing when neither says it.
+ * place (placesTakenForParties), the place of a closer's dateline (written), else what the
+ * page's title states: "Telegram from Pyongyang to Bucharest", "Cable from the Chinese Ambassador
+ * in North Korea …", a place of the registers only, marked inferred with the title's words as the
+ * reason. Nothing when none of them says it.
  */
 function placesOfCorrespondence(cable: Cable, finder: NameFinder, linker: Linker): void {
   const dateline = datelinePlace(cable.body, cable);
   if (dateline !== undefined && cable.sentFrom === undefined) cable.sentFrom = { ref: dateline };
   const title = cable.title;
-  if (title === undefined) return;
-  const hits = finder.find(title).filter((h) => h.target.kind === 'entry');
+  const sentBy = title === undefined ? null : SENT_BY.exec(title);
+  if (title === undefined || !sentBy) return;
+  const fromAt = sentBy[0].length;
+  const hits = finder.find(title).filter((h) => h.target.kind === 'entry' && h.start >= fromAt);
   const place = (i: number) => {
     const h = hits[i];
     return h?.target.kind === 'entry' && h.target.entry.kind === 'place' ? { hit: h, entry: h.target.entry } : undefined;
   };
+  const fromWord = fromAt - title.slice(0, fromAt).match(/from[ \u00a0]+$/iu)![0].length;
   for (let i = 0; i < hits.length; i++) {
     const from = place(i);
     if (!from) continue;
-    const before = title.slice(0, from.hit.start);
-    const isFrom = FROM.test(before);
-    if (!isFrom && !POST_IN.test(before)) continue;
-    const fromWords = title.slice(Math.max(0, (before.search(isFrom ? FROM : POST_IN))), from.hit.end).trim();
+    const between = title.slice(fromAt, from.hit.start);
+    // Still the sender's words: nothing has turned to the addressee ("… to the Embassy in X").
+    if (/\bto\b/u.test(between)) break;
+    const isFrom = FROM.test(title.slice(0, from.hit.start)) && /^(?:the[ \u00a0]+)?$/u.test(between);
+    if (!isFrom && !POST_IN.test(title.slice(0, from.hit.start))) continue;
+    const words = title.slice(fromWord, from.hit.end);
     if (cable.sentFrom === undefined) {
-      cable.sentFrom = { ref: linker.entity(from.entry, from.hit.form).id, inferred: `the page's title states the place of sending ("${fromWords}")` };
+      cable.sentFrom = { ref: linker.entity(from.entry, title.slice(from.hit.start, from.hit.end)).id, inferred: `the page's title states the place of sending ("${words}")` };
     }
     // "from P to Q": Q, a place right after, is where it went.
     const to = isFrom ? place(i + 1) : undefined;
     if (to && TO.test(title.slice(from.hit.end, to.hit.start)) && cable.receivedAt === undefined) {
-      const words = title.slice(title.lastIndexOf('from', from.hit.start), to.hit.end);
-      cable.receivedAt = { ref: linker.entity(to.entry, to.hit.form).id, inferred: `the page's title states the place of receipt ("${words}")` };
+      const toWords = title.slice(fromWord, to.hit.end);
+      cable.receivedAt = { ref: linker.entity(to.entry, title.slice(to.hit.start, to.hit.end)).id, inferred: `the page's title states the place of receipt ("${toWords}")` };
     }
     break;
   }

@@ -108,6 +108,19 @@ describe('places of sending and receipt', () => {
     const byPerson = page('Letter from Kim Il Sung to Mao Zedong', '12 May 1965');
     expect(byPerson.sentFrom).toBeUndefined();
     expect(byPerson.receivedAt).toBeUndefined();
+    // A place after "from" that is not where a dispatch came from, and an addressee's post.
+    for (const title of [
+      'Report on the Visit of the Delegation from Pyongyang',
+      'Telegram from the Foreign Ministry to the Embassy in Pyongyang',
+      'Record of Conversation between the Soviet Ambassador in Beijing and Zhou Enlai',
+    ]) {
+      const c = page(title, '12 May 1965');
+      expect([c.sentFrom, c.receivedAt], title).toEqual([undefined, undefined]);
+    }
+    // The sender's post abroad, a few words into a dispatch title.
+    expect(page('Ciphered Telegram from the Soviet Embassy in Beijing to Moscow', '12 May 1965').sentFrom).toMatchObject({
+      inferred: `the page's title states the place of sending ("from the Soviet Embassy in Beijing")`,
+    });
     // "Ivan Orlov, 12 May 1965" is a signer's line with a date, not a place.
     const signerDate = page('Report on the Trade Talks', 'Ivan Orlov, 12 May 1965');
     expect(signerDate.sentFrom).toBeUndefined();
