@@ -95,7 +95,9 @@ export interface BookkeepingFiles {
   /** The embedded (SQLite) OAI-PMH record store. */
   oaiDatabase: string;
   buildLock: string;
-  /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental. */
+  /** What the build kept of each document (keys, outputs, stage summaries): what makes a re-run incremental (SQLite). */
+  buildCache: string;
+  /** The same, as one JSON file, by earlier versions: taken in once, then removed. */
   documentCache: string;
   /** TEI state changes made since the state file was last written: replayed after a killed run. */
   teiJournal: string;
@@ -114,6 +116,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     changeLog: join(dir, 'change-log.json'),
     oaiDatabase: join(dir, 'oai-store.sqlite'),
     buildLock: join(dir, 'build.lock'),
+    buildCache: join(dir, 'build-cache.sqlite'),
     documentCache: join(dir, 'documents.json'),
     teiJournal: join(dir, 'tei-journal.jsonl'),
     staging: join(dir, 'staging'),

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { readFileIfExists } from '../fs/index.js';
 
 /**
- * What the build keeps between runs, per document, in `.cablekit/documents.json`: enough to skip
+ * What the build keeps between runs, per document, in `.cablekit/build-cache.sqlite`: enough to skip
  * a document whose inputs did not change — its checksums and keys, the diagnostics it gave (so a
  * re-run reports the same findings), the files it produced and the small summaries the corpus-wide
  * files are made from. Never the decoded cable itself.
@@ -69,8 +69,11 @@ export function emptyDocumentCache(): DocumentCache {
   return { formatVersion: 1, sources: new Map(), documents: new Map(), corpus: new Map() };
 }
 
-/** Anything unreadable is an empty cache: the build then does all the work, which is always correct. */
-export function readDocumentCache(path: string): DocumentCache {
+/**
+ * The cache as earlier versions kept it, one JSON file (`.cablekit/documents.json`): read once, when
+ * the database (document-cache-db.ts) does not exist yet. Anything unreadable is an empty cache.
+ */
+export function readLegacyDocumentCache(path: string): DocumentCache {
   const bytes = readFileIfExists(path);
   if (bytes === undefined) return emptyDocumentCache();
   try {
@@ -100,16 +103,6 @@ export function readDocumentCache(path: string): DocumentCache {
   } catch {
     return emptyDocumentCache();
   }
-}
-
-export function serializeDocumentCache(cache: DocumentCache): string {
-  return JSON.stringify({
-    formatVersion: 1,
-    sources: [...cache.sources],
-    documents: [...cache.documents],
-    corpus: [...cache.corpus],
-    ...(cache.oaiKey !== undefined ? { oaiKey: cache.oaiKey } : {}),
-  });
 }
 
 /** True when this run kept every piece of work of the last one as it was: nothing to record anew. */

@@ -6,8 +6,11 @@ import type { BuildContext } from './build-context.js';
 import type { OutputRecord } from './build-report.js';
 import { documentIdOfOutput, resolveOutputPath } from './output-path.js';
 
-/** Output files the build wrote last time, by path relative to the output folder, with their sha256. */
-export type OutputLedger = Record<string, string>;
+/**
+ * Output files the build wrote last time, by path relative to the output folder, with their sha256.
+ * A Map, not an object: an object of 100,000 keys falls into V8's slow dictionary mode.
+ */
+export type OutputLedger = Map<string, string>;
 
 /** Kept beside the OAI store, outside the published folder: `<outputDir>/../.cablekit/outputs.json`. */
 export function outputLedgerPath(outputDir: string): string {
@@ -21,13 +24,15 @@ export function readOutputLedger(path: string): OutputLedger {
   } catch (error) {
     throw new Error(`cannot read the outputs ledger ${path}`, { cause: error });
   }
-  if (bytes === undefined) return {};
+  const ledger: OutputLedger = new Map();
+  if (bytes === undefined) return ledger;
   try {
     const data = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (typeof data !== 'object' || data === null) return {};
-    return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    if (typeof data !== 'object' || data === null) return ledger;
+    for (const [file, sha] of Object.entries(data as Record<string, unknown>)) if (typeof sha === 'string') ledger.set(file, sha);
+    return ledger;
   } catch {
-    return {};
+    return new Map();
   }
 }
 
@@ -37,9 +42,7 @@ export function readOutputLedger(path: string): OutputLedger {
  * changed since are left alone; nothing outside the ledger is ever considered.
  */
 export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<string, string>, currentSha: (path: string) => string | undefined): string[] {
-  return Object.keys(previous)
-    .filter((path) => !produced.has(path) && currentSha(path) === previous[path])
-    .sort();
+  return [...previous.keys()].filter((path) => !produced.has(path) && currentSha(path) === previous.get(path)).sort();
 }
 
 /**
@@ -51,12 +54,15 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   const ledgerPath = outputLedgerPath(config.outputDir);
   const previous = readOutputLedger(ledgerPath);
   const records: OutputRecord[] = [];
-  const next: OutputLedger = Object.fromEntries(produced);
+  const next = new Map(produced);
   const ids = new Set(ctx.byId.keys());
   // Outputs of documents held back (invalid TEI) are not produced this run, on purpose: keep them.
-  for (const [path, sha] of Object.entries(previous)) {
-    const owner = documentIdOfOutput(path, ids);
-    if (!(path in next) && owner !== undefined && ctx.heldBack.has(owner)) next[path] = sha;
+  if (ctx.heldBack.size > 0) {
+    for (const [path, sha] of previous) {
+      if (next.has(path)) continue;
+      const owner = documentIdOfOutput(path, ids);
+      if (owner !== undefined && ctx.heldBack.has(owner)) next.set(path, sha);
+    }
   }
   if (complete) {
     const currentSha = (path: string): string | undefined => {
@@ -64,7 +70,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
       const bytes = full === undefined ? undefined : readFileIfExists(full);
       return bytes === undefined ? undefined : sha256Hex(bytes);
     };
-    for (const path of staleOutputs(previous, new Map(Object.entries(next)), currentSha)) {
+    for (const path of staleOutputs(previous, next, currentSha)) {
       const full = resolveOutputPath(config.outputDir, path);
       if (full === undefined) continue;
       rmSync(full, { force: true });
@@ -76,11 +82,18 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
       else records.push(record);
     }
   } else {
-    for (const [path, sha] of Object.entries(previous)) if (!(path in next)) next[path] = sha;
+    for (const [path, sha] of previous) if (!next.has(path)) next.set(path, sha);
   }
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeIfChanged(ledgerPath, `${JSON.stringify(sorted, null, 2)}\n`);
+  writeIfChanged(ledgerPath, serializeLedger(next));
   return records;
+}
+
+/** The ledger as JSON.stringify(…, null, 2) writes an object of these entries sorted by path, built directly. */
+export function serializeLedger(entries: ReadonlyMap<string, string>): string {
+  const paths = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (paths.length === 0) return '{}\n';
+  const lines = paths.map((path) => `  ${JSON.stringify(path)}: ${JSON.stringify(entries.get(path))}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
 }
 
 function removeEmptyParents(dir: string, stopAt: string): void {

@@ -7,9 +7,11 @@ import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { bookkeepingFiles, stateFile } from '../edition/layout.js';
-import { sha256Hex, stagedWriter, writeIfChanged } from '../fs/index.js';
+import { sha256Hex, stagedWriter } from '../fs/index.js';
+import { chainMessage } from '../diagnostics/error-chain.js';
 import { teiKey, toolFingerprint } from './build-keys.js';
-import { readDocumentCache, emptyDocumentCache, sameWork, serializeDocumentCache } from './document-cache.js';
+import { emptyDocumentCache, sameWork } from './document-cache.js';
+import { readDocumentCacheDb, writeDocumentCacheDb } from './document-cache-db.js';
 import { Deriver } from './derive-phase.js';
 import { processDocuments } from './document-phase.js';
 import { syncOai } from './oai-phase.js';
@@ -31,6 +33,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { config, rootDir } = options;
   const bookkeeping = bookkeepingFiles(config.outputDir);
   const journal = teiJournal(bookkeeping.teiJournal);
+  // With --force every piece of work is redone, so the cache is not even read; it is then rewritten whole.
+  const stored = options.force === true ? undefined : readDocumentCacheDb(bookkeeping.buildCache, bookkeeping.documentCache);
   const ctx: BuildContext = {
     options,
     now: options.now ?? revisionTimestamp(),
@@ -41,11 +45,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     writer: stagedWriter(bookkeeping.staging),
     journal: journal.record,
     checked: new Map(),
-    previous: options.force === true ? emptyDocumentCache() : readDocumentCache(bookkeeping.documentCache),
+    previous: stored?.cache ?? emptyDocumentCache(),
     next: emptyDocumentCache(),
     tool: options.toolFingerprint ?? toolFingerprint(),
   };
   const collectionOutputs: OutputRecord[] = [];
+  if (stored?.unreadable !== undefined) {
+    ctx.globalDiagnostics.push({
+      code: 'build/cache-unreadable',
+      severity: 'warning',
+      message: `the build cache could not be read (${chainMessage(stored.unreadable)}); every document is redone and the cache written anew`,
+      file: bookkeeping.buildCache,
+    });
+  }
 
   let sources: string[] = [];
   if (existsSync(config.sourcesDir)) {
@@ -94,11 +106,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Everything written is flushed to disk once, before the cache says the work is done.
   ctx.writer.flush();
   try {
-    if (!sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
-      writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
+    if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
+      writeDocumentCacheDb(bookkeeping.buildCache, ctx.next, stored, bookkeeping.documentCache);
     }
   } catch (error) {
-    ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.documentCache));
+    ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.buildCache));
   }
   if (options.deps.publishChanges) {
     try {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { publishBundle } from './publish-bundle.js';
 
 export interface SearchIndexResult {
   pages: number;
@@ -11,12 +12,13 @@ export interface SearchIndexResult {
 
 /**
  * Runs Pagefind (its binary ships in the npm package) over the written site and puts its bundle
- * in `<site>/pagefind/`. The bundle is written to a fresh folder and swapped in whole, so a failed
- * run leaves the previous index in place. I/O, run by the build after the pages are written.
+ * in `<site>/pagefind/`. The bundle is made in memory and only the files that differ from the
+ * published ones are written (publish-bundle.ts), so a failed run leaves the previous index in
+ * place and an unchanged one is not rewritten. I/O, run by the build after the pages are written.
  */
 export async function buildSearchIndex(
   siteFolder: string,
-  /** Where the new bundle is made before it is swapped in (same file system); default: beside the site folder. */
+  /** Where the bundle's files are written before each is renamed into place (same file system); default: beside the site folder. */
   stagingParent: string = dirname(siteFolder),
 ): Promise<SearchIndexResult> {
   const started = performance.now();
@@ -31,24 +33,19 @@ export async function buildSearchIndex(
     return { pages: 0, seconds: (performance.now() - started) / 1000, diagnostics };
   };
   if (!existsSync(siteFolder)) return fail('the site folder does not exist');
-  // A run killed while indexing leaves its staging folder: cleared here.
+  // A run killed while indexing leaves its temporary files: cleared here.
   mkdirSync(stagingParent, { recursive: true });
   for (const name of readdirSync(stagingParent)) if (name.startsWith('.pagefind-')) rmSync(join(stagingParent, name), { recursive: true, force: true });
-  const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
+  const staging = join(stagingParent, `.pagefind-${process.pid}`);
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) return fail(created.errors.join('; ') || 'Pagefind did not start');
     const added = await created.index.addDirectory({ path: siteFolder, glob: 'documents/*.html' });
     if (added.errors.length > 0) return fail(added.errors.join('; '));
-    const written = await created.index.writeFiles({ outputPath: staging });
-    if (written.errors.length > 0) return fail(written.errors.join('; '));
-    const target = join(siteFolder, 'pagefind');
-    // An unchanged index is left as it is (no file rewritten), like every other output of the build.
-    if (sameTree(staging, target)) return { pages: added.page_count, seconds: (performance.now() - started) / 1000, diagnostics };
-    const old = `${staging}-old`;
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
-    rmSync(old, { recursive: true, force: true });
+    // The bundle in memory, and only the files that differ from the published ones written.
+    const bundle = await created.index.getFiles();
+    if (bundle.errors.length > 0) return fail(bundle.errors.join('; '));
+    publishBundle(bundle.files, join(siteFolder, 'pagefind'), ['pagefind-entry.json'], staging);
     return { pages: added.page_count, seconds: (performance.now() - started) / 1000, diagnostics };
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
@@ -56,23 +53,4 @@ export async function buildSearchIndex(
     rmSync(staging, { recursive: true, force: true });
     await pagefind.close();
   }
-}
-
-function treeOf(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const visit = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.set(relative(root, full), readFileSync(full));
-    }
-  };
-  if (existsSync(root)) visit(root);
-  return out;
-}
-
-function sameTree(a: string, b: string): boolean {
-  const left = treeOf(a);
-  const right = treeOf(b);
-  return left.size === right.size && [...left].every(([path, bytes]) => right.get(path)?.equals(bytes) === true);
 }

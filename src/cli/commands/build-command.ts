@@ -31,7 +31,7 @@ export interface BuildCommandOptions {
 function searchPagesDigest(outputDir: string, siteFolder: string): string {
   const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
   const ledger = readOutputLedger(bookkeepingFiles(outputDir).outputLedger);
-  return sha256Hex(JSON.stringify(Object.entries(ledger).filter(([path]) => path.startsWith(prefix))));
+  return sha256Hex(JSON.stringify([...ledger].filter(([path]) => path.startsWith(prefix))));
 }
 
 function searchIndexStale(digest: string, outputDir: string, siteFolder: string): boolean {

@@ -1,0 +1,129 @@
+import { rmSync, statSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import { loadNodeSqlite } from '../oai/store/node-sqlite.js';
+import { emptyDocumentCache, readLegacyDocumentCache, type DocumentCache } from './document-cache.js';
+
+/**
+ * The build cache in one SQLite file (`.cablekit/build-cache.sqlite`), a row per source page, per
+ * document and per corpus step, each memo as JSON. A run writes only the rows whose work changed,
+ * in one transaction, so a one-page change costs one row rather than rewriting the whole cache —
+ * and the cache has no size limit (as one JSON text it passed V8's largest string, about 512 MiB,
+ * near 50,000 documents, and could no longer be written).
+ */
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cache_sources (path TEXT PRIMARY KEY, memo TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cache_documents (id TEXT PRIMARY KEY, memo TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cache_corpus (stage TEXT PRIMARY KEY, memo TEXT NOT NULL);
+`;
+
+const FORMAT_VERSION = '1';
+
+type Table = 'cache_sources' | 'cache_documents' | 'cache_corpus';
+const TABLES: readonly { table: Table; key: string; part: 'sources' | 'documents' | 'corpus' }[] = [
+  { table: 'cache_sources', key: 'path', part: 'sources' },
+  { table: 'cache_documents', key: 'id', part: 'documents' },
+  { table: 'cache_corpus', key: 'stage', part: 'corpus' },
+];
+
+/** What a run read: the cache, and whether it is exactly what the database holds (so a write may send only the differences). */
+export interface LoadedCache {
+  cache: DocumentCache;
+  /** False when the cache came from elsewhere (a JSON cache of an earlier version) or the database could not be read. */
+  mirrorsDatabase: boolean;
+  /** Why the database could not be read (it is then replaced whole at the end of the run). */
+  unreadable?: Error;
+}
+
+function open(path: string): DatabaseSync {
+  const sqlite = loadNodeSqlite();
+  if (!sqlite) throw new Error('this Node.js has no node:sqlite (it needs Node 22.13 or later, or 24)');
+  const db = new sqlite.DatabaseSync(path);
+  // A rollback journal, so a commit writes the main file: its modification time is the moment
+  // the memos were recorded, which decides which file stamps may be trusted (src/fs/file-stamp.ts).
+  db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = DELETE');
+  return db;
+}
+
+/**
+ * Reads the cache. Anything unreadable is an empty cache: the build then does all the work, which
+ * is always correct. A JSON cache of an earlier cablekit (`legacyJsonPath`) is taken in when the
+ * database does not exist yet.
+ */
+export function readDocumentCacheDb(path: string, legacyJsonPath: string): LoadedCache {
+  let exists = true;
+  try {
+    statSync(path);
+  } catch {
+    exists = false;
+  }
+  if (!exists) return { cache: readLegacyDocumentCache(legacyJsonPath), mirrorsDatabase: false };
+  let db: DatabaseSync | undefined;
+  try {
+    db = open(path);
+    db.exec(SCHEMA);
+    const version = db.prepare("SELECT value FROM cache_meta WHERE name = 'format_version'").get() as { value: string } | undefined;
+    if (version?.value !== FORMAT_VERSION) return { cache: emptyDocumentCache(), mirrorsDatabase: false };
+    const cache = emptyDocumentCache();
+    for (const { table, key, part } of TABLES) {
+      const rows = db.prepare(`SELECT ${key} AS k, memo FROM ${table} ORDER BY rowid`).all() as { k: string; memo: string }[];
+      const map = cache[part] as Map<string, unknown>;
+      for (const row of rows) map.set(row.k, JSON.parse(row.memo));
+    }
+    const oaiKey = db.prepare("SELECT value FROM cache_meta WHERE name = 'oai_key'").get() as { value: string } | undefined;
+    if (oaiKey !== undefined) cache.oaiKey = oaiKey.value;
+    db.close();
+    db = undefined;
+    cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
+    return { cache, mirrorsDatabase: true };
+  } catch (error) {
+    return { cache: emptyDocumentCache(), mirrorsDatabase: false, unreadable: error instanceof Error ? error : new Error(String(error)) };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Records `next` in one transaction. When the cache read this run (`stored`) is what the database
+ * holds, only rows whose memo is not the very object read are written and rows no longer present
+ * are deleted; otherwise every row is replaced. The JSON cache of an earlier version is removed once
+ * its content is in the database.
+ */
+export function writeDocumentCacheDb(path: string, next: DocumentCache, stored: LoadedCache | undefined, legacyJsonPath: string): void {
+  // A database that could not be read is rebuilt from nothing rather than patched.
+  if (stored?.unreadable !== undefined) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+  const kept = stored?.mirrorsDatabase === true ? stored.cache : undefined;
+  const db = open(path);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(SCHEMA);
+      for (const { table, key, part } of TABLES) {
+        const nextMap = next[part] as Map<string, unknown>;
+        const storedMap = kept?.[part] as Map<string, unknown> | undefined;
+        const upsert = db.prepare(`INSERT INTO ${table} (${key}, memo) VALUES (?, ?) ON CONFLICT(${key}) DO UPDATE SET memo = excluded.memo`);
+        if (storedMap === undefined) {
+          db.exec(`DELETE FROM ${table}`);
+        } else {
+          const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`);
+          for (const k of storedMap.keys()) if (!nextMap.has(k)) remove.run(k);
+        }
+        for (const [k, memo] of nextMap) {
+          if (storedMap?.get(k) !== memo) upsert.run(k, JSON.stringify(memo));
+        }
+      }
+      const meta = db.prepare('INSERT INTO cache_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+      meta.run('format_version', FORMAT_VERSION);
+      if (next.oaiKey !== undefined) meta.run('oai_key', next.oaiKey);
+      else db.prepare("DELETE FROM cache_meta WHERE name = 'oai_key'").run();
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.close();
+  }
+  rmSync(legacyJsonPath, { force: true });
+}
