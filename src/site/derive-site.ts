@@ -1,6 +1,7 @@
 import type { Cable } from '../model/cable.js';
 import { cslItem, type CslItem } from './citation/csl-item.js';
-import { exportCitations, formatChicago, joinExports, registerChicagoStyle } from './citation/format-citation.js';
+import { renderCitations, type KeptCitation } from './citation/citation-cache.js';
+import { cslExport, joinExports, registerChicagoStyle } from './citation/format-citation.js';
 import { summarize, type DocumentSummary } from './document-summary.js';
 import { renderBrowsePages } from './render/browse-pages.js';
 import { renderDocumentPage } from './render/document-page.js';
@@ -23,28 +24,43 @@ export interface DocumentOutput {
   /** Its BibTeX and RIS, kept so the edition's downloads are joined, not made again. */
   bibtex: string;
   ris: string;
+  /** Its Chicago forms with their key: a later derivation with this entry as `previous` reuses them (and the BibTeX and RIS). */
+  citation: KeptCitation;
 }
 
-/** What the edition-wide files are made from: plain JSON a build can keep between runs. */
-export type EditionEntry = Pick<DocumentOutput, 'summary' | 'csl' | 'bibtex' | 'ris'>;
+/** What the edition-wide files are made from, and what a build keeps between runs: plain JSON. */
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'csl' | 'bibtex' | 'ris' | 'citation'>;
 
-/** A document's page and citation downloads; depends on this cable and the settings only. */
-export function deriveDocument(cable: Cable, settings: SiteSettings): DocumentOutput {
+/**
+ * A document's page and citation downloads; depends on this cable and the settings only.
+ * `previous` is the document's entry from an earlier derivation, when the build kept one (any
+ * value is accepted and checked): citations rendered from the same CSL item, style, locale and
+ * library versions are taken from it instead of calling citeproc-js and Citation.js again. The
+ * bytes are the same either way.
+ */
+export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: unknown): DocumentOutput {
   const summary = summarize(cable);
   const csl = cslItem(cable, settings);
-  const exports = exportCitations([csl]);
+  const { citation, bibtex, ris } = renderCitations(csl, previous);
   return {
     summary,
     csl,
-    bibtex: exports.bibtex,
-    ris: exports.ris,
+    bibtex,
+    ris,
+    citation,
     files: [
-      { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, formatChicago(csl), settings) },
-      { path: documentExportPath(cable.id, 'csl'), content: exports.csl },
-      { path: documentExportPath(cable.id, 'bibtex'), content: exports.bibtex },
-      { path: documentExportPath(cable.id, 'ris'), content: exports.ris },
+      { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, citation, settings) },
+      { path: documentExportPath(cable.id, 'csl'), content: cslExport([csl]) },
+      { path: documentExportPath(cable.id, 'bibtex'), content: bibtex },
+      { path: documentExportPath(cable.id, 'ris'), content: ris },
     ],
   };
+}
+
+/** The entry the edition-wide files are made from, and the build keeps (a document's output without its files). */
+export function editionEntry(output: DocumentOutput): EditionEntry {
+  const { summary, csl, bibtex, ris, citation } = output;
+  return { summary, csl, bibtex, ris, citation };
 }
 
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
