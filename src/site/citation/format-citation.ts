@@ -69,9 +69,11 @@ export function exportCitations(items: readonly CslItem[]): { csl: string; bibte
  * with one more newline, and puts one newline between RIS records; tests/site/citation.test.ts
  * checks it), without running Citation.js over the whole edition when one document changed.
  */
-export function joinExports(documents: readonly { csl: CslItem; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
+export function joinExports(documents: readonly { cslJson: string; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
   return {
-    csl: cslExport(documents.map((d) => d.csl)),
+    // Each document's CSL-JSON is its item in an array of one, at the indentation the item has in
+    // any array: the items' text is joined, not serialized again (8 MB for 10,000 documents).
+    csl: documents.length === 0 ? cslExport([]) : `[\n${documents.map((d) => d.cslJson.slice(2, -3)).join(',\n')}\n]\n`,
     bibtex: `${documents.map((d) => d.bibtex.replace(/\n$/, '')).join('')}\n`,
     ris: documents.map((d) => d.ris).join('\n'),
   };
