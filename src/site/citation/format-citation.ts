@@ -74,7 +74,7 @@ export function joinExports(documents: readonly { cslJson: string; bibtex: strin
     // Each document's CSL-JSON is its item in an array of one, at the indentation the item has in
     // any array: the items' text is joined, not serialized again (8 MB for 10,000 documents).
     csl: documents.length === 0 ? cslExport([]) : `[\n${documents.map((d) => d.cslJson.slice(2, -3)).join(',\n')}\n]\n`,
-    bibtex: `${documents.map((d) => d.bibtex.replace(/\n$/, '')).join('')}\n`,
+    bibtex: `${documents.map((d) => (d.bibtex.endsWith('\n') ? d.bibtex.slice(0, -1) : d.bibtex)).join('')}\n`,
     ris: documents.map((d) => d.ris).join('\n'),
   };
 }
