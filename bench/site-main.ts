@@ -8,7 +8,9 @@ import { runSiteBench } from './site-bench.js';
 
 /**
  * `npm run bench:site`: only the reading-edition bench, over generated documents
- * (CABLEKIT_BENCH_SITE_DOCS, default 10,000: the issue's target size).
+ * (CABLEKIT_BENCH_SITE_DOCS, default 10,000: the issue's target size). CABLEKIT_BENCH_SITE_JOBS sets
+ * the worker threads (default one per core; 1: this thread only), CABLEKIT_BENCH_SITE_SEARCH=0
+ * leaves the Pagefind index out.
  */
 async function main(): Promise<void> {
   tuneV8ForBatchWork();

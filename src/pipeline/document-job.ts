@@ -20,6 +20,8 @@ export interface DocumentJob {
   sha256: string;
   /** What validation found in these very bytes earlier in this run (the build wrote them): not checked twice. */
   checked?: readonly Diagnostic[];
+  /** The stages' summaries of this document from the last run, by stage name (`StageDocument.previousSummary`). */
+  previousSummaries?: Record<string, unknown>;
 }
 
 export interface StageOutcome {
@@ -80,7 +82,7 @@ export function runDocumentJob(deps: JobDeps, stageCtx: StageContext, job: Docum
     const decoded = { cable, teiPath, teiSha256: job.sha256, ...(decodedTei.encodedWhen !== undefined ? { encodedWhen: decodedTei.encodedWhen } : {}) };
     const images = pageImagesOf(stageCtx.config, cable.id);
     result.diagnostics.push(...images.diagnostics);
-    result.stages = deriveStages(deps, stageCtx, { ...decoded, pageImages: images.images });
+    result.stages = deriveStages(deps, stageCtx, { ...decoded, pageImages: images.images }, job.previousSummaries);
     try {
       if (deps.oaiRecordOf) result.oai = deps.oaiRecordOf(decoded, stageCtx.config);
     } catch (error) {
@@ -92,11 +94,12 @@ export function runDocumentJob(deps: JobDeps, stageCtx: StageContext, job: Docum
   return result;
 }
 
-function deriveStages(deps: JobDeps, stageCtx: StageContext, doc: StageDocument): StageOutcome[] {
+function deriveStages(deps: JobDeps, stageCtx: StageContext, doc: StageDocument, previous: Record<string, unknown> | undefined): StageOutcome[] {
   const outcomes: StageOutcome[] = [];
   deps.stages.forEach((stage, index) => {
     try {
-      const out = stage.document(doc, stageCtx);
+      const kept = previous?.[stage.name];
+      const out = stage.document(kept === undefined ? doc : { ...doc, previousSummary: kept }, stageCtx);
       outcomes.push({ index, diagnostics: out.diagnostics, files: out.files, ...(out.summary !== undefined ? { summary: out.summary } : {}) });
     } catch (error) {
       outcomes.push({

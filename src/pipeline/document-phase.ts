@@ -74,7 +74,15 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
     if (bytes === undefined || sha256 === undefined) return () => keepHeldBack(read, memo);
     const checked = ctx.checked.get(sha256);
     ctx.checked.delete(sha256);
-    const job: DocumentJob = { stem: read.stem, teiPath: read.teiPath, bytes, sha256, ...(checked !== undefined ? { checked } : {}) };
+    const job: DocumentJob = {
+      stem: read.stem,
+      teiPath: read.teiPath,
+      bytes,
+      sha256,
+      ...(checked !== undefined ? { checked } : {}),
+      // Stages may reuse costly parts of what they gave last time (the site's citations, by key).
+      ...(memo !== undefined ? { previousSummaries: memo.summaries } : {}),
+    };
     // The bytes are in the job now: the read need not hold them while the job is in flight.
     delete read.bytes;
     let result: DocumentJobResult;

@@ -1,8 +1,9 @@
 import type { Cable } from '../model/cable.js';
 import { cslItem, type CslItem } from './citation/csl-item.js';
-import { exportCitations, formatChicago, joinExports, registerChicagoStyle } from './citation/format-citation.js';
-import { summarize, type DocumentSummary } from './document-summary.js';
-import { renderBrowsePages } from './render/browse-pages.js';
+import { renderCitations, type KeptCitation } from './citation/citation-cache.js';
+import { cslExport, joinExports, registerChicagoStyle } from './citation/format-citation.js';
+import { sortSummaries, summarize, type DocumentSummary } from './document-summary.js';
+import { ListItems, renderBrowsePages } from './render/browse-pages.js';
 import { renderDocumentPage } from './render/document-page.js';
 import { renderIndexPage, renderSearchPage, renderSitemap } from './render/edition-pages.js';
 import type { SiteAssets } from './site-assets.js';
@@ -20,47 +21,74 @@ export interface DocumentOutput {
   files: SiteFile[];
   summary: DocumentSummary;
   csl: CslItem;
+  /** Its CSL-JSON download (the item in an array of one): the edition's is joined from these. */
+  cslJson: string;
   /** Its BibTeX and RIS, kept so the edition's downloads are joined, not made again. */
   bibtex: string;
   ris: string;
+  /** Its Chicago forms with their key: a later derivation with this entry as `previous` reuses them (and the BibTeX and RIS). */
+  citation: KeptCitation;
 }
 
-/** What the edition-wide files are made from: plain JSON a build can keep between runs. */
-export type EditionEntry = Pick<DocumentOutput, 'summary' | 'csl' | 'bibtex' | 'ris'>;
+/** What the edition-wide files are made from, and what a build keeps between runs: plain JSON. */
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'>;
 
-/** A document's page and citation downloads; depends on this cable and the settings only. */
-export function deriveDocument(cable: Cable, settings: SiteSettings): DocumentOutput {
+/**
+ * A document's page and citation downloads; depends on this cable and the settings only.
+ * `previous` is the document's entry from an earlier derivation, when the build kept one (any
+ * value is accepted and checked): citations rendered from the same CSL item, style, locale and
+ * library versions are taken from it instead of calling citeproc-js and Citation.js again. The
+ * bytes are the same either way.
+ */
+export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: unknown): DocumentOutput {
   const summary = summarize(cable);
   const csl = cslItem(cable, settings);
-  const exports = exportCitations([csl]);
+  const { citation, bibtex, ris } = renderCitations(csl, previous);
+  const cslJson = cslExport([csl]);
   return {
     summary,
     csl,
-    bibtex: exports.bibtex,
-    ris: exports.ris,
+    cslJson,
+    bibtex,
+    ris,
+    citation,
     files: [
-      { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, formatChicago(csl), settings) },
-      { path: documentExportPath(cable.id, 'csl'), content: exports.csl },
-      { path: documentExportPath(cable.id, 'bibtex'), content: exports.bibtex },
-      { path: documentExportPath(cable.id, 'ris'), content: exports.ris },
+      { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, citation, settings) },
+      { path: documentExportPath(cable.id, 'csl'), content: cslJson },
+      { path: documentExportPath(cable.id, 'bibtex'), content: bibtex },
+      { path: documentExportPath(cable.id, 'ris'), content: ris },
     ],
   };
 }
 
+/** The entry the edition-wide files are made from, and the build keeps (a document's output without its files). */
+export function editionEntry(output: DocumentOutput): EditionEntry {
+  const { summary, cslJson, bibtex, ris, citation } = output;
+  return { summary, cslJson, bibtex, ris, citation };
+}
+
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
 export function deriveEdition(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): SiteFile[] {
-  const summaries = documents.map((d) => d.summary);
-  const exports = joinExports([...documents].sort((a, b) => (a.csl.id < b.csl.id ? -1 : a.csl.id > b.csl.id ? 1 : 0)));
+  // Sorted once for every list; list items rendered once for every list they appear in.
+  const sorted = sortSummaries(documents.map((d) => d.summary));
+  const items = new ListItems();
+  const exports = joinExports(byId(documents));
   return [
-    { path: 'index.html', content: renderIndexPage(summaries, settings) },
+    { path: 'index.html', content: renderIndexPage(sorted, settings, items) },
     { path: 'search.html', content: renderSearchPage(settings) },
-    ...renderBrowsePages(summaries, settings),
-    { path: 'sitemap.xml', content: renderSitemap(summaries, settings) },
+    ...renderBrowsePages(sorted, settings, items),
+    { path: 'sitemap.xml', content: renderSitemap(sorted, settings) },
     { path: editionExportPath('csl'), content: exports.csl },
     { path: editionExportPath('bibtex'), content: exports.bibtex },
     { path: editionExportPath('ris'), content: exports.ris },
     ...assets.files,
   ];
+}
+
+/** The entries by id (the build hands them over in that order already: then they are not sorted again). */
+function byId(documents: readonly EditionEntry[]): readonly EditionEntry[] {
+  const ordered = documents.every((d, i) => i === 0 || documents[i - 1]!.summary.id < d.summary.id);
+  return ordered ? documents : [...documents].sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
 }
 
 /** Every file of the site for a corpus; pure once the assets are read. */

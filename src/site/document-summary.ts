@@ -50,3 +50,17 @@ export function compareSummaries(a: DocumentSummary, b: DocumentSummary): number
   if (da !== db) return da < db ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/**
+ * The summaries in the order of `compareSummaries`, sorted once for every list of the edition, as
+ * plain strings (date, NUL, id, NUL, position): NUL sorts before every character of a date or an
+ * id, so comparing the strings compares the date first, then the id, then the position (equal ids
+ * keep their order, as a stable sort keeps them); the default string sort of V8 does it without
+ * calling a comparator 130,000 times for 10,000 documents.
+ */
+export function sortSummaries(summaries: readonly DocumentSummary[]): DocumentSummary[] {
+  const width = String(summaries.length).length;
+  const keys = summaries.map((s, i) => `${s.dateIso ?? '\uffff'}\u0000${s.id}\u0000${String(i).padStart(width, '0')}`);
+  keys.sort();
+  return keys.map((k) => summaries[Number(k.slice(k.length - width))]!);
+}

@@ -23,17 +23,20 @@ export function escapeHtml(text: string): string {
 }
 
 function render(value: HtmlValue): string {
-  if (value === undefined || value === null || value === false) return '';
+  if (typeof value === 'string') return escapeHtml(value);
   if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('');
+  if (value === undefined || value === null || value === false) return '';
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const v of value as readonly HtmlValue[]) out += render(v);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0]!;
-  values.forEach((v, i) => {
-    out += render(v) + strings[i + 1]!;
-  });
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new Html(out);
 }
 
@@ -43,5 +46,14 @@ export function raw(markup: string): Html {
 }
 
 export function join(parts: readonly HtmlValue[], separator: HtmlValue = ''): Html {
-  return new Html(parts.map(render).filter((p) => p !== '').join(render(separator)));
+  const between = render(separator);
+  let out = '';
+  let first = true;
+  for (const part of parts) {
+    const text = render(part);
+    if (text === '') continue;
+    out += first ? text : between + text;
+    first = false;
+  }
+  return new Html(out);
 }

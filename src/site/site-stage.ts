@@ -1,6 +1,6 @@
 import type { DerivedStage } from '../stage/index.js';
 import { registerChicagoStyle } from './citation/format-citation.js';
-import { deriveDocument, deriveEdition, type EditionEntry } from './derive-site.js';
+import { deriveDocument, deriveEdition, editionEntry, type EditionEntry } from './derive-site.js';
 import { readSiteAssets, type SiteAssets } from './site-assets.js';
 import { siteSettings } from './site-settings.js';
 
@@ -24,8 +24,9 @@ export const siteStage: DerivedStage<EditionEntry> = {
   document(doc, ctx) {
     shippedAssets();
     const settings = siteSettings(ctx.config);
-    const { files, summary, csl, bibtex, ris } = deriveDocument(doc.cable, settings);
-    return { files: files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: { summary, csl, bibtex, ris } };
+    // The entry the build kept from the document's last derivation: its citations are reused when their key holds.
+    const output = deriveDocument(doc.cable, settings, doc.previousSummary);
+    return { files: output.files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: editionEntry(output) };
   },
   corpus(summaries, ctx) {
     const settings = siteSettings(ctx.config);

@@ -12,11 +12,14 @@ export const editionExportPath = (format: ExportFormat): string => `edition.${EX
 export type ExportFormat = 'csl' | 'bibtex' | 'ris';
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csl: 'csl.json', bibtex: 'bib', ris: 'ris' };
 
+/** Each segment of a path URL-encoded; a path of unreserved characters only (ids, file names) is its own encoding. */
+const UNRESERVED_PATH = /^[A-Za-z0-9._~/-]*$/;
+function encodePath(path: string): string {
+  return UNRESERVED_PATH.test(path) ? path : path.split('/').map(encodeURIComponent).join('/');
+}
+
 export function siteUrl(settings: Pick<SiteSettings, 'baseUrl' | 'siteDir'>, path = ''): string {
-  return `${settings.baseUrl}/${settings.siteDir.split('/').map(encodeURIComponent).join('/')}/${path
-    .split('/')
-    .map(encodeURIComponent)
-    .join('/')}`;
+  return `${settings.baseUrl}/${encodePath(settings.siteDir)}/${encodePath(path)}`;
 }
 
 /** The published URL of a document's page: what IIIF `homepage` and the DC link-back point to. */
@@ -26,14 +29,19 @@ export function documentPageUrl(settings: Pick<SiteSettings, 'baseUrl' | 'siteDi
 
 /** From a page at `from` (site-relative) to `to` (site-relative). */
 export function relativeUrl(from: string, to: string): string {
-  const depth = from.split('/').length - 1;
-  return '../'.repeat(depth) + to.split('/').map(encodeURIComponent).join('/');
+  return upFrom(from) + encodePath(to);
+}
+
+/** '../' once per folder of a relative path. */
+function upFrom(path: string): string {
+  let depth = 0;
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) depth++;
+  return '../'.repeat(depth);
 }
 
 /** From a page of the site to a file elsewhere in the output folder ('iiif/<id>/manifest.json'). */
 export function outputRelativeUrl(settings: Pick<SiteSettings, 'siteDir'>, fromPage: string, outputPath: string): string {
-  const depth = settings.siteDir.split('/').length + fromPage.split('/').length - 1;
-  return '../'.repeat(depth) + outputPath.split('/').map(encodeURIComponent).join('/');
+  return upFrom(`${settings.siteDir}/${fromPage}`) + encodePath(outputPath);
 }
 
 /** The TEI file's published URL (the server serves tei/ beside the output folder). */

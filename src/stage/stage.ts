@@ -19,6 +19,13 @@ export interface DecodedCable {
 export interface StageDocument extends DecodedCable {
   /** The document's page images (`imagesDir/<id>/`), in page order; empty when there are none. */
   pageImages: readonly PageImage[];
+  /**
+   * The summary this stage gave for this document in the build's last run, when the build kept
+   * one (plain JSON, not necessarily of this version's shape): a stage may reuse costly parts of
+   * it whose inputs it can show are unchanged (the site reuses rendered citations by key). The
+   * outputs must be the same bytes as without it.
+   */
+  previousSummary?: unknown;
 }
 
 /** A file a stage wants written, relative to the output folder ('iiif/<id>/manifest.json'). */

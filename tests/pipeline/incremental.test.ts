@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countingDeps, makeEdition, noCounts, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
+import type { DerivedStage } from '../../src/stage/index.js';
+import { countingDeps, makeEdition, noCounts, titlesStage, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
 
 let ed: Edition;
 let counts: WorkCounts;
@@ -84,6 +85,28 @@ describe('incremental build', () => {
     await build({ tool: 'tool-2' });
     expect(counts.encode.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
     expect(counts.derive.sort()).toEqual(['doc-a', 'doc-b', 'doc-c']);
+  });
+
+  it("hands each stage the summary it gave for a document last run when it derives the document again", async () => {
+    const seen = new Map<string, unknown>();
+    const deps = countingDeps(noCounts());
+    const recording: DerivedStage = {
+      ...titlesStage,
+      name: 'titles',
+      document(doc, ctx) {
+        seen.set(doc.cable.id, doc.previousSummary);
+        return titlesStage.document(doc, ctx);
+      },
+    } as DerivedStage;
+    const withRecording = { ...deps, stages: [deps.stages[0]!, recording] };
+    // The first build of beforeEach kept every summary; a new tool version derives every document again.
+    await ed.build({ deps: withRecording, tool: 'tool-2' });
+    expect(Object.fromEntries(seen)).toEqual({ 'doc-a': { id: 'doc-a', title: 'Alpha' }, 'doc-b': { id: 'doc-b', title: 'Bravo WARN' }, 'doc-c': { id: 'doc-c', title: 'Charlie' } });
+    // A new document has none.
+    ed.page('d.txt', 'id: doc-d\nDelta');
+    seen.clear();
+    await ed.build({ deps: withRecording, tool: 'tool-2' });
+    expect([...seen]).toEqual([['doc-d', undefined]]);
   });
 
   it('trusts a settled file by its stamp, and still sees an edit of the same size made later', async () => {

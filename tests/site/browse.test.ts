@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cable } from '../../src/model/cable.js';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
-import { summarize } from '../../src/site/document-summary.js';
+import { compareSummaries, sortSummaries, summarize, type DocumentSummary } from '../../src/site/document-summary.js';
 import { FACETS, groupBy } from '../../src/site/render/browse-pages.js';
 import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
 
@@ -64,5 +64,24 @@ describe('browse pages, index and sitemap', () => {
   it('renders a document page from that document alone', () => {
     const alone = deriveSite([seeds[1]!], settings, readSiteAssets()).find((f) => f.path === `documents/${seeds[1]!.id}.html`)!;
     expect(alone.content).toBe(files.get(`documents/${seeds[1]!.id}.html`));
+  });
+});
+
+describe('the order of every list of documents', () => {
+  it('sortSummaries gives the order of compareSummaries (a stable sort), with equal dates, equal ids and undated documents', () => {
+    const dates = [undefined, '1965', '1965-12', '1965-12-24', '1966-01-02', '1965-12-2'];
+    const ids = ['a', 'b', 'a-1', 'a1', 'Z', 'é', 'a'];
+    const list: DocumentSummary[] = [];
+    for (let i = 0; i < 60; i++) {
+      const s: DocumentSummary = { id: ids[(i * 7) % ids.length]!, title: `t${i}`, people: [], organisations: [], places: [] };
+      const date = dates[(i * 5) % dates.length];
+      if (date !== undefined) s.dateIso = date;
+      list.push(s);
+    }
+    expect(sortSummaries(list)).toEqual([...list].sort(compareSummaries));
+    // Same objects, in the same order for equal keys.
+    const sorted = sortSummaries(list);
+    const expected = [...list].sort(compareSummaries);
+    sorted.forEach((s, i) => expect(s).toBe(expected[i]));
   });
 });

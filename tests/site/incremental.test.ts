@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cable } from '../../src/model/cable.js';
 import { exportCitations } from '../../src/site/citation/format-citation.js';
-import { deriveDocument, deriveEdition, deriveSite, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
+import { deriveDocument, deriveEdition, deriveSite, editionEntry, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
 import { browserCorpus } from './built-site.js';
 import { testSettings } from './site-fixtures.js';
 
@@ -19,7 +19,7 @@ const full = byPath(deriveSite(corpus, settings, assets));
 describe('the site stage, incrementally', () => {
   it('makes the whole site from documents one at a time and kept entries (JSON round trip)', () => {
     const documents = corpus.map((c) => deriveDocument(c, settings));
-    const kept = JSON.parse(JSON.stringify(documents.map(({ summary, csl, bibtex, ris }) => ({ summary, csl, bibtex, ris })))) as EditionEntry[];
+    const kept = JSON.parse(JSON.stringify(documents.map(editionEntry))) as EditionEntry[];
     const pieced = byPath([...documents.flatMap((d) => d.files), ...deriveEdition(kept, settings, assets)]);
     expect([...pieced.keys()].sort()).toEqual([...full.keys()].sort());
     for (const [path, content] of full) expect(pieced.get(path), path).toBe(content);
@@ -44,5 +44,12 @@ describe('the site stage, incrementally', () => {
     expect(full.get('edition.csl.json')).toBe(whole.csl);
     expect(full.get('edition.bib')).toBe(whole.bibtex);
     expect(full.get('edition.ris')).toBe(whole.ris);
+  });
+});
+
+describe('the edition downloads of an empty edition', () => {
+  it('are what Citation.js gives for no items', () => {
+    const none = deriveEdition([], settings, assets);
+    expect(none.find((f) => f.path === 'edition.csl.json')!.content).toBe(exportCitations([]).csl);
   });
 });

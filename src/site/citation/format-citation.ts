@@ -5,11 +5,20 @@ import '@citation-js/plugin-ris';
 import type { CslItem } from './csl-item.js';
 
 export const CHICAGO_TEMPLATE = 'cablekit-chicago-nb';
+export const CHICAGO_LOCALE = 'en-US';
+
+let registeredStyle: string | undefined;
 
 /** Registers the vendored Chicago style with Citation.js (once; the style text is read by the caller). */
 export function registerChicagoStyle(cslXml: string): void {
   const styles = plugins.config.get('@csl').styles;
   if (!styles.has(CHICAGO_TEMPLATE)) styles.add(CHICAGO_TEMPLATE, cslXml);
+  registeredStyle ??= cslXml;
+}
+
+/** The text of the style citations are rendered with (what this process registered first). */
+export function registeredStyleText(): string | undefined {
+  return registeredStyle;
 }
 
 export interface FormattedCitation {
@@ -28,7 +37,7 @@ export interface FormattedCitation {
  * same markup Citation.js gives (tests/site/citation.test.ts compares the two).
  */
 export function formatChicago(item: CslItem): FormattedCitation {
-  const engine = plugins.config.get('@csl').engine([item], CHICAGO_TEMPLATE, 'en-US', 'html');
+  const engine = plugins.config.get('@csl').engine([item], CHICAGO_TEMPLATE, CHICAGO_LOCALE, 'html');
   engine.updateItems([item.id]);
   const [{ bibstart, bibend }, entries] = engine.makeBibliography();
   // As Citation.js marks each entry: its item id on the entry's first element.
@@ -39,11 +48,16 @@ export function formatChicago(item: CslItem): FormattedCitation {
   };
 }
 
+/** The CSL-JSON download of a list of items (one document, or the whole edition). */
+export function cslExport(items: readonly CslItem[]): string {
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
 /** CSL-JSON, BibTeX and RIS of a list of items (one document, or the whole edition). */
 export function exportCitations(items: readonly CslItem[]): { csl: string; bibtex: string; ris: string } {
   const cite = new Cite(items);
   return {
-    csl: `${JSON.stringify(items, null, 2)}\n`,
+    csl: cslExport(items),
     bibtex: cite.format('bibtex', { format: 'text' }),
     ris: unwrapRis(cite.format('ris', { format: 'text' })),
   };
@@ -55,14 +69,12 @@ export function exportCitations(items: readonly CslItem[]): { csl: string; bibte
  * with one more newline, and puts one newline between RIS records; tests/site/citation.test.ts
  * checks it), without running Citation.js over the whole edition when one document changed.
  */
-export function joinExports(documents: readonly { csl: CslItem; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
+export function joinExports(documents: readonly { cslJson: string; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
   return {
-    csl: `${JSON.stringify(
-      documents.map((d) => d.csl),
-      null,
-      2,
-    )}\n`,
-    bibtex: `${documents.map((d) => d.bibtex.replace(/\n$/, '')).join('')}\n`,
+    // Each document's CSL-JSON is its item in an array of one, at the indentation the item has in
+    // any array: the items' text is joined, not serialized again (8 MB for 10,000 documents).
+    csl: documents.length === 0 ? cslExport([]) : `[\n${documents.map((d) => d.cslJson.slice(2, -3)).join(',\n')}\n]\n`,
+    bibtex: `${documents.map((d) => (d.bibtex.endsWith('\n') ? d.bibtex.slice(0, -1) : d.bibtex)).join('')}\n`,
     ris: documents.map((d) => d.ris).join('\n'),
   };
 }

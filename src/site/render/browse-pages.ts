@@ -1,5 +1,5 @@
-import { compareSummaries, type DocumentSummary } from '../document-summary.js';
-import { html, type Html } from '../html.js';
+import { sortSummaries, type DocumentSummary } from '../document-summary.js';
+import { html, raw, type Html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl } from '../site-urls.js';
 import { browseAnchor } from './browse-anchor.js';
@@ -32,7 +32,7 @@ const COLLATOR = new Intl.Collator('en');
 /** Value → documents with it, values in order (years ascending, others alphabetically). */
 export function groupBy(facet: Facet, summaries: readonly DocumentSummary[], sorted = false): [string, DocumentSummary[]][] {
   const groups = new Map<string, DocumentSummary[]>();
-  for (const s of sorted ? summaries : [...summaries].sort(compareSummaries)) {
+  for (const s of sorted ? summaries : sortSummaries(summaries)) {
     for (const v of facet.values(s)) {
       const list = groups.get(v) ?? [];
       list.push(s);
@@ -48,7 +48,29 @@ export function documentListItem(s: DocumentSummary, fromPath: string): Html {
   }</li>`;
 }
 
-function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings): string {
+/**
+ * Each document's list item rendered once per folder depth of the pages listing it (the index at
+ * the top, every browse page in browse/), not once per list it appears in: a document named with
+ * five people is listed on the timeline, archive, type and five times on the people page.
+ */
+export class ListItems {
+  private readonly byDepth = new Map<number, Map<DocumentSummary, string>>();
+
+  render(documents: readonly DocumentSummary[], fromPath: string): Html {
+    const depth = fromPath.split('/').length;
+    let cache = this.byDepth.get(depth);
+    if (cache === undefined) this.byDepth.set(depth, (cache = new Map()));
+    let out = '';
+    for (const s of documents) {
+      let item = cache.get(s);
+      if (item === undefined) cache.set(s, (item = documentListItem(s, fromPath).value));
+      out += item;
+    }
+    return raw(out);
+  }
+}
+
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): string {
   const path = `browse/${facet.slug}.html`;
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
   const main = html`<h1>${facet.label}</h1>
@@ -64,9 +86,7 @@ ${
       )}</ul>
 ${groups.map(
   ([value, docs]) =>
-    html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">${docs.map((d) =>
-      documentListItem(d, path),
-    )}</ul></section>`,
+    html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">${items.render(docs, path)}</ul></section>`,
 )}`
 }`;
   return renderPage({ path, title: facet.label, main }, settings);
@@ -80,13 +100,12 @@ function browseIndex(counts: readonly number[], settings: SiteSettings): string 
   return renderPage({ path, title: 'Browse', main }, settings);
 }
 
-/** browse/index.html and one page per facet, made from the summaries alone. */
-export function renderBrowsePages(summaries: readonly DocumentSummary[], settings: SiteSettings): { path: string; content: string }[] {
-  // Sorted once, grouped once per facet: both the facet's page and the browse index use the groups.
-  const sorted = [...summaries].sort(compareSummaries);
+/** browse/index.html and one page per facet, made from the summaries alone, `sorted` in list order (`sortSummaries`). */
+export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string }[] {
+  // Grouped once per facet: both the facet's page and the browse index use the groups.
   const groups = FACETS.map((f) => groupBy(f, sorted, true));
   return [
     { path: 'browse/index.html', content: browseIndex(groups.map((g) => g.length), settings) },
-    ...FACETS.map((f, i) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, summaries, groups[i]!, settings) })),
+    ...FACETS.map((f, i) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, sorted, groups[i]!, settings, items) })),
   ];
 }

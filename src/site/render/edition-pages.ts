@@ -1,17 +1,17 @@
-import { compareSummaries, type DocumentSummary } from '../document-summary.js';
+import type { DocumentSummary } from '../document-summary.js';
 import { escapeHtml, html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl, siteUrl } from '../site-urls.js';
-import { documentListItem, FACETS } from './browse-pages.js';
+import { FACETS, type ListItems } from './browse-pages.js';
 import { renderPage } from './layout.js';
 
-export function renderIndexPage(summaries: readonly DocumentSummary[], settings: SiteSettings): string {
+/** Every document, `sorted` in list order (`sortSummaries`). */
+export function renderIndexPage(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): string {
   const path = 'index.html';
-  const sorted = [...summaries].sort(compareSummaries);
   const main = html`<h1>${settings.collectionName}</h1>
 <p>${sorted.length} ${sorted.length === 1 ? 'document' : 'documents'}, oldest first. Each page shows the translation with every editorial mark of the translator, where the original is kept, and how to cite it.</p>
 <p>Browse: ${FACETS.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label.toLowerCase()}</a>`)}; or <a href="search.html">search the text</a>.</p>
-<ul class="document-list">${sorted.map((s) => documentListItem(s, path))}</ul>`;
+<ul class="document-list">${items.render(sorted, path)}</ul>`;
   return renderPage({ path, title: 'Documents', main }, settings);
 }
 
@@ -27,9 +27,9 @@ export function renderSearchPage(settings: SiteSettings): string {
   return renderPage({ path, title: 'Search', main, head }, settings);
 }
 
-/** Every page of the site, by absolute URL. */
-export function renderSitemap(summaries: readonly DocumentSummary[], settings: SiteSettings): string {
-  const paths = ['index.html', 'search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`), ...[...summaries].sort(compareSummaries).map((s) => documentPagePath(s.id))];
+/** Every page of the site, by absolute URL; the documents `sorted` in list order (`sortSummaries`). */
+export function renderSitemap(sorted: readonly DocumentSummary[], settings: SiteSettings): string {
+  const paths = ['index.html', 'search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`), ...sorted.map((s) => documentPagePath(s.id))];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${paths.map((p) => `  <url><loc>${escapeHtml(siteUrl(settings, p))}</loc></url>`).join('\n')}
