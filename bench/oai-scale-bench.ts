@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,10 +69,10 @@ async function fillStore(db: OaiStore, count: number, config: CablekitConfig): P
 }
 
 /** The plan of the same build over only the changed cables (the other records are unchanged by construction): its store part is the same. */
-function planChanged(states: readonly RecordState[], count: number, every: number, config: CablekitConfig): { changes: StoreChanges; ms: number } {
+function planChanged(states: readonly RecordState[], count: number, every: number, config: CablekitConfig, mark: string): { changes: StoreChanges; ms: number } {
   const t0 = performance.now();
   const cables: DecodedCable[] = [];
-  for (let n = 0; n < count; n += every) cables.push({ ...generatedCable(n), teiSha256: 'f'.repeat(64) });
+  for (let n = 0; n < count; n += every) cables.push({ ...generatedCable(n), teiSha256: mark });
   const ids = new Set(cables.map((c) => c.cable.id));
   const plan = planSync(states.filter((s) => ids.has(s.id)), cables, config, new Date('2026-01-02T00:00:00Z'));
   return { changes: plan.changes, ms: performance.now() - t0 };
@@ -165,11 +166,22 @@ async function soak(urls: string[], pids: number[], seconds: number, harvesters:
  * changes 10 of them, harvest it through `cablekit serve` processes, and soak them with concurrent
  * harvesters. On SQLite (one server) and on PostgreSQL (two servers on one throwaway cluster).
  */
-export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[], fullPlan = true): Promise<BenchResult> {
+export async function runOaiScaleBench(
+  recordCount: number,
+  soakSeconds: number,
+  kinds: readonly ('sqlite' | 'postgres')[],
+  fullPlan = true,
+  /** A folder kept between runs: its SQLite store, once filled with `recordCount` records, is reused (a million records take many minutes to fill). */
+  keepDir?: string,
+): Promise<BenchResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = { records: recordCount, soakSeconds };
+  // The changed records differ from run to run, so a reused store sees 10 real changes every time.
+  const runMark = createHash('sha256').update(String(Date.now())).digest('hex');
   for (const kind of kinds) {
-    const root = mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
+    const reuse = keepDir !== undefined && kind === 'sqlite';
+    const root = reuse ? join(keepDir, kind) : mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
+    mkdirSync(root, { recursive: true });
     const cluster = kind === 'postgres' ? await startPostgresCluster() : undefined;
     const children: ChildProcess[] = [];
     try {
@@ -179,8 +191,10 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       const opened = await openStore(root, config);
       if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
       const db: OaiStore = opened.store;
-      const fill = await fillStore(db, recordCount, config);
-      console.error(`${kind}: ${recordCount} records filled in ${fill.seconds.toFixed(0)} s`);
+      const held = await db.count({});
+      if (held !== 0 && held !== recordCount) throw new Error(`the kept store in ${root} holds ${held} records, not ${recordCount}: remove it or change CABLEKIT_BENCH_OAI_DIR`);
+      const fill = held === recordCount ? { seconds: 0, writeSeconds: 0 } : await fillStore(db, recordCount, config);
+      console.error(`${kind}: ${recordCount} records ${held === recordCount ? 'reused' : `filled in ${fill.seconds.toFixed(0)} s`}`);
       // A build that changes 10 records: the plan needs the crosswalk of every cable (timed apart);
       // the store's part is reading the hashes and one transaction of 10 writes.
       const every = Math.max(1, Math.floor(recordCount / 10));
@@ -188,8 +202,8 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       const states = await db.states();
       const statesMs = performance.now() - t0;
       const planned = fullPlan
-        ? planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c))
-        : planChanged(states, recordCount, every, config);
+        ? planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: runMark } : c))
+        : planChanged(states, recordCount, every, config, runMark);
       states.length = 0;
       t0 = performance.now();
       await db.apply(planned.changes);
@@ -241,7 +255,7 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       for (const c of children) c.kill('SIGTERM');
       await new Promise((ok) => setTimeout(ok, 300));
       cluster?.stop();
-      rmSync(root, { recursive: true, force: true });
+      if (!reuse) rmSync(root, { recursive: true, force: true });
     }
   }
   return { name: 'oai-scale', lines, metrics };

@@ -13,7 +13,10 @@ const stores = (['sqlite', 'postgres'] as const).filter((kind) => named.includes
 // CABLEKIT_BENCH_OAI_FULL_PLAN=0: plan the 10-record build over the changed cables only (saves the crosswalk of every record).
 const fullPlan = process.env['CABLEKIT_BENCH_OAI_FULL_PLAN'] !== '0';
 
-runOaiScaleBench(records, soakSeconds, stores, fullPlan).then(
+// CABLEKIT_BENCH_OAI_DIR=<folder>: keep the SQLite store there and reuse it on the next run of the same size.
+const keepDir = process.env['CABLEKIT_BENCH_OAI_DIR'] || undefined;
+
+runOaiScaleBench(records, soakSeconds, stores, fullPlan, keepDir).then(
   (result) => {
     // The lines were printed as each store finished.
     console.log(JSON.stringify(result.metrics));

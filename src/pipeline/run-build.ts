@@ -94,7 +94,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Everything written is flushed to disk once, before the cache says the work is done.
   ctx.writer.flush();
   try {
-    if (!sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
+    if (!sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey || ctx.previous.oaiGeneration !== ctx.next.oaiGeneration) {
       writeIfChanged(bookkeeping.documentCache, serializeDocumentCache(ctx.next));
     }
   } catch (error) {
