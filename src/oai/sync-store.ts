@@ -163,27 +163,48 @@ const LOOKUP_SHARE = 0.25;
  * The records to look up when the store is as `last` left it: those whose record differs from the
  * one synced then (or is new), and those synced or held back then that are neither in the corpus
  * nor held back now (they may need a tombstone). Everything else is unchanged by construction.
+ *
+ * A build hands back the very record objects it kept for unchanged documents, in file order, so
+ * the two lists are walked side by side and compared by identity first — no hashing, no map of a
+ * million ids; only the records that differ there (few, unless documents were added or removed
+ * early in the order) are matched by id. Undefined when the records' ids collide (the full
+ * comparison then reports it, as it always did).
  */
-function changedSince(last: LastSync, drafts: readonly SourcedDraft[], kept: ReadonlySet<string>): { changed: SourcedDraft[]; gone: string[]; unchanged: number; duplicates: Diagnostic[] } {
-  const before = new Map<string, string>();
-  for (const { draft } of last.records) if (!before.has(draft.id)) before.set(draft.id, draft.hash);
-  const seen = new Set<string>();
-  const changed: SourcedDraft[] = [];
-  const duplicates: Diagnostic[] = [];
+function changedSince(
+  last: LastSync,
+  drafts: readonly SourcedDraft[],
+  kept: ReadonlySet<string>,
+): { changed: SourcedDraft[]; gone: string[]; unchanged: number; before: ReadonlySet<string> } | undefined {
+  const previous = last.records;
+  const common = Math.min(previous.length, drafts.length);
+  const restBefore: SourcedDraft[] = [];
+  const restNow: SourcedDraft[] = [];
   let unchanged = 0;
-  for (const sourced of drafts) {
-    const { id, hash } = sourced.draft;
-    if (seen.has(id)) {
-      duplicates.push(duplicateId(id, sourced.file));
-      continue;
+  for (let n = 0; n < common; n++) {
+    const was = previous[n]!;
+    const is = drafts[n]!;
+    if (was.draft === is.draft) unchanged++;
+    else {
+      restBefore.push(was);
+      restNow.push(is);
     }
-    seen.add(id);
+  }
+  for (let n = common; n < previous.length; n++) restBefore.push(previous[n]!);
+  for (let n = common; n < drafts.length; n++) restNow.push(drafts[n]!);
+  const before = new Map<string, string>();
+  for (const { draft } of restBefore) if (!before.has(draft.id)) before.set(draft.id, draft.hash);
+  const now = new Set<string>();
+  const changed: SourcedDraft[] = [];
+  for (const sourced of restNow) {
+    const { id, hash } = sourced.draft;
+    if (now.has(id)) return undefined;
+    now.add(id);
     if (before.get(id) === hash) unchanged++;
     else changed.push(sourced);
   }
-  const gone: string[] = [];
-  for (const id of [...before.keys(), ...last.kept]) if (!seen.has(id) && !kept.has(id)) gone.push(id);
-  return { changed, gone: [...new Set(gone)], unchanged, duplicates };
+  const gone = new Set<string>();
+  for (const id of [...before.keys(), ...last.kept]) if (!now.has(id) && !kept.has(id)) gone.add(id);
+  return { changed, gone: [...gone], unchanged, before: new Set([...before.keys(), ...last.kept]) };
 }
 
 function duplicateId(id: string, file: string | undefined): Diagnostic {
@@ -223,21 +244,24 @@ export async function syncOaiStoreDrafts(
         if (trusted && last.unchanged === true) {
           return { changes: { upserts: [], tombstones: [] }, value: { mode: 'unchanged', counts: { added: 0, updated: 0, deleted: 0, unchanged: drafts.length }, diagnostics: [] } };
         }
-        if (trusted) {
+        let reason = 'no earlier sync recorded by this build cache';
+        if (last !== undefined && !trusted) reason = 'the store was written since the last sync (a new or migrated store, another build, a restored backup or a hand edit)';
+        else if (trusted) {
           const since = changedSince(last, drafts, kept);
-          if (since.changed.length + since.gone.length <= Math.max(1000, drafts.length * LOOKUP_SHARE)) {
+          if (since === undefined) reason = 'two records have one id';
+          else if (since.changed.length + since.gone.length > Math.max(1000, drafts.length * LOOKUP_SHARE)) reason = 'too many records changed to look them up one by one';
+          else {
             const states = await reader.statesOf([...since.changed.map((s) => s.draft.id), ...since.gone]);
-            const plan = planSyncDrafts(states, since.changed, now, kept);
-            plan.counts.unchanged += since.unchanged;
-            return { changes: plan.changes, value: { mode: 'incremental', counts: plan.counts, diagnostics: [...since.duplicates, ...plan.diagnostics] } };
+            // A live record under a changed record's id that was not among the records that differ
+            // belongs to an unchanged one: two documents claim one id (the full comparison reports it).
+            if (states.some((s) => !s.deleted && !since.before.has(s.id))) reason = 'two records have one id';
+            else {
+              const plan = planSyncDrafts(states, since.changed, now, kept);
+              plan.counts.unchanged += since.unchanged;
+              return { changes: plan.changes, value: { mode: 'incremental', counts: plan.counts, diagnostics: plan.diagnostics } };
+            }
           }
         }
-        const reason =
-          last === undefined
-            ? 'no earlier sync recorded by this build cache'
-            : !trusted
-              ? 'the store was written since the last sync (a new or migrated store, another build, a restored backup or a hand edit)'
-              : 'too many records changed to look them up one by one';
         const plan = planSyncDrafts(await reader.states(), drafts, now, kept);
         return { changes: plan.changes, value: { mode: 'full', reason, counts: plan.counts, diagnostics: plan.diagnostics } };
       });

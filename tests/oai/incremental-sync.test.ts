@@ -51,9 +51,17 @@ async function anotherDatabase(config: CablekitConfig): Promise<CablekitConfig> 
 const errorsOf = (d: Diagnostic[]): string[] => d.filter((x) => x.severity === 'error').map((x) => x.code);
 const synced = (d: Diagnostic[]): string | undefined => d.find((x) => x.code === 'oai/store-synced')?.message;
 
-/** One sync of these cables' records; returns what a build would record for the next one. */
+/**
+ * One sync of these cables' records; returns what a build would record for the next one. As the
+ * build does, a record equal to the last sync's is handed over as the very same object.
+ */
 async function sync(root: string, config: CablekitConfig, decoded: readonly DecodedCable[], now: Date, last?: LastSync) {
-  const records: SourcedDraft[] = decoded.map((d) => ({ draft: oaiDraftOf(d, config), file: d.teiPath }));
+  const kept = new Map((last?.records ?? []).map((r) => [r.draft.id, r.draft]));
+  const records: SourcedDraft[] = decoded.map((d) => {
+    const draft = oaiDraftOf(d, config);
+    const old = kept.get(draft.id);
+    return { draft: old !== undefined && old.hash === draft.hash ? old : draft, file: d.teiPath };
+  });
   const result = await syncOaiStoreDrafts(records, config, root, now, new Set(), last);
   expect(errorsOf(result.diagnostics)).toEqual([]);
   if (result.plan === undefined || result.generation === undefined) throw new Error('the sync reported no plan');
@@ -61,7 +69,7 @@ async function sync(root: string, config: CablekitConfig, decoded: readonly Deco
   return { ...result, plan: result.plan, next };
 }
 
-async function records(root: string, config: CablekitConfig): Promise<Map<string, OaiRecord>> {
+async function records_(root: string, config: CablekitConfig): Promise<Map<string, OaiRecord>> {
   const { store, diagnostics } = await openStore(root, config);
   if (!store) throw new Error(diagnostics.map((d) => d.message).join('; '));
   try {
@@ -106,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     // far fewer than the first sync's, which wrote all 101.
     expect(second.plan.rowsWritten).toBeGreaterThan(0);
     expect(second.plan.rowsWritten).toBeLessThan(first.plan.rowsWritten / 4);
-    const stored = await records(root, config);
+    const stored = await records_(root, config);
     for (const [id, r] of stored) {
       expect([id, r.datestamp, r.deleted]).toEqual([id, changed.includes(id) || id === 'doc-0050' ? d2 : d1, id === 'doc-0050']);
     }
@@ -119,7 +127,25 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     // The same records without that hint: compared with the last sync's, nothing looked up.
     const fourth = await sync(root, config, writeProject(root, cables.filter((c) => c.id !== 'doc-0050'), notesFor(changed)), t3, second.next);
     expect(fourth.plan).toMatchObject({ mode: 'incremental', statesRead: 0, rowsWritten: 0, counts: { added: 0, updated: 0, deleted: 0, unchanged: 100 } });
-    expect(new Set([...(await records(root, config)).values()].map((r) => r.datestamp))).toEqual(new Set([d1, d2]));
+    expect(new Set([...(await records_(root, config)).values()].map((r) => r.datestamp))).toEqual(new Set([d1, d2]));
+  });
+
+  it('a changed record that takes the id of an unchanged one is not trusted to the look-ups: compared in full, reported', async () => {
+    const { root, config } = await project(kind);
+    const cables = corpus(10);
+    const first = await sync(root, config, writeProject(root, cables), t1);
+    const clash = cables.map((c) => (c.id === 'doc-0003' ? { ...c, id: 'doc-0007' } : c));
+    const decoded = writeProject(root, clash);
+    const records: SourcedDraft[] = decoded.map((d) => ({ draft: oaiDraftOf(d, config), file: d.teiPath }));
+    const kept = new Map(first.next.records.map((r) => [r.draft.id, r.draft]));
+    const handed = records.map((r) => (kept.get(r.draft.id)?.hash === r.draft.hash ? { ...r, draft: kept.get(r.draft.id)! } : r));
+    const result = await syncOaiStoreDrafts(handed, config, root, t2, new Set(), first.next);
+    expect(result.plan).toMatchObject({ mode: 'full', reason: 'two records have one id' });
+    expect(errorsOf(result.diagnostics)).toEqual(['oai/duplicate-id']);
+    // The first of the two wins, as it always did: doc-0003 left (tombstone), doc-0007 is the first claimant's record.
+    const stored = await records_(root, config);
+    expect(stored.get('doc-0003')).toMatchObject({ deleted: true, datestamp: d2 });
+    expect(stored.get('doc-0007')).toMatchObject({ deleted: false, hash: records[3]!.draft.hash, datestamp: d2 });
   });
 
   it('a cable that comes back and a new one are looked up as well', async () => {
@@ -133,7 +159,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     expect(third.plan).toMatchObject({ mode: 'incremental', statesRead: 1, counts: { deleted: 1, unchanged: 20 } });
     const fourth = await sync(root, config, writeProject(root, cables), new Date('2026-03-04T09:00:00Z'), third.next);
     expect(fourth.plan).toMatchObject({ mode: 'incremental', statesRead: 1, counts: { added: 0, updated: 1, unchanged: 20 } });
-    expect((await records(root, config)).get('doc-0005')).toMatchObject({ deleted: false, datestamp: '2026-03-04T09:00:00Z' });
+    expect((await records_(root, config)).get('doc-0005')).toMatchObject({ deleted: false, datestamp: '2026-03-04T09:00:00Z' });
   });
 
   it('a new store (the old one gone) is compared in full, whatever the build cache says', async () => {
@@ -145,7 +171,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     const second = await sync(root, fresh, writeProject(root, cables), t2, { ...first.next, unchanged: true });
     expect(second.plan).toMatchObject({ mode: 'full', counts: { added: 11, updated: 0, unchanged: 0 } });
     expect(second.plan.reason).toContain('written since the last sync');
-    expect((await records(root, fresh)).size).toBe(11);
+    expect((await records_(root, fresh)).size).toBe(11);
   });
 
   it('a store migrated from the JSON store is compared in full', async () => {
@@ -171,7 +197,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     const second = await sync(root, target, writeProject(root, cables), t2, { ...first.next, unchanged: true });
     expect(second.diagnostics.map((d) => d.code)).toEqual(['oai/store-migrated', 'oai/store-synced']);
     expect(second.plan).toMatchObject({ mode: 'full', counts: { added: 3, updated: 1, deleted: 1, unchanged: 0 } });
-    const stored = await records(root, target);
+    const stored = await records_(root, target);
     expect(stored.get('doc-0001')).toMatchObject({ datestamp: d2, deleted: false });
     expect(stored.get('doc-gone')).toMatchObject({ datestamp: d2, deleted: true });
   });
@@ -187,7 +213,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     // This edition's build changed nothing and says so; the store's generation tells otherwise.
     const second = await sync(root, config, writeProject(root, cables), t3, { ...first.next, unchanged: true });
     expect(second.plan).toMatchObject({ mode: 'full', counts: { added: 0, updated: 8, deleted: 0, unchanged: 3 } });
-    const stored = await records(root, config);
+    const stored = await records_(root, config);
     expect([...stored.values()].filter((r) => r.deleted)).toEqual([]);
     expect(stored.get('doc-0001')).toMatchObject({ datestamp: d3, hash: first.next.records[1]?.draft.hash });
     expect(stored.get('doc-0002')?.datestamp).toBe(d1);
@@ -218,7 +244,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     }
     const third = await sync(root, restored, writeProject(root, cables, notesFor(changed)), t3, { ...second.next, unchanged: true });
     expect(third.plan).toMatchObject({ mode: 'full', counts: { added: 0, updated: 2, deleted: 0, unchanged: 19 } });
-    const stored = await records(root, restored);
+    const stored = await records_(root, restored);
     for (const id of changed) expect(stored.get(id)).toMatchObject({ datestamp: d3, hash: second.next.records.find((r) => r.draft.id === id)?.draft.hash });
     expect(stored.get('doc-0001')?.datestamp).toBe(d1);
   });
@@ -231,7 +257,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     await handEdit(kind, root, config, "DELETE FROM oai_records WHERE id = 'doc-0004'");
     const second = await sync(root, config, writeProject(root, cables), t2, { ...first.next, unchanged: true });
     expect(second.plan).toMatchObject({ mode: 'full', counts: { added: 1, updated: 1, deleted: 0, unchanged: 9 } });
-    const stored = await records(root, config);
+    const stored = await records_(root, config);
     expect(stored.get('doc-0003')?.datestamp).toBe(d2);
     expect(stored.get('doc-0004')?.datestamp).toBe(d2);
     // Emptied altogether (DELETE on SQLite, TRUNCATE on PostgreSQL): refilled by the next build.
@@ -247,7 +273,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     const second = await sync(root, config, writeProject(root, cables), t2);
     expect(second.plan).toMatchObject({ mode: 'full', statesRead: 11, rowsWritten: 0, counts: { added: 0, updated: 0, deleted: 0, unchanged: 11 } });
     expect(second.plan.reason).toContain('no earlier sync');
-    expect(new Set([...(await records(root, config)).values()].map((r) => r.datestamp))).toEqual(new Set([d1]));
+    expect(new Set([...(await records_(root, config)).values()].map((r) => r.datestamp))).toEqual(new Set([d1]));
   });
 });
 
