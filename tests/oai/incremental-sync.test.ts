@@ -277,6 +277,28 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
   });
 });
 
+describe('the PostgreSQL store, opened again', () => {
+  it('runs no DDL once its schema is in place: a reader in a long transaction does not hold up the next build', async () => {
+    const { root, config } = await project('postgres');
+    const cables = corpus(3);
+    const first = await sync(root, config, writeProject(root, cables), t1);
+    const reader = new pg.Client({ connectionString: config.oai.store });
+    await reader.connect();
+    try {
+      // A harvest's read, its transaction still open: ALTER TABLE or CREATE TRIGGER would wait for it.
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM oai_records');
+      const next = sync(root, config, writeProject(root, cables, notesFor(['doc-0001'])), t2, first.next);
+      const timeout = new Promise<'blocked'>((ok) => setTimeout(() => ok('blocked'), 10_000));
+      const done = await Promise.race([next.then((r) => r.plan.mode), timeout]);
+      expect(done).toBe('incremental');
+    } finally {
+      await reader.query('ROLLBACK').catch(() => undefined);
+      await reader.end();
+    }
+  });
+});
+
 /** Runs SQL in the cluster's maintenance database (as the store's user, the cluster's superuser). */
 async function asAdmin(config: CablekitConfig, sql: string): Promise<void> {
   const url = new URL(config.oai.store as string);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { OaiRecord, OaiSet } from '../oai-record.js';
 import type { DcFields } from '../../dc/index.js';
@@ -81,7 +82,7 @@ export class PostgresOaiStore implements OaiStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [INIT_LOCK]);
-      await client.query(SCHEMA);
+      await applySchema(client);
       const found = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'token_key'");
       if (found.rows[0]) {
         tokenKey = found.rows[0].value;
@@ -318,6 +319,24 @@ async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void
   }
   await client.query("INSERT INTO oai_meta (key, value) VALUES ('generation', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [newGeneration()]);
   await client.query("SELECT set_config('cablekit.writer', 'off', true)");
+}
+
+/** Which SCHEMA a database last ran, kept in oai_meta as `schema_mark`. */
+const SCHEMA_MARK = createHash('sha256').update(SCHEMA).digest('hex').slice(0, 16);
+
+/**
+ * Runs SCHEMA unless the database already ran this very text: its `ALTER TABLE` and `CREATE OR
+ * REPLACE TRIGGER` lock the records table against every reader and wait for a running autovacuum,
+ * which a build or a server start need not do each time.
+ */
+async function applySchema(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('oai_meta') IS NOT NULL AS present");
+  if (rows[0]?.present) {
+    const mark = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'schema_mark'");
+    if (mark.rows[0]?.value === SCHEMA_MARK) return;
+  }
+  await client.query(SCHEMA);
+  await client.query("INSERT INTO oai_meta (key, value) VALUES ('schema_mark', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [SCHEMA_MARK]);
 }
 
 /** A stable name per query text, so each pooled connection prepares a list query once. */
