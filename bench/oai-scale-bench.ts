@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type CablekitConfig } from '../src/config/config.js';
-import { openStore, planSync, type OaiStore, type RecordState, type StoreChanges } from '../src/oai/index.js';
-import type { DecodedCable } from '../src/stage/index.js';
+import { openStore, planSync, type OaiStore } from '../src/oai/index.js';
+import { changeTen, type ChangedTen } from './oai-sync-bench.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
 import type { BenchResult } from './bench-result.js';
 import { generatedCable } from './oai-bench.js';
@@ -65,36 +65,6 @@ async function fillStore(db: OaiStore, count: number, config: CablekitConfig): P
     writeMs += performance.now() - w0;
   }
   return { seconds: (performance.now() - t0) / 1000, writeSeconds: writeMs / 1000 };
-}
-
-/** The plan of the same build over only the changed cables (the other records are unchanged by construction): its store part is the same. */
-function planChanged(states: readonly RecordState[], count: number, every: number, config: CablekitConfig): { changes: StoreChanges; ms: number } {
-  const t0 = performance.now();
-  const cables: DecodedCable[] = [];
-  for (let n = 0; n < count; n += every) cables.push({ ...generatedCable(n), teiSha256: 'f'.repeat(64) });
-  const ids = new Set(cables.map((c) => c.cable.id));
-  const plan = planSync(states.filter((s) => ids.has(s.id)), cables, config, new Date('2026-01-02T00:00:00Z'));
-  return { changes: plan.changes, ms: performance.now() - t0 };
-}
-
-/** The plan of a build over `count` generated cables (`edit` may change some), compared with `states` a slice at a time. */
-function planInSlices(
-  states: readonly RecordState[],
-  count: number,
-  config: CablekitConfig,
-  edit: (n: number, cable: DecodedCable) => DecodedCable,
-): { changes: StoreChanges; ms: number } {
-  const byId = new Map(states.map((s) => [s.id, s]));
-  const changes: StoreChanges = { upserts: [], tombstones: [] };
-  const t0 = performance.now();
-  for (let start = 0; start < count; start += SLICE) {
-    const cables = Array.from({ length: Math.min(SLICE, count - start) }, (_, k) => edit(start + k, generatedCable(start + k)));
-    const known = cables.map((c) => byId.get(c.cable.id)).filter((s): s is RecordState => s !== undefined);
-    const plan = planSync(known, cables, config, new Date('2026-01-02T00:00:00Z'));
-    changes.upserts.push(...plan.changes.upserts);
-    changes.tombstones.push(...plan.changes.tombstones);
-  }
-  return { changes, ms: performance.now() - t0 };
 }
 
 /** One harvester takes everything (oai_dc, the server's page size), alternating between the servers. */
@@ -165,39 +135,49 @@ async function soak(urls: string[], pids: number[], seconds: number, harvesters:
  * changes 10 of them, harvest it through `cablekit serve` processes, and soak them with concurrent
  * harvesters. On SQLite (one server) and on PostgreSQL (two servers on one throwaway cluster).
  */
-export async function runOaiScaleBench(recordCount: number, soakSeconds: number, kinds: readonly ('sqlite' | 'postgres')[], fullPlan = true): Promise<BenchResult> {
+export async function runOaiScaleBench(
+  recordCount: number,
+  soakSeconds: number,
+  kinds: readonly ('sqlite' | 'postgres')[],
+  /** A folder kept between runs: its SQLite store, once filled with `recordCount` records, is reused (a million records take many minutes to fill). */
+  keepDir?: string,
+): Promise<BenchResult> {
   const lines: string[] = [];
   const metrics: Record<string, number> = { records: recordCount, soakSeconds };
   for (const kind of kinds) {
-    const root = mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
-    const cluster = kind === 'postgres' ? await startPostgresCluster() : undefined;
+    // PostgreSQL is kept only in a database of its own (CABLEKIT_BENCH_OAI_PG_URL), else a throwaway cluster.
+    const pgUrl = kind === 'postgres' ? process.env['CABLEKIT_BENCH_OAI_PG_URL'] : undefined;
+    const reuse = keepDir !== undefined && (kind === 'sqlite' || pgUrl !== undefined);
+    const root = reuse ? join(keepDir, kind) : mkdtempSync(join(tmpdir(), `cablekit-oai-scale-${kind}-`));
+    mkdirSync(root, { recursive: true });
+    const cluster = kind === 'postgres' && pgUrl === undefined ? await startPostgresCluster() : undefined;
     const children: ChildProcess[] = [];
     try {
-      const store = kind === 'sqlite' ? 'sqlite' : await cluster!.createDatabase('bench');
+      const store = kind === 'sqlite' ? 'sqlite' : (pgUrl ?? (await cluster!.createDatabase('bench')));
       const config: CablekitConfig = { ...DEFAULT_CONFIG, outputDir: join(root, 'output'), oai: { ...DEFAULT_CONFIG.oai, store } };
       writeFileSync(join(root, 'cablekit.config.json'), JSON.stringify({ outputDir: 'output', teiDir: 'tei', sourcesDir: 'sources', oai: { store } }));
       const opened = await openStore(root, config);
       if (!opened.store) throw new Error(opened.diagnostics.map((d) => d.message).join('; '));
       const db: OaiStore = opened.store;
-      const fill = await fillStore(db, recordCount, config);
-      console.error(`${kind}: ${recordCount} records filled in ${fill.seconds.toFixed(0)} s`);
-      // A build that changes 10 records: the plan needs the crosswalk of every cable (timed apart);
-      // the store's part is reading the hashes and one transaction of 10 writes.
-      const every = Math.max(1, Math.floor(recordCount / 10));
-      let t0 = performance.now();
+      const held = await db.count({});
+      if (held !== 0 && held !== recordCount) throw new Error(`the kept store in ${root} holds ${held} records, not ${recordCount}: remove it or change CABLEKIT_BENCH_OAI_DIR`);
+      const fill = held === recordCount ? { seconds: 0, writeSeconds: 0 } : await fillStore(db, recordCount, config);
+      console.error(`${kind}: ${recordCount} records ${held === recordCount ? 'reused' : `filled in ${fill.seconds.toFixed(0)} s`}`);
+      // The fallback of a build that cannot trust its cache: reading every stored hash.
+      const t0 = performance.now();
       const states = await db.states();
       const statesMs = performance.now() - t0;
-      const planned = fullPlan
-        ? planInSlices(states, recordCount, config, (n, c) => (n % every === 0 ? { ...c, teiSha256: 'f'.repeat(64) } : c))
-        : planChanged(states, recordCount, every, config);
       states.length = 0;
-      t0 = performance.now();
-      await db.apply(planned.changes);
-      const applyMs = performance.now() - t0;
-      const updated = planned.changes.upserts.length;
-      const planMs = planned.ms;
       const fillS = fill.seconds;
       await db.close();
+      // A build that changes 10 records, through the real sync with the build's last sync (3 runs, the median).
+      const lastSyncPath = join(root, 'last-sync.json');
+      if (!reuse) rmSync(lastSyncPath, { force: true });
+      const runs: ChangedTen[] = [];
+      for (let run = 0; run < 3; run++) runs.push(await changeTen(root, config, recordCount, lastSyncPath, 'incremental'));
+      const syncMs = median(runs.map((r) => r.syncMs));
+      const plan = runs[runs.length - 1]!.plan;
+      const crosswalkMs = median(runs.map((r) => r.crosswalkMs));
       const servers = kind === 'sqlite' ? [await serve(root)] : [await serve(root), await serve(root)];
       children.push(...servers.map((s) => s.child));
       const urls = servers.map((s) => s.url);
@@ -216,8 +196,11 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
         [`${k}LastPageMs`]: harvest.lastMs,
         [`${k}Pages`]: harvest.pages,
         [`${k}HarvestRetries`]: harvest.retries.length,
-        [`${k}ChangedTenStoreMs`]: statesMs + applyMs,
-        [`${k}ChangedTenPlanMs`]: planMs,
+        [`${k}ChangedTenStoreMs`]: syncMs,
+        [`${k}ChangedTenStatesRead`]: plan.statesRead,
+        [`${k}ChangedTenRowsWritten`]: plan.rowsWritten,
+        [`${k}ChangedTenCrosswalkMs`]: crosswalkMs,
+        [`${k}FullCompareStatesMs`]: statesMs,
         [`${k}HarvestRecordsPerSecond`]: harvest.recordsPerSecond,
         [`${k}FirstTenPagesMs`]: harvest.firstTenMs,
         [`${k}LastTenPagesMs`]: harvest.lastTenMs,
@@ -228,7 +211,8 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       const start = lines.length;
       lines.push(
         `OAI store at scale (${who}): ${recordCount} records, filled in ${fillS.toFixed(1)} s (${fill.writeSeconds.toFixed(1)} s of it writing, the rest generating and crosswalking)`,
-        `  build changing 10 records: store ${(statesMs + applyMs).toFixed(0)} ms (hashes ${statesMs.toFixed(0)} ms + transaction ${applyMs.toFixed(0)} ms; target < 1000), ${fullPlan ? 'plan with the crosswalk of every record' : 'plan of the changed cables only'} ${planMs.toFixed(0)} ms; ${updated} updated`,
+        `  build changing 10 records: store sync ${syncMs.toFixed(0)} ms (median of ${runs.map((r) => r.syncMs.toFixed(0)).join(', ')}; ${plan.mode}: ${plan.statesRead} stored records looked up, ${plan.rowsWritten} rows written; target < 1000), crosswalk of the 10 cables ${crosswalkMs.toFixed(0)} ms; ${plan.counts.updated} updated`,
+        `  full comparison (a build without its cache, or a store written by anything else): reading every stored hash ${statesMs.toFixed(0)} ms`,
         `  one harvester, ListRecords oai_dc (server's default page size): ${harvest.records} records in ${harvest.pages} pages, ${harvest.recordsPerSecond.toFixed(0)} records/s (target ≥ 10000); first page ${harvest.firstMs.toFixed(1)} ms, last ${harvest.lastMs.toFixed(1)} ms; median page: first 10 ${harvest.firstTenMs.toFixed(1)} ms, last 10 ${harvest.lastTenMs.toFixed(1)} ms (target last ≤ 2× first)`,
         `  harvest requests retried: ${harvest.retries.length}${harvest.retries.length > 0 ? ` (${harvest.retries.join('; ')})` : ''}`,
         `  server RSS after the harvest ${rssAfterHarvest.toFixed(0)} MiB (target < 300)`,
@@ -241,7 +225,7 @@ export async function runOaiScaleBench(recordCount: number, soakSeconds: number,
       for (const c of children) c.kill('SIGTERM');
       await new Promise((ok) => setTimeout(ok, 300));
       cluster?.stop();
-      rmSync(root, { recursive: true, force: true });
+      if (!reuse) rmSync(root, { recursive: true, force: true });
     }
   }
   return { name: 'oai-scale', lines, metrics };

@@ -10,10 +10,12 @@ const soakSeconds = Number(process.env['CABLEKIT_BENCH_OAI_SOAK_SECONDS'] ?? 300
 const named = (process.env['CABLEKIT_BENCH_OAI_STORES'] ?? (process.env['CABLEKIT_BENCH_OAI_POSTGRES'] === '0' ? 'sqlite' : 'sqlite,postgres')).split(',');
 const stores = (['sqlite', 'postgres'] as const).filter((kind) => named.includes(kind));
 
-// CABLEKIT_BENCH_OAI_FULL_PLAN=0: plan the 10-record build over the changed cables only (saves the crosswalk of every record).
-const fullPlan = process.env['CABLEKIT_BENCH_OAI_FULL_PLAN'] !== '0';
 
-runOaiScaleBench(records, soakSeconds, stores, fullPlan).then(
+// CABLEKIT_BENCH_OAI_DIR=<folder>: keep the SQLite store there and reuse it on the next run of the same size
+// (PostgreSQL too when CABLEKIT_BENCH_OAI_PG_URL names a database that outlives the run).
+const keepDir = process.env['CABLEKIT_BENCH_OAI_DIR'] || undefined;
+
+runOaiScaleBench(records, soakSeconds, stores, keepDir).then(
   (result) => {
     // The lines were printed as each store finished.
     console.log(JSON.stringify(result.metrics));

@@ -6,7 +6,7 @@ import { decodeTei, encodeTei, rejectionOfEncoding, validateTei } from '../tei/i
 import { validateIiif } from '../iiif/index.js';
 import { validateDc, type DcKind } from '../dc/index.js';
 import { validateCmif } from '../cmif/index.js';
-import { oaiDraftOf, syncOaiStoreDrafts, type SourcedDraft } from '../oai/index.js';
+import { oaiDraftOf, syncOaiStoreDrafts, type LastSync, type SourcedDraft } from '../oai/index.js';
 import { publishChangeDiscovery } from '../discovery/index.js';
 
 /** New OAI datestamps follow SOURCE_DATE_EPOCH as TEI revisions do, so a reproducible build reproduces its store too. */
@@ -26,8 +26,8 @@ export function pipelineDeps(): BuildDeps {
     validateTei: (xml, file) => validateTei(xml, file),
     oaiRecordOf: oaiDraftOf,
     // The drafts handed back are the ones oaiRecordOf made (kept by the build as plain JSON).
-    syncOaiStore: (records, config, rootDir, kept) =>
-      syncOaiStoreDrafts(records as readonly SourcedDraft[], config, rootDir, storeClock(), kept),
+    syncOaiStore: (records, config, rootDir, kept, last) =>
+      syncOaiStoreDrafts(records as readonly SourcedDraft[], config, rootDir, storeClock(), kept, last as LastSync | undefined),
     publishChanges: (config, rootDir) => publishChangeDiscovery(config, rootDir),
     // Worker threads of the build load this module and call this function for the same deps.
     worker: { module: import.meta.url, export: 'pipelineDeps' },

@@ -7,11 +7,11 @@ export { metadataFormats, type MetadataFormat, type MetadataPrefix } from './met
 export { toOaiIdentifier, fromOaiIdentifier } from './oai-identifier.js';
 export { toDatestamp, parseOaiDate } from './datestamp.js';
 export { setsForCable, PARENT_SETS } from './record-sets.js';
-export type { OaiStore, Position, Selection, StoreChanges, RecordState, PageRecord, StoredFormat } from './store/oai-store.js';
+export type { OaiStore, Position, Selection, StoreChanges, RecordState, PageRecord, StoredFormat, SyncReader, SyncOutcome } from './store/oai-store.js';
 export { openStore, storeTarget, type StoreTarget, type OpenedStore } from './store/open-store.js';
 export { encodeToken, decodeToken, type TokenState } from './resumption-token.js';
 export { defaultOaiStorePath, readStoreFile, writeStoreFile, emptyStoreData } from './store-file.js';
-export { syncOaiStore, syncOaiStoreDrafts, syncStoreData, planSync, planSyncDrafts, oaiDraftOf, type SyncCounts, type OaiDraft, type SourcedDraft } from './sync-store.js';
+export { syncOaiStore, syncOaiStoreDrafts, syncStoreData, planSync, planSyncDrafts, oaiDraftOf, type SyncCounts, type OaiDraft, type SourcedDraft, type LastSync, type SyncPlan } from './sync-store.js';
 export { repositoryFor, repositoryFromData, metadataReader } from './open-oai-store.js';
 export { scopeTeiIds, idPrefix } from './scope-tei-ids.js';
 export { utf8Parts } from './utf8-parts.js';

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cableToDcFields, oaiDcFromFields, qualifiedDcFromFields, stripXmlProlog } from '../dc/index.js';
 import { toDatestamp } from './datestamp.js';
 import type { OaiRecord, OaiStoreData } from './oai-record.js';
-import type { RecordState, StoreChanges } from './store/oai-store.js';
+import type { RecordState, StoreChanges, SyncOutcome } from './store/oai-store.js';
 import { openStore } from './store/open-store.js';
 import { setsForCable } from './record-sets.js';
 
@@ -62,7 +62,7 @@ export function planSyncDrafts(
   for (const { draft: fresh, file } of drafts) {
     const id = fresh.id;
     if (seen.has(id)) {
-      diagnostics.push({ code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, ...(file !== undefined ? { file } : {}) });
+      diagnostics.push(duplicateId(id, file));
       continue;
     }
     seen.add(id);
@@ -120,14 +120,108 @@ export async function syncOaiStore(
   root: string,
   now: Date = new Date(),
   kept: ReadonlySet<string> = new Set(),
-): Promise<{ diagnostics: Diagnostic[] }> {
+): ReturnType<typeof syncOaiStoreDrafts> {
   return syncOaiStoreDrafts(draftsOf(cables, config), config, root, now, kept);
+}
+
+/**
+ * What the build recorded after its last sync that went through: the store's generation the sync
+ * left, the records it gave that sync and the documents it held back then. While the store still
+ * has that generation, it holds exactly what that sync wrote, and the next sync compares the
+ * build's records with these instead of reading every stored hash.
+ */
+export interface LastSync {
+  generation: string;
+  records: readonly SourcedDraft[];
+  kept: readonly string[];
+  /** The build knows nothing changed since (same records, same settings): only the generation is checked. */
+  unchanged?: boolean;
+}
+
+/** How a sync found what changed, for the report and the tests. */
+export interface SyncPlan {
+  /**
+   * "unchanged": the store was as the last sync left it and the build changed nothing;
+   * "incremental": the store was as the last sync left it, and only the records that differ from
+   * that sync's were looked up; "full": every stored hash was read (no last sync known, or the store
+   * was written since by anything else).
+   */
+  mode: 'unchanged' | 'incremental' | 'full';
+  /** Why a full comparison was needed. */
+  reason?: string;
+  /** Record states read from the database. */
+  statesRead: number;
+  /** Rows written, as the database counts them. */
+  rowsWritten: number;
+  counts: SyncCounts;
+}
+
+/** Beyond this share of the corpus to look up one by one, one read of every state is cheaper. */
+const LOOKUP_SHARE = 0.25;
+
+/**
+ * The records to look up when the store is as `last` left it: those whose record differs from the
+ * one synced then (or is new), and those synced or held back then that are neither in the corpus
+ * nor held back now (they may need a tombstone). Everything else is unchanged by construction.
+ *
+ * A build hands back the very record objects it kept for unchanged documents, in file order, so
+ * the two lists are walked side by side and compared by identity first — no hashing, no map of a
+ * million ids; only the records that differ there (few, unless documents were added or removed
+ * early in the order) are matched by id. Undefined when the records' ids collide (the full
+ * comparison then reports it, as it always did).
+ */
+function changedSince(
+  last: LastSync,
+  drafts: readonly SourcedDraft[],
+  kept: ReadonlySet<string>,
+): { changed: SourcedDraft[]; gone: string[]; unchanged: number; before: ReadonlySet<string> } | undefined {
+  const previous = last.records;
+  const common = Math.min(previous.length, drafts.length);
+  const restBefore: SourcedDraft[] = [];
+  const restNow: SourcedDraft[] = [];
+  let unchanged = 0;
+  for (let n = 0; n < common; n++) {
+    const was = previous[n]!;
+    const is = drafts[n]!;
+    if (was.draft === is.draft) unchanged++;
+    else {
+      restBefore.push(was);
+      restNow.push(is);
+    }
+  }
+  for (let n = common; n < previous.length; n++) restBefore.push(previous[n]!);
+  for (let n = common; n < drafts.length; n++) restNow.push(drafts[n]!);
+  const before = new Map<string, string>();
+  for (const { draft } of restBefore) if (!before.has(draft.id)) before.set(draft.id, draft.hash);
+  const now = new Set<string>();
+  const changed: SourcedDraft[] = [];
+  for (const sourced of restNow) {
+    const { id, hash } = sourced.draft;
+    if (now.has(id)) return undefined;
+    now.add(id);
+    if (before.get(id) === hash) unchanged++;
+    else changed.push(sourced);
+  }
+  const gone = new Set<string>();
+  for (const id of [...before.keys(), ...last.kept]) if (!now.has(id) && !kept.has(id)) gone.add(id);
+  return { changed, gone: [...gone], unchanged, before: new Set([...before.keys(), ...last.kept]) };
+}
+
+function duplicateId(id: string, file: string | undefined): Diagnostic {
+  return { code: 'oai/duplicate-id', severity: 'error', message: `two cables have the id "${id}"; only the first is in the OAI store`, ...(file !== undefined ? { file } : {}) };
 }
 
 /**
  * Brings the durable OAI store in line with records already made (the build keeps them per
  * document and makes them only for documents that changed), writing only what changed, in one
  * transaction. The store is opened (and created or migrated) here and closed again.
+ *
+ * With `last` (what the build recorded after its last sync) and a store whose generation is still
+ * the one that sync left, only the records that differ from that sync's are looked up and written:
+ * no stored hash is read for the others. Otherwise — a new store, one migrated from JSON, written by
+ * another edition's build, restored from a backup or edited by hand, or no record of a last sync
+ * (a deleted build cache) — every stored hash is read and compared, as a first build does.
+ * The returned generation is what the build records for next time.
  */
 export async function syncOaiStoreDrafts(
   drafts: readonly SourcedDraft[],
@@ -135,28 +229,62 @@ export async function syncOaiStoreDrafts(
   root: string,
   now: Date = new Date(),
   kept: ReadonlySet<string> = new Set(),
-): Promise<{ diagnostics: Diagnostic[] }> {
+  last?: LastSync,
+): Promise<{ diagnostics: Diagnostic[]; generation?: string; plan?: SyncPlan }> {
   const opened = await openStore(root, config);
   if (!opened.store) return { diagnostics: opened.diagnostics };
   const { store } = opened;
   const diagnostics = [...opened.diagnostics];
   try {
-    const plan = planSyncDrafts(await store.states(), drafts, now, kept);
-    diagnostics.push(...plan.diagnostics);
+    type Found = { mode: SyncPlan['mode']; reason?: string; counts: SyncCounts; diagnostics: Diagnostic[] };
+    let outcome: SyncOutcome<Found>;
     try {
-      if (plan.changes.upserts.length + plan.changes.tombstones.length > 0) await store.apply(plan.changes);
+      outcome = await store.sync<Found>(async (reader) => {
+        const trusted = last !== undefined && last.generation === reader.generation;
+        if (trusted && last.unchanged === true) {
+          return { changes: { upserts: [], tombstones: [] }, value: { mode: 'unchanged', counts: { added: 0, updated: 0, deleted: 0, unchanged: drafts.length }, diagnostics: [] } };
+        }
+        let reason = 'no earlier sync recorded by this build cache';
+        if (last !== undefined && !trusted) reason = 'the store was written since the last sync (a new or migrated store, another build, a restored backup or a hand edit)';
+        else if (trusted) {
+          const since = changedSince(last, drafts, kept);
+          if (since === undefined) reason = 'two records have one id';
+          else if (since.changed.length + since.gone.length > Math.max(1000, drafts.length * LOOKUP_SHARE)) reason = 'too many records changed to look them up one by one';
+          else {
+            const states = await reader.statesOf([...since.changed.map((s) => s.draft.id), ...since.gone]);
+            // A live record under a changed record's id that was not among the records that differ
+            // belongs to an unchanged one: two documents claim one id (the full comparison reports it).
+            if (states.some((s) => !s.deleted && !since.before.has(s.id))) reason = 'two records have one id';
+            else {
+              const plan = planSyncDrafts(states, since.changed, now, kept);
+              plan.counts.unchanged += since.unchanged;
+              return { changes: plan.changes, value: { mode: 'incremental', counts: plan.counts, diagnostics: plan.diagnostics } };
+            }
+          }
+        }
+        const plan = planSyncDrafts(await reader.states(), drafts, now, kept);
+        return { changes: plan.changes, value: { mode: 'full', reason, counts: plan.counts, diagnostics: plan.diagnostics } };
+      });
     } catch (e) {
       diagnostics.push({ code: 'oai/store-unwritable', severity: 'error', message: `cannot write the OAI store: ${(e as Error).message}`, file: store.location });
       return { diagnostics };
     }
-    const { added, updated, deleted, unchanged } = plan.counts;
-    diagnostics.push({
-      code: 'oai/store-synced',
-      severity: 'info',
-      message: `OAI store (${store.kind}): ${added} added, ${updated} updated, ${deleted} deleted, ${unchanged} unchanged`,
-      file: store.location,
-    });
-    return { diagnostics };
+    const { mode, reason, counts, diagnostics: found } = outcome.value;
+    diagnostics.push(...found);
+    const plan: SyncPlan = { mode, ...(reason !== undefined ? { reason } : {}), statesRead: outcome.statesRead, rowsWritten: outcome.rowsWritten, counts };
+    // A build that changed nothing in a store as it left it says nothing, as before.
+    if (mode !== 'unchanged') {
+      const { added, updated, deleted, unchanged } = counts;
+      diagnostics.push({
+        code: 'oai/store-synced',
+        severity: 'info',
+        message:
+          `OAI store (${store.kind}): ${added} added, ${updated} updated, ${deleted} deleted, ${unchanged} unchanged` +
+          (mode === 'incremental' ? ` (looked up ${outcome.statesRead} stored records: the store was as the last build left it)` : ` (compared all ${outcome.statesRead} stored records: ${reason})`),
+        file: store.location,
+      });
+    }
+    return { diagnostics, generation: outcome.generation, plan };
   } finally {
     await store.close();
   }

@@ -44,7 +44,13 @@ export interface BuildDeps {
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
     kept: ReadonlySet<string>,
-  ): Promise<{ diagnostics: Diagnostic[] }>;
+    /**
+     * What the build recorded after its last sync that went through: the generation the store had
+     * after it, the records and held-back documents of that sync, and whether nothing changed
+     * since. The sync trusts it only while the store still has that generation.
+     */
+    last?: { generation: string; records: readonly { draft: OaiRecordDraft; file?: string }[]; kept: readonly string[]; unchanged?: boolean },
+  ): Promise<{ diagnostics: Diagnostic[]; /** The store's generation after the sync, recorded for the next build. */ generation?: string }>;
   /**
    * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps
    * and tombstones. Its files are reported with the corpus-wide outputs.

@@ -71,8 +71,15 @@ export function readDocumentCacheDb(path: string, legacyJsonPath: string): Loade
       const map = cache[part] as Map<string, unknown>;
       for (const row of rows) map.set(row.k, JSON.parse(row.memo));
     }
-    const oaiKey = db.prepare("SELECT value FROM cache_meta WHERE name = 'oai_key'").get() as { value: string } | undefined;
-    if (oaiKey !== undefined) cache.oaiKey = oaiKey.value;
+    const meta = new Map((db.prepare('SELECT name, value FROM cache_meta').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
+    const oaiKey = meta.get('oai_key');
+    if (oaiKey !== undefined) cache.oaiKey = oaiKey;
+    const oaiGeneration = meta.get('oai_generation');
+    const oaiKept = JSON.parse(meta.get('oai_kept') ?? 'null') as unknown;
+    if (oaiGeneration !== undefined && Array.isArray(oaiKept) && oaiKept.every((k) => typeof k === 'string')) {
+      cache.oaiGeneration = oaiGeneration;
+      cache.oaiKept = oaiKept as string[];
+    }
     db.close();
     db = undefined;
     cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
@@ -115,8 +122,17 @@ export function writeDocumentCacheDb(path: string, next: DocumentCache, stored: 
       }
       const meta = db.prepare('INSERT INTO cache_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
       meta.run('format_version', FORMAT_VERSION);
+      const unset = db.prepare('DELETE FROM cache_meta WHERE name = ?');
       if (next.oaiKey !== undefined) meta.run('oai_key', next.oaiKey);
-      else db.prepare("DELETE FROM cache_meta WHERE name = 'oai_key'").run();
+      else unset.run('oai_key');
+      // The OAI store's generation after the last sync that went through (src/pipeline/oai-phase.ts).
+      if (next.oaiGeneration !== undefined) {
+        meta.run('oai_generation', next.oaiGeneration);
+        meta.run('oai_kept', JSON.stringify(next.oaiKept ?? []));
+      } else {
+        unset.run('oai_generation');
+        unset.run('oai_kept');
+      }
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');

@@ -61,6 +61,13 @@ export interface DocumentCache {
   corpus: Map<string, CorpusMemo>;
   /** Hash over the OAI drafts last synced into the store. */
   oaiKey?: string;
+  /**
+   * The OAI store's generation after the last sync that went through, and the documents held back
+   * then: while the store keeps that generation, the next sync compares records with the ones in
+   * this cache instead of reading every stored hash.
+   */
+  oaiGeneration?: string;
+  oaiKept?: string[];
   /** When the cache file was written (its mtime, ns): stamps of files modified close to it are not trusted. */
   recordedAtNs?: bigint;
 }
@@ -83,6 +90,8 @@ export function readLegacyDocumentCache(path: string): DocumentCache {
       documents?: [string, DocumentMemo][];
       corpus?: [string, CorpusMemo][];
       oaiKey?: string;
+      oaiGeneration?: string;
+      oaiKept?: unknown;
     };
     if (data.formatVersion !== 1 || !Array.isArray(data.sources) || !Array.isArray(data.documents) || !Array.isArray(data.corpus)) {
       return emptyDocumentCache();
@@ -94,6 +103,10 @@ export function readLegacyDocumentCache(path: string): DocumentCache {
       corpus: new Map(data.corpus),
     };
     if (typeof data.oaiKey === 'string') cache.oaiKey = data.oaiKey;
+    if (typeof data.oaiGeneration === 'string' && Array.isArray(data.oaiKept) && data.oaiKept.every((k) => typeof k === 'string')) {
+      cache.oaiGeneration = data.oaiGeneration;
+      cache.oaiKept = data.oaiKept as string[];
+    }
     try {
       cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
     } catch {

@@ -106,7 +106,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Everything written is flushed to disk once, before the cache says the work is done.
   ctx.writer.flush();
   try {
-    if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || ctx.previous.oaiKey !== ctx.next.oaiKey) {
+    const oaiMoved = ctx.previous.oaiKey !== ctx.next.oaiKey || ctx.previous.oaiGeneration !== ctx.next.oaiGeneration;
+    if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || oaiMoved) {
       writeDocumentCacheDb(bookkeeping.buildCache, ctx.next, stored, bookkeeping.documentCache);
     }
   } catch (error) {

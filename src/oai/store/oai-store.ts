@@ -30,6 +30,35 @@ export interface RecordState {
   deleted: boolean;
 }
 
+/**
+ * What a sync reads inside its writing transaction (other writers wait until it commits, so what
+ * it reads is what its changes apply to).
+ */
+export interface SyncReader {
+  /**
+   * The store's generation: a random value that changes with every write that changed a record —
+   * cablekit's own (a build, a migration, another edition's build on the same database) and, through
+   * triggers, any other (a hand edit, a DELETE or TRUNCATE). A build that finds the value its last
+   * sync left knows the store holds exactly what that sync wrote.
+   */
+  generation: string;
+  /** The id, hash and tombstone flag of every record (the full comparison). */
+  states(): Promise<RecordState[]>;
+  /** The same for these ids only (those absent from the store are left out): indexed look-ups. */
+  statesOf(ids: readonly string[]): Promise<RecordState[]>;
+}
+
+/** What a sync transaction did, as the database counts it. */
+export interface SyncOutcome<T> {
+  value: T;
+  /** The generation after the transaction (a new one when it wrote anything). */
+  generation: string;
+  /** Record states the sync read from the database (rows its state queries returned). */
+  statesRead: number;
+  /** Rows inserted, updated or deleted in every table, as the database counts them (SQLite total_changes(); PostgreSQL pg_stat_xact_user_tables). */
+  rowsWritten: number;
+}
+
 /** The formats whose serialization the store keeps with each record (the TEI stays in its file). */
 export type StoredFormat = 'oai_dc' | 'qdc';
 
@@ -78,8 +107,17 @@ export interface OaiStore {
   count(selection: Selection, through?: Position): Promise<number>;
   /** The id, hash and tombstone flag of every record, for the build's comparison. */
   states(): Promise<RecordState[]>;
-  /** Writes the changes in one transaction: all or nothing. */
+  /** The id, hash and tombstone flag of these records only (ids not in the store are left out). */
+  statesOf(ids: readonly string[]): Promise<RecordState[]>;
+  /** The store's generation (see SyncReader.generation). */
+  generation(): Promise<string>;
+  /** Writes the changes in one transaction: all or nothing (a new generation when anything was written). */
   apply(changes: StoreChanges): Promise<void>;
+  /**
+   * One transaction that excludes other writers: `plan` reads what it needs (the generation, some
+   * or all states) and returns the changes, which are written before the transaction commits.
+   */
+  sync<T>(plan: (reader: SyncReader) => Promise<{ changes: StoreChanges; value: T }>): Promise<SyncOutcome<T>>;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { OaiRecord, OaiSet } from '../oai-record.js';
 import type { DcFields } from '../../dc/index.js';
 import { joinSpecs, storedDc } from '../stored-metadata.js';
-import { listedSpecs, type OaiStore, type PageRecord, type Position, type RecordState, type Selection, type StoreChanges, type StoredFormat } from './oai-store.js';
+import { listedSpecs, type OaiStore, type PageRecord, type Position, type RecordState, type Selection, type StoreChanges, type StoredFormat, type SyncOutcome, type SyncReader } from './oai-store.js';
+import { newGeneration } from './generation.js';
 import { HIGHEST, lowerBound, toPageRecord, toRecord, toRow, type PageRow, type RecordRow } from './row-codec.js';
 import { setName } from './sqlite-store.js';
 
@@ -21,7 +23,19 @@ CREATE TABLE IF NOT EXISTS oai_record_sets (
   spec TEXT COLLATE "C" NOT NULL, datestamp TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (spec, datestamp, id));
 CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
 CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL);
+CREATE OR REPLACE FUNCTION oai_records_outside_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('cablekit.writer', true) IS DISTINCT FROM 'on' THEN
+    UPDATE oai_meta SET value = 'outside-' || gen_random_uuid()::text WHERE key = 'generation';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER oai_records_outside AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON oai_records
+  FOR EACH STATEMENT EXECUTE FUNCTION oai_records_outside_write();
 `;
+// The trigger above: a statement that writes the records outside cablekit's own writes (which set
+// cablekit.writer for their transaction, and a new generation themselves) — a hand edit, a DELETE,
+// a TRUNCATE — changes the store's generation, so the next build compares every record.
 
 /** Version 2 keeps each record's DC serializations and header setSpecs (columns oai_dc, qdc, set_specs). */
 const SCHEMA_VERSION = '2';
@@ -68,15 +82,17 @@ export class PostgresOaiStore implements OaiStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [INIT_LOCK]);
-      await client.query(SCHEMA);
+      await applySchema(client);
       const found = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'token_key'");
       if (found.rows[0]) {
         tokenKey = found.rows[0].value;
         await upgrade(client);
+        // Stores made before generations existed get one now (their next sync compares every record).
+        await client.query("INSERT INTO oai_meta (key, value) VALUES ('generation', $1) ON CONFLICT (key) DO NOTHING", [newGeneration()]);
       } else {
         const start = initial();
         tokenKey = start.tokenKey;
-        await client.query("INSERT INTO oai_meta (key, value) VALUES ('token_key', $1), ('schema_version', $2)", [tokenKey, SCHEMA_VERSION]);
+        await client.query("INSERT INTO oai_meta (key, value) VALUES ('token_key', $1), ('schema_version', $2), ('generation', $3)", [tokenKey, SCHEMA_VERSION, newGeneration()]);
         await write(client, { upserts: [...start.records], tombstones: [] });
       }
       await client.query('COMMIT');
@@ -146,14 +162,65 @@ export class PostgresOaiStore implements OaiStore {
   }
 
   async states(): Promise<RecordState[]> {
+    return this.readStates(this.pool);
+  }
+
+  private async readStates(on: pg.Pool | pg.PoolClient): Promise<RecordState[]> {
     // Rows as arrays: the build of a million-record store waits on this one read.
-    const { rows } = await this.pool.query<[string, string, boolean]>({ text: 'SELECT id, hash, deleted FROM oai_records', rowMode: 'array' });
+    const { rows } = await on.query<[string, string, boolean]>({ text: 'SELECT id, hash, deleted FROM oai_records', rowMode: 'array' });
     const out: RecordState[] = new Array(rows.length);
     for (let n = 0; n < rows.length; n++) {
       const [id, hash, deleted] = rows[n]!;
       out[n] = { id, hash, deleted };
     }
     return out;
+  }
+
+  async statesOf(ids: readonly string[]): Promise<RecordState[]> {
+    return statesOf(this.pool, ids);
+  }
+
+  async generation(): Promise<string> {
+    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'generation'");
+    return rows[0]?.value ?? '';
+  }
+
+  async sync<T>(plan: (reader: SyncReader) => Promise<{ changes: StoreChanges; value: T }>): Promise<SyncOutcome<T>> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The generation's row, locked: one sync at a time, and no other cablekit writer until this one commits.
+      const { rows } = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'generation' FOR UPDATE");
+      let statesRead = 0;
+      const reader: SyncReader = {
+        generation: rows[0]?.value ?? '',
+        states: async () => {
+          const states = await this.readStates(client);
+          statesRead += states.length;
+          return states;
+        },
+        statesOf: async (ids) => {
+          const states = await statesOf(client, ids);
+          statesRead += states.length;
+          return states;
+        },
+      };
+      const { changes, value } = await plan(reader);
+      await write(client, changes);
+      // This transaction's own counts, kept by PostgreSQL's statistics for the transaction.
+      const counted = await client.query<{ n: string }>(
+        'SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS n FROM pg_stat_xact_user_tables' +
+          " WHERE relid IN ('oai_records'::regclass, 'oai_record_sets'::regclass, 'oai_sets'::regclass, 'oai_meta'::regclass)",
+      );
+      const after = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'generation'");
+      await client.query('COMMIT');
+      return { value, generation: after.rows[0]?.value ?? '', statesRead, rowsWritten: Number(counted.rows[0]?.n ?? 0) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async apply(changes: StoreChanges): Promise<void> {
@@ -175,8 +242,25 @@ export class PostgresOaiStore implements OaiStore {
   }
 }
 
-/** The writes of `apply`, in multi-row statements (arrays unnested), inside the caller's transaction. */
+/** The states of these ids, a batch of ids per indexed query. */
+async function statesOf(on: pg.Pool | pg.PoolClient, ids: readonly string[]): Promise<RecordState[]> {
+  const out: RecordState[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const { rows } = await on.query<[string, string, boolean]>({
+      text: 'SELECT id, hash, deleted FROM oai_records WHERE id = ANY($1::text[])',
+      values: [ids.slice(i, i + BATCH)],
+      rowMode: 'array',
+    });
+    for (const [id, hash, deleted] of rows) out.push({ id, hash, deleted });
+  }
+  return out;
+}
+
+/** The writes of `apply`, in multi-row statements (arrays unnested), inside the caller's transaction; a new generation when anything was written. */
 async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void> {
+  if (changes.upserts.length + changes.tombstones.length === 0) return;
+  // Marks this transaction's writes as cablekit's own for the trigger.
+  await client.query("SELECT set_config('cablekit.writer', 'on', true)");
   for (let i = 0; i < changes.upserts.length; i += BATCH) {
     const batch = changes.upserts.slice(i, i + BATCH).map(toRow);
     const ids = batch.map((r) => r.id);
@@ -233,6 +317,26 @@ async function write(client: pg.PoolClient, changes: StoreChanges): Promise<void
   if (changes.upserts.length > 0) {
     await client.query('DELETE FROM oai_sets WHERE NOT EXISTS (SELECT 1 FROM oai_record_sets s WHERE s.spec = oai_sets.spec)');
   }
+  await client.query("INSERT INTO oai_meta (key, value) VALUES ('generation', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [newGeneration()]);
+  await client.query("SELECT set_config('cablekit.writer', 'off', true)");
+}
+
+/** Which SCHEMA a database last ran, kept in oai_meta as `schema_mark`. */
+const SCHEMA_MARK = createHash('sha256').update(SCHEMA).digest('hex').slice(0, 16);
+
+/**
+ * Runs SCHEMA unless the database already ran this very text: its `ALTER TABLE` and `CREATE OR
+ * REPLACE TRIGGER` lock the records table against every reader and wait for a running autovacuum,
+ * which a build or a server start need not do each time.
+ */
+async function applySchema(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('oai_meta') IS NOT NULL AS present");
+  if (rows[0]?.present) {
+    const mark = await client.query<{ value: string }>("SELECT value FROM oai_meta WHERE key = 'schema_mark'");
+    if (mark.rows[0]?.value === SCHEMA_MARK) return;
+  }
+  await client.query(SCHEMA);
+  await client.query("INSERT INTO oai_meta (key, value) VALUES ('schema_mark', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [SCHEMA_MARK]);
 }
 
 /** A stable name per query text, so each pooled connection prepares a list query once. */

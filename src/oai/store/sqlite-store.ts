@@ -2,10 +2,11 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { OaiRecord, OaiSet } from '../oai-record.js';
 import { PARENT_SETS } from '../record-sets.js';
 import { loadNodeSqlite } from './node-sqlite.js';
-import { listedSpecs, type OaiStore, type PageRecord, type Position, type RecordState, type Selection, type StoreChanges, type StoredFormat } from './oai-store.js';
+import { listedSpecs, type OaiStore, type PageRecord, type Position, type RecordState, type Selection, type StoreChanges, type StoredFormat, type SyncOutcome, type SyncReader } from './oai-store.js';
 import { HIGHEST, lowerBound, toPageRecord, toRecord, toRow, type PageRow, type RecordRow } from './row-codec.js';
 import { joinSpecs, storedDc } from '../stored-metadata.js';
 import type { DcFields } from '../../dc/index.js';
+import { newGeneration } from './generation.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS oai_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,7 +20,17 @@ CREATE TABLE IF NOT EXISTS oai_record_sets (
   spec TEXT NOT NULL, datestamp TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (spec, datestamp, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS oai_record_sets_id ON oai_record_sets (id);
 CREATE TABLE IF NOT EXISTS oai_sets (spec TEXT PRIMARY KEY, name TEXT NOT NULL);
+${['INSERT', 'UPDATE', 'DELETE']
+  .map(
+    (event) => `CREATE TRIGGER IF NOT EXISTS oai_records_outside_${event.toLowerCase()} AFTER ${event} ON oai_records
+  WHEN NOT EXISTS (SELECT 1 FROM oai_meta WHERE key = 'writer')
+  BEGIN UPDATE oai_meta SET value = 'outside-' || lower(hex(randomblob(16))) WHERE key = 'generation'; END;`,
+  )
+  .join('\n')}
 `;
+// The triggers above: a write to the records by anything but cablekit's own writes (which hold the
+// 'writer' row inside their transaction, and set a new generation themselves) changes the store's
+// generation, so the next build compares every record instead of trusting what it last synced.
 
 /** Version 2 keeps each record's DC serializations and header setSpecs (columns oai_dc, qdc, set_specs). */
 const SCHEMA_VERSION = '2';
@@ -72,10 +83,12 @@ export class SqliteOaiStore implements OaiStore {
       if (row) {
         tokenKey = row.value;
         upgrade(db);
+        // Stores made before generations existed get one now (their next sync compares every record).
+        db.prepare("INSERT OR IGNORE INTO oai_meta (key, value) VALUES ('generation', ?)").run(newGeneration());
       } else {
         const start = initial();
         tokenKey = start.tokenKey;
-        db.prepare("INSERT INTO oai_meta (key, value) VALUES ('token_key', ?), ('schema_version', ?)").run(tokenKey, SCHEMA_VERSION);
+        db.prepare("INSERT INTO oai_meta (key, value) VALUES ('token_key', ?), ('schema_version', ?), ('generation', ?)").run(tokenKey, SCHEMA_VERSION, newGeneration());
         const store = new SqliteOaiStore(db, path, tokenKey);
         store.write({ upserts: [...start.records], tombstones: [] });
       }
@@ -157,6 +170,33 @@ export class SqliteOaiStore implements OaiStore {
   }
 
   async states(): Promise<RecordState[]> {
+    return this.readStates();
+  }
+
+  async statesOf(ids: readonly string[]): Promise<RecordState[]> {
+    return this.readStatesOf(ids);
+  }
+
+  async generation(): Promise<string> {
+    return this.readGeneration();
+  }
+
+  private readGeneration(): string {
+    return (this.stmt("SELECT value FROM oai_meta WHERE key = 'generation'").get() as { value: string } | undefined)?.value ?? '';
+  }
+
+  /** One indexed look-up per id (the primary key's index covers nothing more, but a build asks for few). */
+  private readStatesOf(ids: readonly string[]): RecordState[] {
+    const one = this.stmt('SELECT id, hash, deleted FROM oai_records WHERE id = ?');
+    const out: RecordState[] = [];
+    for (const id of ids) {
+      const row = one.get(id) as { id: string; hash: string; deleted: number } | undefined;
+      if (row) out.push({ id: row.id, hash: row.hash, deleted: row.deleted === 1 });
+    }
+    return out;
+  }
+
+  private readStates(): RecordState[] {
     // One read of every row, as arrays where this Node can (the build of a million-record store waits on it).
     const rows = this.stmt('SELECT id, hash, deleted FROM oai_records', true).all() as unknown as ([string, string, number] | { id: string; hash: string; deleted: number })[];
     const out: RecordState[] = new Array(rows.length);
@@ -165,6 +205,42 @@ export class SqliteOaiStore implements OaiStore {
       out[n] = Array.isArray(row) ? { id: row[0], hash: row[1], deleted: row[2] === 1 } : { id: row.id, hash: row.hash, deleted: row.deleted === 1 };
     }
     return out;
+  }
+
+  async sync<T>(plan: (reader: SyncReader) => Promise<{ changes: StoreChanges; value: T }>): Promise<SyncOutcome<T>> {
+    // IMMEDIATE: the write lock from the start, so no other writer changes what the plan reads.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const changesBefore = this.totalChanges();
+      let statesRead = 0;
+      const reader: SyncReader = {
+        generation: this.readGeneration(),
+        states: async () => {
+          const states = this.readStates();
+          statesRead += states.length;
+          return states;
+        },
+        statesOf: async (ids) => {
+          const states = this.readStatesOf(ids);
+          statesRead += states.length;
+          return states;
+        },
+      };
+      const { changes, value } = await plan(reader);
+      this.write(changes);
+      const rowsWritten = this.totalChanges() - changesBefore;
+      const generation = this.readGeneration();
+      this.db.exec('COMMIT');
+      return { value, generation, statesRead, rowsWritten };
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Rows this connection inserted, updated or deleted since it opened, as SQLite counts them. */
+  private totalChanges(): number {
+    return Number((this.stmt('SELECT total_changes() AS n').get() as { n: number }).n);
   }
 
   async apply(changes: StoreChanges): Promise<void> {
@@ -180,6 +256,9 @@ export class SqliteOaiStore implements OaiStore {
 
   /** The writes of `apply`, inside a transaction the caller holds. */
   private write(changes: StoreChanges): void {
+    if (changes.upserts.length + changes.tombstones.length === 0) return;
+    // Marks the writes as cablekit's own for the triggers (never committed: removed below).
+    this.stmt("INSERT OR REPLACE INTO oai_meta (key, value) VALUES ('writer', 'cablekit')").run();
     const upsert = this.stmt(
       'INSERT INTO oai_records (id, datestamp, hash, deleted, sets, dc, tei_path, oai_dc, qdc, set_specs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)' +
         ' ON CONFLICT (id) DO UPDATE SET datestamp = excluded.datestamp, hash = excluded.hash, deleted = excluded.deleted,' +
@@ -212,6 +291,8 @@ export class SqliteOaiStore implements OaiStore {
     if (changes.upserts.length > 0) {
       this.stmt('DELETE FROM oai_sets WHERE NOT EXISTS (SELECT 1 FROM oai_record_sets s WHERE s.spec = oai_sets.spec)').run();
     }
+    this.stmt("DELETE FROM oai_meta WHERE key = 'writer'").run();
+    this.stmt("INSERT INTO oai_meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(newGeneration());
   }
 
   async close(): Promise<void> {
