@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { acquireLock, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
+import { acquireLocks, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
 import { formatSummaryLine, readOutputLedger, runBuild } from '../../pipeline/index.js';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -12,6 +12,20 @@ import { pipelineDeps } from '../pipeline-deps.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { createProgressReporter } from '../progress.js';
 import { formatsOf, packageEdition, packageSummaryLine, type PackageOutcome } from '../package/package-edition.js';
+
+/**
+ * The build's lock for its TEI folder: in `.cablekit/` beside that folder (not inside it, which is
+ * committed), named after it; its real path, so two configs naming one folder two ways meet there.
+ */
+export function teiFolderLock(teiDir: string): string {
+  let real = resolve(teiDir);
+  try {
+    real = realpathSync(real);
+  } catch {
+    // Not made yet: no link to follow.
+  }
+  return join(dirname(real), '.cablekit', `${basename(real)}.tei.lock`);
+}
 
 export interface BuildCommandOptions {
   config?: string;
@@ -43,11 +57,13 @@ function searchIndexStale(digest: string, outputDir: string, siteFolder: string)
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose, { requireFile: true });
   const deps = pipelineDeps();
-  const lockPath = bookkeepingFiles(config.outputDir).buildLock;
-  const lock = acquireLock(lockPath);
+  // One lock beside the output (it covers the output and .cablekit/) and one for the TEI folder, so
+  // two configs sharing tei/ with different output folders still exclude each other. (Packages
+  // have their own lock, taken by packageEdition.)
+  const lock = acquireLocks([bookkeepingFiles(config.outputDir).buildLock, teiFolderLock(config.teiDir)]);
   if (!lock.acquired) {
     throw new UsageError(
-      `another cablekit build of this edition is running (process ${lock.holderPid}); wait for it, or delete ${lockPath} if it is gone`,
+      `another cablekit build of this edition is running (process ${lock.holderPid}); wait for it, or delete ${lock.path} if it is gone`,
     );
   }
   const progress = createProgressReporter(options.progress !== false);
