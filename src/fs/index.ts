@@ -7,3 +7,4 @@ export { readFileBounded, type BoundedRead } from './read-bounded.js';
 export { stagedWriter, type StagedWriter } from './staged-writer.js';
 export { fileStamp, stampTrusted } from './file-stamp.js';
 export { ATOMIC_TEMP_NAME, removeAtomicTempFiles } from './atomic-temp-files.js';
+export { fileSystemCause } from './fs-error.js';

@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export type LockResult = { acquired: true; release: () => void } | { acquired: false; holderPid: number };
 
@@ -77,7 +77,13 @@ export function acquireLock(path: string): LockResult {
     if (attempt > 0) sleep(5 + Math.floor(Math.random() * 30));
     const legacyHolder = clearLegacyLockFile(path);
     if (legacyHolder !== undefined) return { acquired: false, holderPid: legacyHolder };
-    mkdirSync(path, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      // Not recursive here: on a read-only disk that reports ENOENT instead of EROFS.
+      mkdirSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     try {
       closeSync(openSync(claim, 'wx'));
     } catch (error) {
