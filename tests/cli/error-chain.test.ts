@@ -25,7 +25,7 @@ describe('a failure with a cause through the built CLI', () => {
   it('a normal run names what failed and why (the whole cause chain) and shows no stack trace', () => {
     const run = runCli(['build', '--no-progress'], dir, { CABLEKIT_DEBUG: '' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/build\/io-failed could not make the search index: cannot read the outputs ledger .*outputs\.json: EISDIR/);
+    expect(run.stderr).toMatch(/build\/io-failed could not remove stale outputs and write the outputs ledger: cannot read the outputs ledger .*outputs\.json: EISDIR/);
     expect(run.stderr).not.toMatch(STACK_LINE);
   }, 180_000);
 

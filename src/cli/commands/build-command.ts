@@ -134,6 +134,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
         const d: Diagnostic = { code: 'build/io-failed', severity: 'error', message: `could not ${doing}: ${chainMessage(error)}` };
         if (cause.path !== undefined) d.file = toPortableRelative(rootDir, cause.path);
         report.diagnostics.push(d);
+        report.summary.errors++;
       }
     }
   } finally {
