@@ -70,7 +70,10 @@ function builtEdition(): { dir: string; reference: Map<string, string>; change: 
 /** Runs the build under a fault: exit 1, no stack trace, a report with the failure and its cause. */
 function faultedBuild(dir: string, expected: RegExp): Diagnostic[] {
   const reportPath = join(mkdtempSync(join(scratch, 'report-')), 'report.json');
-  const result = runCli(['build', '--no-progress', '--report', reportPath], dir, ENV);
+  return checkFaulted(runCli(['build', '--no-progress', '--report', reportPath], dir, ENV), reportPath, expected);
+}
+
+function checkFaulted(result: { status: number | null; stderr: string }, reportPath: string, expected: RegExp): Diagnostic[] {
   expect(result.status, result.stderr).toBe(1);
   expect(result.stderr).not.toMatch(STACK_LINE);
   expect(result.stderr).not.toContain('unexpected failure');
@@ -194,7 +197,7 @@ describe('disk faults during a build', { timeout: 600_000 }, () => {
         // Room enough for this run: nothing to check here but the result.
         expect(differing(tree(dir), reference)).toEqual([]);
       } else {
-        const errors = faultedBuild(dir, /ENOSPC/);
+        const errors = checkFaulted(result, reportPath, /ENOSPC/);
         if (process.env['CABLEKIT_FAULTS_VERBOSE']) process.stdout.write(`room ${room} KiB: ${errors.map((e) => `${e.code} ${e.message.slice(0, 120)}`).join('\n  ')}\n`);
         for (const e of errors) phases.add(e.message.replace(/:.*/s, ''));
         onlyWholeFiles(dir, before, reference);
