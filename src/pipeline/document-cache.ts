@@ -70,7 +70,7 @@ export function emptyDocumentCache(): DocumentCache {
 }
 
 /** Anything unreadable is an empty cache: the build then does all the work, which is always correct. */
-export function readDocumentCache(path: string): DocumentCache {
+export function readDocumentCache(path: string, onDamaged?: () => void): DocumentCache {
   const bytes = readFileIfExists(path);
   if (bytes === undefined) return emptyDocumentCache();
   try {
@@ -98,6 +98,7 @@ export function readDocumentCache(path: string): DocumentCache {
     }
     return cache;
   } catch {
+    onDamaged?.();
     return emptyDocumentCache();
   }
 }

@@ -32,6 +32,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { config, rootDir } = options;
   const bookkeeping = bookkeepingFiles(config.outputDir);
   const journal = teiJournal(bookkeeping.teiJournal);
+  // The build cache only saves work: unreadable or damaged, the build does all the work — and says so.
+  const cacheFindings: Diagnostic[] = [];
+  const cacheUnreadable = (why: string): void => {
+    cacheFindings.push({
+      code: 'build/cache-unreadable',
+      severity: 'warning',
+      message: `the build cache ${why}; every page and document is processed again`,
+      file: bookkeeping.documentCache,
+    });
+  };
+  let previous = emptyDocumentCache();
+  if (options.force !== true) {
+    try {
+      previous = readDocumentCache(bookkeeping.documentCache, () => cacheUnreadable('is damaged'));
+    } catch (error) {
+      if (fileSystemCause(error) === undefined) throw error;
+      cacheUnreadable(`cannot be read: ${chainMessage(error)}`);
+    }
+  }
   const ctx: BuildContext = {
     options,
     now: options.now ?? revisionTimestamp(),
@@ -42,10 +61,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     writer: stagedWriter(bookkeeping.staging),
     journal: journal.record,
     checked: new Map(),
-    previous: options.force === true ? emptyDocumentCache() : readDocumentCache(bookkeeping.documentCache),
+    previous,
     next: emptyDocumentCache(),
     tool: options.toolFingerprint ?? toolFingerprint(),
   };
+  ctx.globalDiagnostics.push(...cacheFindings);
   const collectionOutputs: OutputRecord[] = [];
   const deriver = new Deriver(ctx);
 

@@ -132,6 +132,18 @@ describe('runBuild', () => {
     expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/ledger-unreadable');
   });
 
+  it('says when the build cache is damaged, and does all the work again', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    await build();
+    writeFileSync(join(root, '.cablekit', 'documents.json'), '{"formatVersion":1,"sources":');
+    const report = await build();
+    expect(report.diagnostics.filter((d) => d.code === 'build/cache-unreadable')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.cablekit/documents.json' }),
+    ]);
+    expect(report.summary.errors).toBe(0);
+    expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/cache-unreadable');
+  });
+
   it('recognises its own TEI when the state file was lost', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     await build();

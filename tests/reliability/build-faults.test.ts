@@ -100,7 +100,7 @@ function onlyWholeFiles(dir: string, before: Map<string, string>, reference: Map
 }
 
 describe('disk faults during a build', { timeout: 600_000 }, () => {
-  it('a file where a folder should be: the TEI folder, the build state, the outputs ledger', () => {
+  it('a file where a folder should be: the TEI folder, the build state, the outputs ledger, the build cache', () => {
     const fresh = makeEdition();
     writeFileSync(join(fresh, 'tei'), 'not a folder');
     const [tei] = faultedBuild(fresh, /^build\/io-failed could not create the TEI folder: .*EEXIST/);
@@ -127,6 +127,17 @@ describe('disk faults during a build', { timeout: 600_000 }, () => {
     onlyWholeFiles(dir, before, reference);
     rmSync(ledger, { recursive: true });
     writeFileSync(ledger, ledgerBytes);
+
+    // The build cache a folder: read as no cache (said), the work done in full; keeping it fails.
+    const cache = join(dir, '.cablekit', 'documents.json');
+    const cacheBytes = readFileSync(cache);
+    rmSync(cache);
+    mkdirSync(cache);
+    const errors = faultedBuild(dir, /^build\/write-failed could not keep the build cache: .*EISDIR/);
+    expect(errors).toHaveLength(1);
+    rmSync(cache, { recursive: true });
+    writeFileSync(cache, cacheBytes);
+    expect(differing(tree(dir), reference)).toEqual([]);
 
     const next = runCli(['build', '--no-progress'], dir, ENV);
     expect(next.status, next.stderr).toBe(0);
