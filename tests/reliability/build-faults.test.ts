@@ -145,6 +145,16 @@ describe('disk faults during a build', { timeout: 600_000 }, () => {
     expect(differing(tree(dir), reference)).toEqual([]);
   });
 
+  it('a report that cannot be written is said in one line, exit 1, and the build itself is whole', () => {
+    const dir = makeEdition();
+    writeFileSync(join(dir, 'in-the-way'), '');
+    const result = runCli(['build', '--no-progress', '-q', '--report', 'in-the-way/report.json'], dir, ENV);
+    expect(result.status).toBe(1);
+    expect(result.stderr.match(/^cablekit: cannot write the report in-the-way\/report\.json: (EEXIST|ENOTDIR)/gm)).toHaveLength(1);
+    expect(result.stderr).not.toContain('unexpected failure');
+    expect(runCli(['build', '--no-progress', '-q'], dir, ENV).status).toBe(0);
+  });
+
   it.skipIf(!MOUNTS)('a read-only output folder, TEI folder and bookkeeping folder', () => {
     const { dir: built, reference, change } = builtEdition();
     // A read-only .cablekit/ stops the build at its lock, before anything is written.

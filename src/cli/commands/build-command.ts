@@ -82,7 +82,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       diagnostics: [d],
     };
     printDiagnostics(failed.diagnostics, { verbose: options.verbose ?? false, quiet: options.quiet ?? false });
-    if (options.report !== undefined) writeFileAtomic(resolve(options.report), `${JSON.stringify(failed, null, 2)}\n`);
+    writeReport(options.report, failed);
     process.stderr.write(`${formatSummaryLine(failed.summary)}\n`);
     return EXIT_FAILED;
   }
@@ -106,7 +106,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
     });
     // Written now and again at the end: a search indexer or packager that takes the process down
     // (the indexer does on a full disk) still leaves the build's report.
-    if (options.report !== undefined) writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
+    writeReport(options.report, report, false);
     // A build stopped by a file-system failure made no complete edition to index or package.
     if (!report.diagnostics.some((d) => d.code === 'build/io-failed')) {
       let doing = 'make the search index';
@@ -146,16 +146,28 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   if (search) report.diagnostics.push(...search.diagnostics);
   if (packaged) report.diagnostics.push(...packaged.diagnostics);
   printDiagnostics(report.diagnostics, printing);
-  if (options.report !== undefined) {
-    writeFileAtomic(resolve(options.report), `${JSON.stringify(report, null, 2)}\n`);
-  }
+  const reportWritten = writeReport(options.report, report);
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
     process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
   }
   if (packaged && !printing.quiet) process.stderr.write(`${packageSummaryLine(packaged)}\n`);
-  const failed = report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
+  const failed = !reportWritten || report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
   return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Writes --report; a report that cannot be written is said in one line (and fails the run), not thrown. */
+function writeReport(path: string | undefined, report: BuildReport, say = true): boolean {
+  if (path === undefined) return true;
+  try {
+    writeFileAtomic(resolve(path), `${JSON.stringify(report, null, 2)}\n`);
+    return true;
+  } catch (error) {
+    if (fileSystemCause(error) === undefined) throw error;
+    // The early copy fails quietly: the final write tries again and says it.
+    if (say) process.stderr.write(`cablekit: cannot write the report ${path}: ${chainMessage(error)}\n`);
+    return false;
+  }
 }
 
 /**
