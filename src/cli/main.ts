@@ -55,4 +55,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// The event loop ran empty while the command still waited: a helper process it was waiting for
+// died without a word (the search indexer does on a full disk). Said so, and exit 1, not Node's 13.
+let finished = false;
+process.on('beforeExit', () => {
+  if (finished) return;
+  reportUnexpected(new Error('the command stopped before it finished: a helper process it was waiting for (such as the search indexer) ended without an answer'));
+  process.exit(EXIT_FAILED);
+});
+
 await main(process.argv);
+finished = true;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readFileBounded } from '../fs/read-bounded.js';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -6,6 +7,41 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_CONFIG, type CablekitConfig } from './config.js';
 
 export const CONFIG_FILE_NAME = 'cablekit.config.json';
+
+/** Largest config file read at all, in bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The bytes as UTF-8 text, or where the first byte that is not UTF-8 sits (never U+FFFD in a
+ * path): found by the longest prefix that still decodes, a binary search over prefixes.
+ */
+function strictUtf8(bytes: Uint8Array): string | { offset: number; line: number; column: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Find where, below.
+  }
+  const decodes = (n: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (decodes(mid)) good = mid;
+    else bad = mid;
+  }
+  // The last byte of the shortest prefix that fails: the first byte that cannot be UTF-8 there.
+  const offset = bad - 1;
+  const before = Buffer.from(bytes.subarray(0, offset)).toString('latin1');
+  const line = before.split('\n').length;
+  return { offset, line, column: offset - before.lastIndexOf('\n') };
+}
 
 export interface LoadedConfig {
   /** The edition's settings with every folder and file resolved to an absolute path. */
@@ -61,7 +97,22 @@ export function loadConfig(path?: string, cwd: string = process.cwd(), options: 
 
   let text: string;
   try {
-    text = readFileSync(configPath, 'utf8');
+    // Refused by its size before it is read: a config is a few hundred bytes.
+    const read = readFileBounded(configPath, MAX_CONFIG_BYTES);
+    if ('tooLarge' in read) {
+      bag.error('config/too-large', `the config file is ${read.tooLarge} bytes, more than the limit of ${MAX_CONFIG_BYTES}; it was not read`, { line: 1, column: 1 });
+      return { diagnostics: bag.items };
+    }
+    const decoded = strictUtf8(read.bytes);
+    if (typeof decoded !== 'string') {
+      bag.error('config/invalid-utf8', `the config file is not valid UTF-8: byte 0x${read.bytes[decoded.offset]!.toString(16).padStart(2, '0')} at offset ${decoded.offset}`, {
+        line: decoded.line,
+        column: decoded.column,
+        hint: 'save the config file as UTF-8',
+      });
+      return { diagnostics: bag.items };
+    }
+    text = decoded;
   } catch (error) {
     bag.error('config/unreadable', `cannot read the config file: ${(error as Error).message}`);
     return { diagnostics: bag.items };

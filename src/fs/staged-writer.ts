@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { sha256Hex } from './sha256.js';
 
 /**
  * Writes many files for one run, each atomically, with one flush at the end instead of an fsync
@@ -21,7 +22,7 @@ export interface StagedWriter {
    * one at a time, the disk's latency would be the build's pace). Unchanged bytes are not
    * rewritten: resolves to 'unchanged' or 'written', rejects when the file could not be written.
    */
-  writeIfChangedLater(path: string, content: string | Uint8Array): Promise<'written' | 'unchanged'>;
+  writeIfChangedLater(path: string, content: string | Uint8Array, edits?: EditCheck): Promise<'written' | 'unchanged'>;
   /** Writes issued and not finished yet. */
   readonly inFlight: number;
   /** Resolves when every write issued so far has finished (failed ones included). */
@@ -29,6 +30,13 @@ export interface StagedWriter {
   /** Files written since the last flush. */
   readonly pending: number;
   flush(): void;
+}
+
+/** What the file should hold if nobody touched it since it was last written, and whom to tell if it does not. */
+export interface EditCheck {
+  recordedSha256: string;
+  /** Called when the bytes replaced were not those recorded (the file was changed by hand). */
+  onEdited: () => void;
 }
 
 export function stagedWriter(stagingDir: string): StagedWriter {
@@ -49,7 +57,7 @@ export function stagedWriter(stagingDir: string): StagedWriter {
     return made;
   };
   const stagingFolder = (): Promise<unknown> => ensureFolder(stagingDir);
-  const later = async (path: string, bytes: Buffer): Promise<'written' | 'unchanged'> => {
+  const later = async (path: string, bytes: Buffer, edits?: EditCheck): Promise<'written' | 'unchanged'> => {
     let existing: Buffer | undefined;
     try {
       existing = await readFile(path);
@@ -57,6 +65,7 @@ export function stagedWriter(stagingDir: string): StagedWriter {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (existing !== undefined && existing.equals(bytes)) return 'unchanged';
+    const edited = existing !== undefined && edits !== undefined && sha256Hex(existing) !== edits.recordedSha256;
     await Promise.all([ensureFolder(dirname(path)), stagingFolder()]);
     const temp = join(stagingDir, `${process.pid}-${counter++}`);
     await writeFile(temp, bytes);
@@ -68,15 +77,16 @@ export function stagedWriter(stagingDir: string): StagedWriter {
       writeFileAtomic(path, bytes);
     }
     written.push(path);
+    if (edited) edits.onEdited();
     return 'written';
   };
   return {
     get inFlight() {
       return inFlight.size;
     },
-    writeIfChangedLater(path, content) {
+    writeIfChangedLater(path, content, edits) {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-      const done = later(path, bytes);
+      const done = later(path, bytes, edits);
       const tracked: Promise<unknown> = done.then(
         () => inFlight.delete(tracked),
         () => inFlight.delete(tracked),

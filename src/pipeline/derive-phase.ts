@@ -3,7 +3,7 @@ import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
 import type { OutputFile, StageContext } from '../stage/index.js';
 import type { DocumentJobResult } from './document-job.js';
-import { reconcileOutputs } from './output-ledger.js';
+import { outputLedgerPath, readOutputLedger, readOutputLedgerChecked, reconcileOutputs, type OutputLedger } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
@@ -38,6 +38,9 @@ export class Deriver {
   private complete = true;
   private readonly collectionOutputs: OutputRecord[] = [];
   private readonly failedWrites: Diagnostic[] = [];
+  private readonly replacedEdits: Diagnostic[] = [];
+  /** What the last build wrote (the outputs ledger), to tell a derived file changed by hand; read on first use. */
+  private recorded: OutputLedger | undefined;
 
   constructor(private readonly ctx: BuildContext) {
     const { config } = ctx.options;
@@ -137,7 +140,9 @@ export class Deriver {
   /** Removes what no stage produced this time and records what was; returns the files not tied to one document. */
   finish(): OutputRecord[] {
     // The same work as last run produces the same files, which that run already reconciled.
-    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger);
+    const ledger = bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger;
+    // A damaged ledger is reconciled (and reported) even when nothing else changed.
+    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(ledger) && !readOutputLedgerChecked(ledger).damaged;
     if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete));
     return this.collectionOutputs;
   }
@@ -169,7 +174,23 @@ export class Deriver {
     // and the build waits for every write (drain) before it trusts or reconciles anything.
     const record: OutputRecord = { path, action: 'written' };
     target.push(record);
-    this.ctx.writer.writeIfChangedLater(full, file.content).then(
+    const recordedSha256 = this.recordedSha(relative);
+    const edits =
+      recordedSha256 === undefined
+        ? undefined
+        : {
+            recordedSha256,
+            // Derived files are remade from the TEI on every build, so replacing the edit is right; it is said, not silent.
+            onEdited: () =>
+              this.replacedEdits.push({
+                code: 'build/output-edit-replaced',
+                severity: 'warning',
+                message: `${path} had been changed since the last build wrote it; it is a derived output, so the build replaced it`,
+                hint: 'make lasting changes in the TEI file (or the source page): every derived output is remade from it',
+                file: path,
+              }),
+          };
+    this.ctx.writer.writeIfChangedLater(full, file.content, edits).then(
       (action) => {
         record.action = action;
       },
@@ -177,6 +198,8 @@ export class Deriver {
         record.action = 'failed';
         this.complete = false;
         this.failedWrites.push(internalError('build/write-failed', `could not write ${path}`, error, path));
+        // Not on disk: the ledger keeps what the file still holds (its old entry), not what failed.
+        this.produced.delete(relative);
         onFailure?.();
       },
     );
@@ -185,11 +208,25 @@ export class Deriver {
     return [relative, sha];
   }
 
+  private recordedSha(relative: string): string | undefined {
+    if (this.recorded === undefined) {
+      try {
+        this.recorded = readOutputLedger(outputLedgerPath(this.ctx.options.config.outputDir));
+      } catch {
+        // Unreadable: reconciling the outputs reports it; no edit can be told meanwhile.
+        this.recorded = new Map();
+      }
+    }
+    return this.recorded.get(relative);
+  }
+
   /** Waits for every file write issued so far; failed ones are reported (by path, so in a stable order). */
   async settle(): Promise<void> {
     await this.ctx.writer.drain();
     this.failedWrites.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
     this.ctx.globalDiagnostics.push(...this.failedWrites.splice(0));
+    this.replacedEdits.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1));
+    this.ctx.globalDiagnostics.push(...this.replacedEdits.splice(0));
   }
 
   /** Writes in flight: the caller waits when there are many, so memory stays bounded. */

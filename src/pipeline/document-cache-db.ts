@@ -32,8 +32,10 @@ export interface LoadedCache {
   cache: DocumentCache;
   /** False when the cache came from elsewhere (a JSON cache of an earlier version) or the database could not be read. */
   mirrorsDatabase: boolean;
-  /** Why the database could not be read (it is then replaced whole at the end of the run). */
+  /** Why the cache could not be read (the database is then replaced whole at the end of the run). */
   unreadable?: Error;
+  /** The file that could not be read, when it is not the database (a damaged JSON cache of an earlier version). */
+  unreadableFile?: string;
 }
 
 function open(path: string): DatabaseSync {
@@ -58,7 +60,20 @@ export function readDocumentCacheDb(path: string, legacyJsonPath: string): Loade
   } catch {
     exists = false;
   }
-  if (!exists) return { cache: readLegacyDocumentCache(legacyJsonPath), mirrorsDatabase: false };
+  if (!exists) {
+    let damaged = false;
+    let cache: DocumentCache;
+    try {
+      cache = readLegacyDocumentCache(legacyJsonPath, () => {
+        damaged = true;
+      });
+    } catch (error) {
+      return { cache: emptyDocumentCache(), mirrorsDatabase: false, unreadable: error instanceof Error ? error : new Error(String(error)), unreadableFile: legacyJsonPath };
+    }
+    return damaged
+      ? { cache, mirrorsDatabase: false, unreadable: new Error('the JSON cache of an earlier version is damaged'), unreadableFile: legacyJsonPath }
+      : { cache, mirrorsDatabase: false };
+  }
   let db: DatabaseSync | undefined;
   try {
     db = open(path);

@@ -80,7 +80,7 @@ export function emptyDocumentCache(): DocumentCache {
  * The cache as earlier versions kept it, one JSON file (`.cablekit/documents.json`): read once, when
  * the database (document-cache-db.ts) does not exist yet. Anything unreadable is an empty cache.
  */
-export function readLegacyDocumentCache(path: string): DocumentCache {
+export function readLegacyDocumentCache(path: string, onDamaged?: () => void): DocumentCache {
   const bytes = readFileIfExists(path);
   if (bytes === undefined) return emptyDocumentCache();
   try {
@@ -114,6 +114,7 @@ export function readLegacyDocumentCache(path: string): DocumentCache {
     }
     return cache;
   } catch {
+    onDamaged?.();
     return emptyDocumentCache();
   }
 }

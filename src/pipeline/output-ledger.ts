@@ -18,6 +18,11 @@ export function outputLedgerPath(outputDir: string): string {
 }
 
 export function readOutputLedger(path: string): OutputLedger {
+  return readOutputLedgerChecked(path).ledger;
+}
+
+/** The ledger, and whether the file was there but damaged (not JSON, not an object): read as empty then. */
+export function readOutputLedgerChecked(path: string): { ledger: OutputLedger; damaged: boolean } {
   let bytes: Buffer | undefined;
   try {
     bytes = readFileIfExists(path);
@@ -25,14 +30,14 @@ export function readOutputLedger(path: string): OutputLedger {
     throw new Error(`cannot read the outputs ledger ${path}`, { cause: error });
   }
   const ledger: OutputLedger = new Map();
-  if (bytes === undefined) return ledger;
+  if (bytes === undefined) return { ledger, damaged: false };
   try {
     const data = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (typeof data !== 'object' || data === null) return ledger;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ledger, damaged: true };
     for (const [file, sha] of Object.entries(data as Record<string, unknown>)) if (typeof sha === 'string') ledger.set(file, sha);
-    return ledger;
+    return { ledger, damaged: false };
   } catch {
-    return new Map();
+    return { ledger: new Map(), damaged: true };
   }
 }
 
@@ -52,7 +57,17 @@ export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<strin
 export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean): OutputRecord[] {
   const { config, rootDir } = ctx.options;
   const ledgerPath = outputLedgerPath(config.outputDir);
-  const previous = readOutputLedger(ledgerPath);
+  const { ledger: previous, damaged } = readOutputLedgerChecked(ledgerPath);
+  if (damaged) {
+    // The same rule as a damaged build state: said, then rebuilt from this run.
+    ctx.globalDiagnostics.push({
+      code: 'build/ledger-unreadable',
+      severity: 'warning',
+      message: 'the outputs ledger is damaged: outputs of the last build that this one no longer makes cannot be told, so none were removed; the ledger is written anew',
+      hint: 'remove outputs that should be gone by hand, or delete the output folder and build again',
+      file: toPortableRelative(rootDir, ledgerPath),
+    });
+  }
   const records: OutputRecord[] = [];
   const next = new Map(produced);
   const ids = new Set(ctx.byId.keys());

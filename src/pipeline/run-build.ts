@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { chainMessage, chainStack, debugEnabled } from '../diagnostics/error-chain.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { listSourceFiles, removeAtomicTempFiles, toPortableRelative } from '../fs/index.js';
+import { fileSystemCause, listSourceFiles, removeAtomicTempFiles, toPortableRelative } from '../fs/index.js';
 import { revisionTimestamp } from './build-clock.js';
 import { internalError, type BuildContext, type BuildOptions } from './build-context.js';
 import { statusOf, summarise, type BuildReport, type OutputRecord } from './build-report.js';
 import { bookkeepingFiles, stateFile } from '../edition/layout.js';
 import { sha256Hex, stagedWriter } from '../fs/index.js';
-import { chainMessage } from '../diagnostics/error-chain.js';
 import { teiKey, toolFingerprint } from './build-keys.js';
 import { emptyDocumentCache, sameWork } from './document-cache.js';
 import { readDocumentCacheDb, writeDocumentCacheDb } from './document-cache-db.js';
@@ -33,8 +33,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { config, rootDir } = options;
   const bookkeeping = bookkeepingFiles(config.outputDir);
   const journal = teiJournal(bookkeeping.teiJournal);
-  // With --force every piece of work is redone, so the cache is not even read; it is then rewritten whole.
+  // The build cache only saves work: unreadable or damaged, the build does all the work — and says
+  // so. With --force every piece of work is redone, so it is not even read (then rewritten whole).
   const stored = options.force === true ? undefined : readDocumentCacheDb(bookkeeping.buildCache, bookkeeping.documentCache);
+  const cacheFindings: Diagnostic[] = [];
+  if (stored?.unreadable !== undefined) {
+    cacheFindings.push({
+      code: 'build/cache-unreadable',
+      severity: 'warning',
+      message: `the build cache cannot be read (${chainMessage(stored.unreadable)}); every page and document is processed again, and the cache written anew`,
+      file: stored.unreadableFile ?? bookkeeping.buildCache,
+    });
+  }
   const ctx: BuildContext = {
     options,
     now: options.now ?? revisionTimestamp(),
@@ -49,15 +59,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     next: emptyDocumentCache(),
     tool: options.toolFingerprint ?? toolFingerprint(),
   };
+  ctx.globalDiagnostics.push(...cacheFindings);
   const collectionOutputs: OutputRecord[] = [];
-  if (stored?.unreadable !== undefined) {
-    ctx.globalDiagnostics.push({
-      code: 'build/cache-unreadable',
-      severity: 'warning',
-      message: `the build cache could not be read (${chainMessage(stored.unreadable)}); every document is redone and the cache written anew`,
-      file: bookkeeping.buildCache,
-    });
-  }
+  const deriver = new Deriver(ctx);
 
   let sources: string[] = [];
   if (existsSync(config.sourcesDir)) {
@@ -70,50 +74,82 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     });
   }
 
-  mkdirSync(config.teiDir, { recursive: true });
-  // A killed run may have left temp files of its atomic writes: never outputs, never hand edits.
-  for (const file of [...removeAtomicTempFiles(config.teiDir, true), ...removeAtomicTempFiles(config.outputDir, false)]) {
-    ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
-  }
-  const state = loadState(ctx);
-  // A run killed after writing TEI files but before the state file: take its journal in.
-  replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
-  const names = readNameRegister(config, rootDir);
-  ctx.globalDiagnostics.push(...names.diagnostics);
-  if (names.register) ctx.register = names.register;
-  // The edition's register changes what ingest marks in the text, hence the TEI.
-  const key = sha256Hex(JSON.stringify([teiKey(ctx.tool, config), names.register ?? null]));
-  const deriver = new Deriver(ctx);
-  // One pool of workers for the whole run, started by the first phase with enough work.
-  const runner = buildRunner(ctx, deriver.stageCtx);
-  let documents: Awaited<ReturnType<typeof processDocuments>>;
+  // Build-wide file work (folders, state, ledger, flush) that fails — a full disk, a read-only
+  // folder, a file where a folder should be — stops the run with an error naming the step and
+  // the file; what was written before stays, and the report is still made.
+  let doing = 'create the TEI folder';
+  let documents: Awaited<ReturnType<typeof processDocuments>> | undefined;
+  let stopped = false;
   try {
-    // Every page takes part in settling ids before any TEI is written; unchanged work is skipped.
-    await processSources(ctx, state, sources, runner, key);
-    collectionOutputs.push(saveState(ctx, state));
-    // The state is on disk (renamed into place): the journal has served its purpose.
-    journal.clear();
-    documents = await processDocuments(ctx, deriver, runner);
-  } finally {
-    await runner.close();
-  }
-  deriver.corpus([...ctx.next.documents.values()], documents.common);
-  // Every output on disk before stale ones are reconciled and the run's work is trusted.
-  await deriver.settle();
-  collectionOutputs.push(...deriver.finish());
-  await syncOai(ctx, documents.changed);
-
-  // Everything written is flushed to disk once, before the cache says the work is done.
-  ctx.writer.flush();
-  try {
-    const oaiMoved = ctx.previous.oaiKey !== ctx.next.oaiKey || ctx.previous.oaiGeneration !== ctx.next.oaiGeneration;
-    if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || oaiMoved) {
-      writeDocumentCacheDb(bookkeeping.buildCache, ctx.next, stored, bookkeeping.documentCache);
+    mkdirSync(config.teiDir, { recursive: true });
+    doing = 'remove the temp files an interrupted run left';
+    // A killed run may have left temp files of its atomic writes: never outputs, never hand edits.
+    for (const file of [...removeAtomicTempFiles(config.teiDir, true), ...removeAtomicTempFiles(config.outputDir, false)]) {
+      ctx.globalDiagnostics.push({ code: 'build/temp-file-removed', severity: 'info', message: 'removed the temp file an interrupted write left', file });
     }
+    doing = 'read the build state';
+    const state = loadState(ctx);
+    // A run killed after writing TEI files but before the state file: take its journal in.
+    replayTeiJournal(bookkeeping.teiJournal, state, config.teiDir);
+    const names = readNameRegister(config, rootDir);
+    ctx.globalDiagnostics.push(...names.diagnostics);
+    if (names.register) ctx.register = names.register;
+    // The edition's register changes what ingest marks in the text, hence the TEI.
+    const key = sha256Hex(JSON.stringify([teiKey(ctx.tool, config), names.register ?? null]));
+    // One pool of workers for the whole run, started by the first phase with enough work.
+    const runner = buildRunner(ctx, deriver.stageCtx);
+    try {
+      doing = 'read the sources and settle their ids';
+      // Every page takes part in settling ids before any TEI is written; unchanged work is skipped.
+      await processSources(ctx, state, sources, runner, key);
+      doing = 'save the build state';
+      collectionOutputs.push(saveState(ctx, state));
+      // The state is on disk (renamed into place): the journal has served its purpose.
+      journal.clear();
+      doing = 'write the TEI and the documents\' outputs';
+      documents = await processDocuments(ctx, deriver, runner);
+    } finally {
+      await runner.close();
+    }
+    doing = 'write the edition-wide outputs';
+    deriver.corpus([...ctx.next.documents.values()], documents.common);
+    // Every output on disk before stale ones are reconciled and the run's work is trusted.
+    await deriver.settle();
+    doing = 'remove stale outputs and write the outputs ledger';
+    collectionOutputs.push(...deriver.finish());
+    doing = 'update the OAI-PMH store';
+    await syncOai(ctx, documents.changed);
+    doing = 'flush the written files to disk';
+    // Everything written is flushed to disk once, before the cache says the work is done.
+    ctx.writer.flush();
   } catch (error) {
-    ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.buildCache));
+    const cause = fileSystemCause(error);
+    if (cause === undefined) throw error;
+    stopped = true;
+    // Writes still in flight end (or fail) before the report is made.
+    await deriver.settle().catch(() => undefined);
+    if (debugEnabled()) process.stderr.write(`${chainStack(error)}\n`);
+    const d: Diagnostic = {
+      code: 'build/io-failed',
+      severity: 'error',
+      message: `could not ${doing}: ${chainMessage(error)}; the build stopped there, and the files written before are kept`,
+      hint: 'free disk space, make the folder writable or remove what is in the way, then build again',
+    };
+    if (cause.path !== undefined) d.file = cause.path;
+    ctx.globalDiagnostics.push(d);
   }
-  if (options.deps.publishChanges) {
+  // A stopped run's work is not trusted: the cache is left as it was, and nothing is published.
+  if (!stopped) {
+    try {
+      const oaiMoved = ctx.previous.oaiKey !== ctx.next.oaiKey || ctx.previous.oaiGeneration !== ctx.next.oaiGeneration;
+      if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || oaiMoved) {
+        writeDocumentCacheDb(bookkeeping.buildCache, ctx.next, stored, bookkeeping.documentCache);
+      }
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not keep the build cache', error, bookkeeping.buildCache));
+    }
+  }
+  if (options.deps.publishChanges && !stopped) {
     try {
       const published = await options.deps.publishChanges(config, rootDir);
       collectionOutputs.push(...published.outputs);
@@ -137,7 +173,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     toolVersion: TOOL_VERSION,
     startedAt,
     summary: summarise(ctx.reports, countedOutputs, ctx.globalDiagnostics, seconds),
-    workers: documents.workers,
+    workers: documents?.workers ?? 0,
     documents: ctx.reports,
     collectionOutputs,
     diagnostics: ctx.globalDiagnostics,

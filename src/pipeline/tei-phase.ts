@@ -217,6 +217,17 @@ function writeTei(
   if (plan.action === 'keep-hand-edit') {
     report.outputs.push({ path: teiPath, action: 'kept-hand-edit' });
     report.diagnostics.push(handEditWarning(teiPath));
+    // The state keeps the source the build last encoded: a different one now is a change the
+    // hand-edited file does not have (said on every run until the two agree again).
+    if (recorded !== undefined && recorded.sourceSha256 !== sourceSha256) {
+      report.diagnostics.push({
+        code: 'build/tei-source-changed',
+        severity: 'warning',
+        message: `the source page${report.sourcePath ? ` ${report.sourcePath}` : ''} changed since this TEI file was last generated, and the change is not in the hand-edited file`,
+        hint: 'to take the new source, merge its change into the TEI file by hand, or run with --force (which replaces the hand edit with a fresh encoding)',
+        file: teiPath,
+      });
+    }
     return;
   }
   if (plan.action === 'unchanged') {

@@ -83,15 +83,77 @@ describe('runBuild', () => {
     expect(doc?.diagnostics.map((d) => d.code)).toContain('build/tei-hand-edited');
     expect(readFileSync(join(config.outputDir, 'listing', 'doc-a.txt'), 'utf8')).toBe('First (edited by hand)\n');
 
-    // Still protected on the next run, even after the source changed.
+    expect(doc?.diagnostics.map((d) => d.code)).not.toContain('build/tei-source-changed');
+
+    // Still protected on the next run, even after the source changed — and the change is reported,
+    // on that run and the next, with the file and how to take it.
     page('a.txt', 'id: doc-a\nFirst, new source');
-    expect((await build()).summary.conflicts).toBe(1);
-    expect(readFileSync(teiFile, 'utf8')).toBe(edited);
+    for (let run = 0; run < 2; run++) {
+      const changed = await build();
+      expect(changed.summary.conflicts).toBe(1);
+      expect(readFileSync(teiFile, 'utf8')).toBe(edited);
+      const warning = changed.documents[0]?.diagnostics.find((d) => d.code === 'build/tei-source-changed');
+      expect(warning).toMatchObject({ severity: 'warning', file: 'tei/doc-a.xml' });
+      expect(warning?.message).toContain('sources/a.txt');
+      expect(warning?.hint).toMatch(/--force/);
+    }
 
     const forced = await build({ force: true });
     expect(readFileSync(teiFile, 'utf8')).toContain('First, new source');
     expect(forced.documents[0]?.diagnostics.map((d) => d.code)).toContain('build/tei-hand-edit-overwritten');
     expect((await build()).summary.conflicts).toBe(0);
+  });
+
+  it('says when it replaces a derived output that was changed by hand, and only then', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    await build();
+    const output = join(config.outputDir, 'listing', 'doc-a.txt');
+    writeFileSync(output, 'changed by hand\n');
+    page('a.txt', 'id: doc-a\nFirst, corrected');
+    const replaced = await build();
+    expect(readFileSync(output, 'utf8')).toBe('First, corrected\n');
+    expect(replaced.diagnostics.filter((d) => d.code === 'build/output-edit-replaced')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'output/listing/doc-a.txt' }),
+    ]);
+    page('a.txt', 'id: doc-a\nFirst, corrected again');
+    expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/output-edit-replaced');
+  });
+
+  it('reports a damaged outputs ledger, as it does a damaged build state, and writes it anew', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    await build();
+    const ledger = join(root, '.cablekit', 'outputs.json');
+    writeFileSync(ledger, '{ "listing/doc-a.txt": ');
+    const report = await build();
+    expect(report.diagnostics.filter((d) => d.code === 'build/ledger-unreadable')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.cablekit/outputs.json' }),
+    ]);
+    expect(JSON.parse(readFileSync(ledger, 'utf8'))).toHaveProperty(['listing/doc-a.txt']);
+    expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/ledger-unreadable');
+  });
+
+  it('says when the JSON cache of an earlier version is damaged, and does all the work again', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    await build();
+    rmSync(join(root, '.cablekit', 'build-cache.sqlite'));
+    writeFileSync(join(root, '.cablekit', 'documents.json'), '{"formatVersion":1,"sources":');
+    const report = await build();
+    expect(report.diagnostics.filter((d) => d.code === 'build/cache-unreadable')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.cablekit/documents.json' }),
+    ]);
+    expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/cache-unreadable');
+  });
+
+  it('says when the build cache is damaged, and does all the work again', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    await build();
+    writeFileSync(join(root, '.cablekit', 'build-cache.sqlite'), 'SQLite format 3\0 and then nothing a database holds');
+    const report = await build();
+    expect(report.diagnostics.filter((d) => d.code === 'build/cache-unreadable')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.cablekit/build-cache.sqlite' }),
+    ]);
+    expect(report.summary.errors).toBe(0);
+    expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/cache-unreadable');
   });
 
   it('recognises its own TEI when the state file was lost', async () => {

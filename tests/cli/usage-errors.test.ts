@@ -43,6 +43,22 @@ describe('cablekit usage errors exit 2 with a clear message and no stack trace',
     noStackTrace(result.stderr);
   });
 
+  it('refuses a config file that is not UTF-8 (with the byte\'s place), and one too large to be a config before reading it', () => {
+    const config = join(dir, 'latin1.json');
+    writeFileSync(config, Buffer.concat([Buffer.from('{\n  "sourcesDir": "sources'), Buffer.from([0xff]), Buffer.from('"\n}\n')]));
+    const bad = runCli(['build', '--config', config, '--no-progress'], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`${config}:2:25 error config/invalid-utf8 the config file is not valid UTF-8: byte 0xff at offset 26`);
+    noStackTrace(bad.stderr);
+
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, `{"title": "${'a'.repeat(2 * 1024 * 1024)}"}`);
+    const big = runCli(['build', '--config', huge, '--no-progress'], dir);
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(/config\/too-large the config file is 2097165 bytes/);
+    noStackTrace(big.stderr);
+  });
+
   it('reports a config file that is not JSON', () => {
     const config = join(dir, 'broken.json');
     writeFileSync(config, '{ "teiDir": ');

@@ -4,6 +4,8 @@
  * short deterministic run (fixed seed); `npm run fuzz` runs 10,000 pages with 1 MB lines and prints
  * figures (FUZZ_CASES and FUZZ_SEED override).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPage } from './fuzz/check-page.js';
@@ -15,6 +17,12 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 16);
 const pages = hostilePageArbitrary(LONG ? { hugeLine: 1_000_000, maxDepth: 20_000 } : { hugeLine: 60_000, maxDepth: 3_000 });
 
 describe('pipeline fuzz', () => {
+  // Pages a long run flagged, kept so the check that flagged them stays answered.
+  const FINDINGS = join(import.meta.dirname, 'fuzz', 'findings');
+  it.each(readdirSync(FINDINGS))('a page a long run flagged: %s', (name) => {
+    expect(checkPage({ description: name, bytes: readFileSync(join(FINDINGS, name)) })).toEqual([]);
+  });
+
   it(`${CASES} hostile pages: no throw, no stack trace, typed and catalogued diagnostics, only valid files`, () => {
     const findings: { page: string; problems: string[] }[] = [];
     let bytes = 0;
