@@ -103,6 +103,8 @@ export interface BookkeepingFiles {
   teiJournal: string;
   /** Temporary files of a run, renamed into place; cleared by the next run. */
   staging: string;
+  /** There while a build runs: found at the start of the next one, it says that run did not end. */
+  runMarker: string;
   /** Digest of the document pages the site's search index was last made from. */
   searchIndexDigest: string;
 }
@@ -120,6 +122,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     documentCache: join(dir, 'documents.json'),
     teiJournal: join(dir, 'tei-journal.jsonl'),
     staging: join(dir, 'staging'),
+    runMarker: join(dir, 'build-running'),
     searchIndexDigest: join(dir, 'search-index.sha256'),
   };
 }

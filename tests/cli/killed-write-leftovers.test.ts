@@ -18,6 +18,9 @@ describe('temp files a killed write left', () => {
       join(dir, 'tei', 'wilson-118686.xml.123456'),
     ];
     for (const f of leftovers) writeFileSync(f, '<half');
+    // As a killed build leaves them: with its run marker (a run that ended removes it, and the next
+    // run then does not walk the folders for leftovers).
+    writeFileSync(join(dir, '.cablekit', 'build-running'), '12345\n');
     const run = runCli(['build', '--no-progress', '--report', 'report.json'], dir);
     expect(run.status, run.stderr).toBe(0);
     for (const f of leftovers) expect(existsSync(f), f).toBe(false);
