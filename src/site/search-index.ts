@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -40,19 +40,16 @@ export async function buildSearchIndex(
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) return fail(created.errors.join('; ') || 'Pagefind did not start');
-    // Page by page in the order of their names, not as the file system lists the folder: Pagefind
-    // numbers pages in the order it meets them, so the bundle's bytes would follow the file system.
-    const documentsFolder = join(siteFolder, 'documents');
-    const pages = existsSync(documentsFolder) ? readdirSync(documentsFolder).filter((n) => n.endsWith('.html')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
-    for (const name of pages) {
-      const page = await created.index.addHTMLFile({ sourcePath: `documents/${name}`, content: readFileSync(join(documentsFolder, name), 'utf8') });
-      if (page.errors.length > 0) return fail(page.errors.join('; '));
-    }
+    // The whole folder at once: Pagefind reads the files itself. (Handing it the pages one by one in
+    // the order of their names would make the bundle's bytes independent of the order the file
+    // system lists the folder in — tmpfs and ext4 differ — but cost about 2.7 s per 1,000 pages.)
+    const added = await created.index.addDirectory({ path: siteFolder, glob: 'documents/*.html' });
+    if (added.errors.length > 0) return fail(added.errors.join('; '));
     // The bundle in memory, and only the files that differ from the published ones written.
     const bundle = await created.index.getFiles();
     if (bundle.errors.length > 0) return fail(bundle.errors.join('; '));
     publishBundle(bundle.files, join(siteFolder, 'pagefind'), ['pagefind-entry.json'], staging);
-    return { pages: pages.length, seconds: (performance.now() - started) / 1000, diagnostics };
+    return { pages: added.page_count, seconds: (performance.now() - started) / 1000, diagnostics };
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   } finally {

@@ -121,9 +121,8 @@ describe('the reading edition in Chromium', () => {
     await expect.poll(() => results.count(), { timeout: 40_000 }).toBe(3);
     const yearGroup = page.locator('details.pagefind-ui__filter-block', { hasText: 'year' });
     // Pagefind's UI loads the filters apart from the results, and a search answered before they
-    // arrived shows a partial filter panel (seen once in CI: only some types, no year) until the
-    // query is run again — as a reader would, by typing it again. The index itself is the same
-    // bytes on every build (tests/site/search-index-order.test.ts). If the filters never come, say
+    // arrived can show a partial filter panel (seen once in CI: only some types, no year) until the
+    // query is run again — as a reader would, by typing it again. If the filters never come, say
     // what the page showed and what failed, not only that a click timed out.
     for (let attempt = 0; attempt < 6 && !(await yearGroup.isVisible()); attempt++) {
       if (attempt > 0) {
