@@ -3,7 +3,7 @@ import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
 import type { OutputFile, StageContext } from '../stage/index.js';
 import type { DocumentJobResult } from './document-job.js';
-import { outputLedgerPath, readOutputLedger, readOutputLedgerChecked, reconcileOutputs, type OutputLedger } from './output-ledger.js';
+import { outputLedgerPath, readOutputLedgerChecked, reconcileOutputs, type LedgerRead } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
@@ -39,8 +39,12 @@ export class Deriver {
   private readonly collectionOutputs: OutputRecord[] = [];
   private readonly failedWrites: Diagnostic[] = [];
   private readonly replacedEdits: Diagnostic[] = [];
-  /** What the last build wrote (the outputs ledger), to tell a derived file changed by hand; read on first use. */
-  private recorded: OutputLedger | undefined;
+  /**
+   * What the last build wrote (the outputs ledger), or why it could not be read: read once, on
+   * first use, since only this run's reconcileOutputs rewrites it. It tells a derived file changed
+   * by hand, whether a damaged ledger needs writing anew, and what is stale.
+   */
+  private lastLedger: LedgerRead | { error: unknown } | undefined;
 
   constructor(private readonly ctx: BuildContext) {
     const { config } = ctx.options;
@@ -142,8 +146,8 @@ export class Deriver {
     // The same work as last run produces the same files, which that run already reconciled.
     const ledger = bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger;
     // A damaged ledger is reconciled (and reported) even when nothing else changed.
-    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(ledger) && !readOutputLedgerChecked(ledger).damaged;
-    if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete));
+    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(ledger) && !this.ledgerAsFound().damaged;
+    if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete, this.ledgerAsFound()));
     return this.collectionOutputs;
   }
 
@@ -208,16 +212,28 @@ export class Deriver {
     return [relative, sha];
   }
 
-  private recordedSha(relative: string): string | undefined {
-    if (this.recorded === undefined) {
+  private readLastLedger(): LedgerRead | { error: unknown } {
+    if (this.lastLedger === undefined) {
       try {
-        this.recorded = readOutputLedger(outputLedgerPath(this.ctx.options.config.outputDir));
-      } catch {
-        // Unreadable: reconciling the outputs reports it; no edit can be told meanwhile.
-        this.recorded = new Map();
+        this.lastLedger = readOutputLedgerChecked(outputLedgerPath(this.ctx.options.config.outputDir));
+      } catch (error) {
+        this.lastLedger = { error };
       }
     }
-    return this.recorded.get(relative);
+    return this.lastLedger;
+  }
+
+  /** The ledger as this run found it; an unreadable one stops reconciling (the build reports it). */
+  private ledgerAsFound(): LedgerRead {
+    const read = this.readLastLedger();
+    if ('error' in read) throw read.error;
+    return read;
+  }
+
+  private recordedSha(relative: string): string | undefined {
+    const read = this.readLastLedger();
+    // Unreadable: reconciling the outputs reports it; no edit can be told meanwhile.
+    return 'error' in read ? undefined : read.ledger.get(relative);
   }
 
   /** Waits for every file write issued so far; failed ones are reported (by path, so in a stable order). */

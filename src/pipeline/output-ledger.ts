@@ -21,8 +21,13 @@ export function readOutputLedger(path: string): OutputLedger {
   return readOutputLedgerChecked(path).ledger;
 }
 
-/** The ledger, and whether the file was there but damaged (not JSON, not an object): read as empty then. */
-export function readOutputLedgerChecked(path: string): { ledger: OutputLedger; damaged: boolean } {
+/** The ledger as read, and whether the file was there but damaged (not JSON, not an object): read as empty then. */
+export interface LedgerRead {
+  ledger: OutputLedger;
+  damaged: boolean;
+}
+
+export function readOutputLedgerChecked(path: string): LedgerRead {
   let bytes: Buffer | undefined;
   try {
     bytes = readFileIfExists(path);
@@ -53,11 +58,12 @@ export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<strin
 /**
  * Removes stale outputs and records what this build produced. When some stage failed, its
  * files were not produced on purpose: nothing is removed and the old entries are carried over.
+ * `last`: the ledger as this run found it (readOutputLedgerChecked).
  */
-export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean): OutputRecord[] {
+export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean, last: LedgerRead): OutputRecord[] {
   const { config, rootDir } = ctx.options;
   const ledgerPath = outputLedgerPath(config.outputDir);
-  const { ledger: previous, damaged } = readOutputLedgerChecked(ledgerPath);
+  const { ledger: previous, damaged } = last;
   if (damaged) {
     // The same rule as a damaged build state: said, then rebuilt from this run.
     ctx.globalDiagnostics.push({
