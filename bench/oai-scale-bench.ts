@@ -184,7 +184,8 @@ export async function runOaiScaleBench(
       const pids = servers.map((s) => s.child.pid as number);
       console.error(`${kind}: build of 10 changes planned and applied; harvesting`);
       const harvest = await singleHarvest(urls, recordCount);
-      console.error(`${kind}: harvested ${harvest.records} records; soaking ${soakSeconds} s`);
+      // Said at once: the figure the issue targets is not lost if the soak fails.
+      console.error(`${kind}: harvested ${harvest.records} records in ${harvest.pages} pages: ${harvest.recordsPerSecond.toFixed(0)} records/s, first page ${harvest.firstMs.toFixed(1)} ms, last ${harvest.lastMs.toFixed(1)} ms (median of first ten ${harvest.firstTenMs.toFixed(1)}, last ten ${harvest.lastTenMs.toFixed(1)}), ${harvest.retries.length} retries; soaking ${soakSeconds} s`);
       const rssAfterHarvest = Math.max(...pids.map(rssMiB));
       const soakRss: number[] = [];
       const soaked = await soak(urls, pids, soakSeconds, 8, soakRss);

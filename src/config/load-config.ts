@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFileBounded } from '../fs/read-bounded.js';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validate as validateConfigSchema } from './config-validator.generated.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_CONFIG, type CablekitConfig } from './config.js';
 
@@ -53,20 +53,13 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-// ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-
-let compiledValidator: ValidateFunction | undefined;
-
+/**
+ * The schema check, compiled ahead by ajv into src/config/config-validator.generated.ts
+ * (scripts/generate-config-validator.mjs): compiling the schema at start-up cost every command
+ * about 60 ms. A test fails while that file is stale.
+ */
 function configValidator(): ValidateFunction {
-  if (compiledValidator) return compiledValidator;
-  const schemaUrl = new URL('../../schemas/cablekit.config.schema.json', import.meta.url);
-  const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as object;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  compiledValidator = ajv.compile(schema);
-  return compiledValidator;
+  return validateConfigSchema as unknown as ValidateFunction;
 }
 
 /**

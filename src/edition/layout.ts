@@ -78,6 +78,9 @@ export function editionLayout(config: Pick<CablekitConfig, 'baseUrl'>): EditionL
   return { paths: outputPaths, urls: editionUrls(config.baseUrl) };
 }
 
+/** The name registers looked for beside the config file when `namesFile` is not set, in this order. */
+export const DEFAULT_NAMES_FILES = ['names.csv', 'names.xml'] as const;
+
 /** Name of the build state file inside the TEI folder. */
 export const STATE_FILE_NAME = '.cablekit-state.json';
 
@@ -107,6 +110,10 @@ export interface BookkeepingFiles {
   runMarker: string;
   /** Digest of the document pages the site's search index was last made from. */
   searchIndexDigest: string;
+  /** The seal of the last build that found nothing to do: what it saw and what it reported (src/pipeline/run-seal.ts). */
+  runSeal: string;
+  /** The diagnostics the sealed build printed (read only when they are to be printed again). */
+  runSealLines: string;
 }
 
 export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles {
@@ -124,6 +131,8 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     staging: join(dir, 'staging'),
     runMarker: join(dir, 'build-running'),
     searchIndexDigest: join(dir, 'search-index.sha256'),
+    runSeal: join(dir, 'run-seal.json'),
+    runSealLines: join(dir, 'run-seal-lines.json'),
   };
 }
 

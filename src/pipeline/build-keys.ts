@@ -32,19 +32,32 @@ export function toolFingerprint(): string {
 }
 
 function hashTree(dir: string, parts: string[]): void {
+  for (const file of codeFilesUnder(dir)) parts.push(`${file.slice(PACKAGE_ROOT.length)} ${sha256Hex(readFileSync(file))}`);
+}
+
+/** The files of `dir` the tool fingerprint covers, in a fixed order (no vendored official schemas, dot files, maps or type declarations). */
+function codeFilesUnder(dir: string, out: string[] = []): string[] {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    return;
+    return out;
   }
   for (const name of names) {
     if (name === 'official' || name.startsWith('.')) continue;
     const full = join(dir, name);
     const stat = statSync(full);
-    if (stat.isDirectory()) hashTree(full, parts);
-    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) parts.push(`${full.slice(PACKAGE_ROOT.length)} ${sha256Hex(readFileSync(full))}`);
+    if (stat.isDirectory()) codeFilesUnder(full, out);
+    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) out.push(full);
   }
+  return out;
+}
+
+/** Every file the tool fingerprint is a hash of: a check that only needs to know whether they changed can compare their stamps instead. */
+export function toolFiles(): string[] {
+  const files: string[] = [];
+  for (const dir of [CODE_DIR, ...PACKAGE_DATA.map((d) => join(PACKAGE_ROOT, d))]) codeFilesUnder(dir, files);
+  return files;
 }
 
 /** What a TEI encoding depends on besides the source bytes. */

@@ -10,9 +10,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toPortableRelative } from '../fs/index.js';
 import { parseRegisterCsv, type NameRegister } from '../names/index.js';
 import { parseRegisterTei } from '../tei/index.js';
+import { DEFAULT_NAMES_FILES } from '../edition/layout.js';
 
-/** The files looked for beside the config file when `namesFile` is not set, in this order. */
-export const DEFAULT_NAMES_FILES = ['names.csv', 'names.xml'] as const;
+export { DEFAULT_NAMES_FILES };
 
 export function readNameRegister(config: Pick<CablekitConfig, 'namesFile'>, rootDir: string): { register?: NameRegister; diagnostics: Diagnostic[] } {
   const file = config.namesFile ?? DEFAULT_NAMES_FILES.map((n) => join(rootDir, n)).find((f) => existsSync(f));

@@ -1,19 +1,24 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { bookkeepingFiles } from '../../edition/index.js';
-import { acquireLocks, fileSystemCause, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
-import { formatSummaryLine, readOutputLedger, runBuild, summarise, type BuildReport } from '../../pipeline/index.js';
+import { bookkeepingFiles } from '../../edition/layout.js';
+import { acquireLocks } from '../../fs/lock-file.js';
+import { fileSystemCause } from '../../fs/fs-error.js';
+import { toPortableRelative } from '../../fs/walk-files.js';
+import { formatSummaryLine, summarise, type BuildReport } from '../../pipeline/build-report.js';
+import { readFileIfExists } from '../../fs/write-if-changed.js';
+import { writeFileAtomic } from '../../fs/atomic-write.js';
+import { storeTarget } from '../../oai/store/store-target.js';
+import { makeSeal, replayedLines, sealHolds, sealRefusal, type RunSeal, type SealLines } from '../../pipeline/run-seal.js';
+import { sha256Hex } from '../../fs/sha256.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { chainMessage, chainStack, debugEnabled } from '../../diagnostics/error-chain.js';
-import { buildSearchIndex, siteSettings } from '../../site/index.js';
+import { chainMessage } from '../../diagnostics/error-chain.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
-import { pipelineDeps } from '../pipeline-deps.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { createProgressReporter } from '../progress.js';
-import { formatsOf, packageEdition, packageSummaryLine, type PackageOutcome } from '../package/package-edition.js';
+import { writeReport } from './build-report-file.js';
+import type { FullBuildOutcome } from './build-full.js';
 
 /**
  * The build's lock for its TEI folder: in `.cablekit/` beside that folder (not inside it, which is
@@ -40,25 +45,71 @@ export interface BuildCommandOptions {
 }
 
 /**
- * A digest of the document pages the search index is made of, from the build's output ledger; the
- * digest the index was last made from is kept beside it in `.cablekit/`, so a run killed before
- * the index was remade still remakes it next time.
+ * The seal of the last build, when it found nothing to do and nothing it looks at has changed since
+ * (run-seal.ts). Not with --force (which redoes everything) nor --report (whose file lists every
+ * output, which a seal does not keep). CABLEKIT_NO_SEAL=1 makes every build a full one, to compare.
  */
-function searchPagesDigest(outputDir: string, siteFolder: string): string {
-  const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
-  const ledger = readOutputLedger(bookkeepingFiles(outputDir).outputLedger);
-  return sha256Hex(JSON.stringify([...ledger].filter(([path]) => path.startsWith(prefix))));
+async function holdingSeal(config: CablekitConfig, rootDir: string, options: BuildCommandOptions): Promise<{ seal: RunSeal; lines?: SealLines } | undefined> {
+  if (options.force === true || options.report !== undefined || process.env['CABLEKIT_NO_SEAL'] === '1') return undefined;
+  const files = bookkeepingFiles(config.outputDir);
+  let seal: RunSeal;
+  let lines: SealLines | undefined;
+  try {
+    const bytes = readFileIfExists(files.runSeal);
+    if (bytes === undefined) return undefined;
+    seal = JSON.parse(bytes.toString('utf8')) as RunSeal;
+    // -q prints the errors the seal itself keeps; otherwise the lines file must be the one sealed.
+    if (options.quiet !== true) {
+      const text = readFileIfExists(files.runSealLines);
+      if (text === undefined || sha256Hex(text) !== seal.linesSha256) return undefined;
+      lines = JSON.parse(text.toString('utf8')) as SealLines;
+    }
+  } catch {
+    // Unreadable or damaged: a full build decides, and seals anew.
+    return undefined;
+  }
+  // The cache removed by hand (to make the build start over, say): a full build, as asked.
+  if (!existsSync(files.buildCache) || !sealHolds(seal, config, rootDir)) return undefined;
+  if (storeTarget(rootDir, config).kind === 'postgres' && (seal.oaiGeneration === undefined || (await storeGeneration(rootDir, config)) !== seal.oaiGeneration)) return undefined;
+  return lines !== undefined ? { seal, lines } : { seal };
 }
 
-function searchIndexStale(digest: string, outputDir: string, siteFolder: string): boolean {
-  const kept = readFileIfExists(bookkeepingFiles(outputDir).searchIndexDigest)?.toString('utf8');
-  return kept !== digest || !existsSync(join(siteFolder, 'pagefind'));
+/** The OAI store's generation, or undefined when it cannot be read (a full build then says why). */
+async function storeGeneration(rootDir: string, config: CablekitConfig): Promise<string | undefined> {
+  const { openStore } = await import('../../oai/store/open-store.js');
+  const opened = await openStore(rootDir, config);
+  try {
+    return await opened.store?.generation();
+  } catch {
+    return undefined;
+  } finally {
+    await opened.store?.close();
+  }
+}
+
+/** Seals a build that found nothing to do (the seal of an earlier one was removed before this one started); the seal only saves time, so failing to keep it is not an error. */
+async function keepSeal(report: BuildReport, config: CablekitConfig, rootDir: string, options: BuildCommandOptions, searchRebuilt: boolean, runStartedMs: number): Promise<void> {
+  try {
+    const refused = sealRefusal(report, config, { searchRebuilt, force: options.force === true });
+    if (refused !== undefined) return;
+    const generation = storeTarget(rootDir, config).kind === 'postgres' ? await storeGeneration(rootDir, config) : undefined;
+    if (storeTarget(rootDir, config).kind === 'postgres' && generation === undefined) return;
+    const made = makeSeal(report, config, rootDir, runStartedMs, generation);
+    if (made === undefined) return;
+    // The lines first: a seal is only ever next to the lines it names.
+    writeFileAtomic(bookkeepingFiles(config.outputDir).runSealLines, made.linesText);
+    writeFileAtomic(bookkeepingFiles(config.outputDir).runSeal, JSON.stringify(made.seal));
+  } catch (error) {
+    if (fileSystemCause(error) === undefined) throw error;
+  }
 }
 
 /** `cablekit build`: the whole pipeline from the config; prints diagnostics and one summary line. */
 export async function buildCommand(options: BuildCommandOptions): Promise<number> {
   const { config, rootDir } = loadConfigOrFail(options.config, options.verbose, { requireFile: true });
-  const deps = pipelineDeps();
+  // Wall-clock time, as file times are: a file modified after this may have been read either way.
+  const runStartedMs = Date.now();
+  const started = process.hrtime.bigint();
   // One lock beside the output (it covers the output and .cablekit/) and one for the TEI folder, so
   // two configs sharing tei/ with different output folders still exclude each other. (Packages
   // have their own lock, taken by packageEdition.)
@@ -91,57 +142,28 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       `another cablekit build of this edition is running (process ${lock.holderPid}); wait for it, or delete ${lock.path} if it is gone`,
     );
   }
-  const progress = createProgressReporter(options.progress !== false);
-  let report;
+  const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
+  let report: BuildReport;
   let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
-  let packaged: PackageOutcome | undefined;
+  let packaged: FullBuildOutcome['packaged'];
   try {
-    report = await runBuild({
-      config,
-      rootDir,
-      force: options.force ?? false,
-      deps,
-      onProgress: (p) => progress.update(p),
-      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-    });
-    // Written now and again at the end: a search indexer or packager that takes the process down
-    // (the indexer does on a full disk) still leaves the build's report.
-    writeReport(options.report, report, false);
-    // A build stopped by a file-system failure made no complete edition to index or package.
-    if (!report.diagnostics.some((d) => d.code === 'build/io-failed')) {
-      let doing = 'make the search index';
-      try {
-        // The search index is made from the written pages, so it runs after the build, under the same
-        // lock — and only when a document page was written or removed (or the index is missing).
-        const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
-        const digest = searchPagesDigest(config.outputDir, siteFolder);
-        if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(digest, config.outputDir, siteFolder)) {
-          // Forgotten first: an indexer that dies half-way (a full disk) leaves the next run to remake it.
-          rmSync(bookkeepingFiles(config.outputDir).searchIndexDigest, { force: true });
-          search = await buildSearchIndex(siteFolder, bookkeepingFiles(config.outputDir).dir);
-          // A page whose write failed is not on disk as the ledger says: the digest is not kept, so
-          // the next run makes the index again.
-          const writesFailed = report.diagnostics.some((d) => d.code === 'build/write-failed');
-          if (search.diagnostics.length === 0 && !writesFailed) writeFileAtomic(bookkeepingFiles(config.outputDir).searchIndexDigest, digest);
-        }
-        doing = 'make the configured packages';
-        // Packages are made from the outputs just written, so no other build may change them meanwhile.
-        packaged = await configuredPackages(config, rootDir);
-      } catch (error) {
-        const cause = fileSystemCause(error);
-        if (cause === undefined) throw error;
-        if (debugEnabled()) process.stderr.write(`${chainStack(error)}\n`);
-        const d: Diagnostic = { code: 'build/io-failed', severity: 'error', message: `could not ${doing}: ${chainMessage(error)}` };
-        if (cause.path !== undefined) d.file = toPortableRelative(rootDir, cause.path);
-        report.diagnostics.push(d);
-        report.summary.errors++;
-      }
+    const held = await holdingSeal(config, rootDir, options);
+    if (held !== undefined) {
+      // Nothing to do: say what the sealed build said, without loading the pipeline.
+      const { seal, lines } = held;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stderr.write(`${replayedLines(seal, lines, printing)}${formatSummaryLine({ ...seal.summary, seconds })}\n`);
+      return seal.summary.failed > 0 || seal.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
     }
+    // Gone before any work: a build that stops half-way leaves no seal behind.
+    rmSync(bookkeepingFiles(config.outputDir).runSeal, { force: true });
+    rmSync(bookkeepingFiles(config.outputDir).runSealLines, { force: true });
+    const { runFullBuild } = await import('./build-full.js');
+    ({ report, search, packaged } = await runFullBuild(config, rootDir, options));
+    await keepSeal(report, config, rootDir, options, search !== undefined, runStartedMs);
   } finally {
-    progress.stop();
     lock.release();
   }
-  const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
   for (const doc of report.documents) printDiagnostics(doc.diagnostics, printing);
   if (search) report.diagnostics.push(...search.diagnostics);
   if (packaged) report.diagnostics.push(...packaged.diagnostics);
@@ -151,34 +173,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
     process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
   }
-  if (packaged && !printing.quiet) process.stderr.write(`${packageSummaryLine(packaged)}\n`);
+  if (packaged && !printing.quiet) process.stderr.write(`${packaged.line}\n`);
   const failed = !reportWritten || report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-/** Writes --report; a report that cannot be written is said in one line (and fails the run), not thrown. */
-function writeReport(path: string | undefined, report: BuildReport, say = true): boolean {
-  if (path === undefined) return true;
-  try {
-    writeFileAtomic(resolve(path), `${JSON.stringify(report, null, 2)}\n`);
-    return true;
-  } catch (error) {
-    if (fileSystemCause(error) === undefined) throw error;
-    // The early copy fails quietly: the final write tries again and says it.
-    if (say) process.stderr.write(`cablekit: cannot write the report ${path}: ${chainMessage(error)}\n`);
-    return false;
-  }
-}
-
-/**
- * The packages the config's packages.formats asks every build for, made from what the build has
- * just written (as `cablekit package --format …` would). A TEI file the build held back is not
- * packaged: its validation findings are already in the build's own diagnostics, so only the
- * package/* diagnostics are kept here.
- */
-async function configuredPackages(config: CablekitConfig, rootDir: string): Promise<PackageOutcome | undefined> {
-  const asked = config.packages?.formats ?? [];
-  if (asked.length === 0) return undefined;
-  const outcome = await packageEdition(config, rootDir, { ids: [], formats: formatsOf(asked, 'the config key packages.formats'), serialization: 'dir' });
-  return { ...outcome, diagnostics: outcome.diagnostics.filter((d) => d.code.startsWith('package/')) };
-}

@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { CablekitConfig } from '../config/config.js';
+import { formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { bookkeepingFiles, DEFAULT_NAMES_FILES, stateFile } from '../edition/layout.js';
+import { sha256Hex } from '../fs/sha256.js';
+import type { BuildReport, BuildSummary } from './build-report.js';
+import { toolFiles } from './build-keys.js';
+import { TOOL_VERSION } from '../version.js';
+
+/**
+ * The seal of a build that found nothing to do: the stamps of everything such a build looks at —
+ * settings, every input file, every folder holding outputs, the bookkeeping files — and what it
+ * reported. The next build compares the seal with the disk before it loads the pipeline; when all
+ * agree, nothing the build depends on has changed, and it says again what the sealed build said
+ * (as make or ninja report "nothing to do" from timestamps, without redoing the work).
+ *
+ * Only a build that wrote, removed and protected nothing is sealed, so the replayed report is the
+ * very report a full run would give, not a reconstruction of it. Any doubt means a full run: a
+ * missing or different stamp, a stamp too close to the seal to be trusted, a run that did not end.
+ *
+ * Pure except for reading stamps; the seal is kept in the build cache (document-cache-db.ts).
+ */
+
+export const SEAL_VERSION = 1;
+
+/** File times are coarser than the clock: a file changed this close before a run started may have been read either way. */
+const SETTLE_MS = 2000;
+
+export interface RunSeal {
+  version: typeof SEAL_VERSION;
+  /** Tool fingerprint, resolved settings and project root, hashed. */
+  settings: string;
+  /** Every input file and output folder with its stamp, hashed. */
+  stamps: string;
+  /** The output folders whose stamps are in `stamps`, relative to the output folder (so a check stats exactly these). */
+  outputFolders: string[];
+  /** The sealed build's counts (its time aside). */
+  summary: Omit<BuildSummary, 'seconds'>;
+  /**
+   * A PostgreSQL store's generation when sealed (a SQLite store is a file, in the stamps): another
+   * process may write that database, and a full build would then compare every record.
+   */
+  oaiGeneration?: string;
+  /** Its errors, formatted, in order: all that `-q` prints, so a quiet check need not read the rest. */
+  errorLines: string[];
+  /** sha256 of the seal's lines file (`SealLines`), written beside it: a seal whose lines file is not that one does not hold. */
+  linesSha256: string;
+}
+
+/**
+ * Every diagnostic the sealed build printed, formatted, in order, each after its severity's first
+ * letter and a space (so the default and -v filter them): at 10,000 documents some 10 MB, kept in
+ * a file of its own that `-q` never reads.
+ */
+export interface SealLines {
+  lines: string[];
+}
+
+/** Why a build may not be sealed, or undefined when it may. */
+export function sealRefusal(report: BuildReport, config: CablekitConfig, extras: { searchRebuilt: boolean; force: boolean }): string | undefined {
+  const s = report.summary;
+  if (extras.force) return 'a forced build';
+  if (extras.searchRebuilt) return 'the search index was made';
+  if ((config.packages?.formats ?? []).length > 0) return 'packages are made by every build';
+  // A hand-edited TEI file kept (a conflict) is the same decision on every build until it changes: sealed too.
+  if (s.written > 0 || s.removed > 0) return 'the build wrote or removed files';
+  const touched = [...report.documents.flatMap((d) => d.outputs), ...report.collectionOutputs].some((o) => o.action !== 'unchanged' && o.action !== 'kept-hand-edit');
+  if (touched) return 'an output was not left as it was';
+  // Findings about the run itself (a damaged cache, a failed write or sync) are not findings about the edition.
+  if (report.diagnostics.some((d) => RUN_EVENTS.has(d.code) || d.severity === 'error')) return 'the run reported a problem of its own';
+  return undefined;
+}
+
+/** Diagnostics that tell of one run, not of the edition: a run that reported one is not sealed. */
+const RUN_EVENTS = new Set([
+  'build/cache-unreadable',
+  'build/ledger-unreadable',
+  'build/temp-file-removed',
+  'build/output-edit-replaced',
+  'build/io-failed',
+  'build/write-failed',
+  'build/oai-sync-failed',
+  'build/change-discovery-failed',
+  'build/internal-error',
+  'build/stage-failed',
+  'discovery/store-unreadable',
+  'discovery/log-unwritable',
+  'discovery/write-failed',
+]);
+
+/** The release, the resolved settings and the project root (the code itself is in the stamps). */
+export function sealSettings(config: CablekitConfig, rootDir: string): string {
+  return sha256Hex(JSON.stringify([SEAL_VERSION, TOOL_VERSION, resolve(rootDir), config]));
+}
+
+/**
+ * Stamps hashed as they are taken (tens of thousands at 10,000 documents: no list of them is
+ * built), with the newest time seen. A stamp is the size, modification and change times and
+ * inode, or '-' for a path that is not there. The change time cannot be set back (tar and npm
+ * set modification times, not it), so a file replaced by one of the same size and time shows.
+ */
+class StampHash {
+  private readonly hash = createHash('sha256');
+  newestMs = 0;
+
+  /** `ownWrite`: a bookkeeping file the build itself writes, which no run reads as an input (its time is not weighed against the run's start). */
+  add(label: string, path: string, ownWrite = false): void {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st === undefined) {
+      this.hash.update(`${label} ${path} -\n`);
+      return;
+    }
+    const newest = st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs;
+    if (!ownWrite && newest > this.newestMs) this.newestMs = newest;
+    this.hash.update(`${label} ${path} ${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}\n`);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/**
+ * The files under `dir` the build would take (as walkFiles lists them: no dot names, no links,
+ * these extensions, or any file when none are given), in sorted order, through `visit`; each folder
+ * is read once with its entries' types, so a file costs one stat (its stamp), not two.
+ */
+function eachFile(dir: string, extensions: readonly string[] | undefined, visit: (path: string) => void, depth = 0): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (extensions !== undefined && entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (depth < 32) eachFile(full, extensions, visit, depth + 1);
+    } else if (entry.isFile() && (extensions === undefined || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) {
+      visit(full);
+    }
+  }
+}
+
+/** The output folder and every folder in it (a file added, removed or renamed in a folder changes its time), relative to it, sorted. */
+export function outputFoldersOf(outputDir: string): string[] {
+  const root = resolve(outputDir);
+  const folders: string[] = [];
+  const visit = (dir: string): void => {
+    folders.push(relative(root, dir));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) if (entry.isDirectory()) visit(join(dir, entry.name));
+  };
+  visit(root);
+  return folders.sort();
+}
+
+/**
+ * The stamps of everything a build with nothing to do looks at, hashed, and the newest time among
+ * its inputs and outputs. Inputs: cablekit's own files, every source page and TEI file (as the
+ * build lists them), the build state, the name register (or the files it would be looked for in),
+ * the authority file, every page image. Outputs: every folder holding an output (a file added,
+ * removed or renamed changes its folder's time). And the bookkeeping files the build and the
+ * search index trust.
+ */
+export function currentStamps(config: CablekitConfig, rootDir: string, outputFolders: readonly string[]): { digest: string; newestMs: number } {
+  const stamps = new StampHash();
+  const add = (label: string, path: string): void => stamps.add(label, path);
+  // cablekit's own code, schemas and data: a new or patched install is a change.
+  for (const file of toolFiles()) add('tool', file);
+  add('dir', config.sourcesDir);
+  eachFile(config.sourcesDir, ['.txt'], (file) => add('source', file));
+  add('dir', config.teiDir);
+  eachFile(config.teiDir, ['.xml'], (file) => add('tei', file));
+  add('state', stateFile(config.teiDir));
+  const names = config.namesFile !== undefined ? [config.namesFile] : DEFAULT_NAMES_FILES.map((n) => join(rootDir, n));
+  for (const file of names) add('names', file);
+  if (config.authorityFile !== undefined) add('authority', config.authorityFile);
+  if (config.imagesDir !== undefined) {
+    add('dir', config.imagesDir);
+    // Page images may have any name: every file, and every folder (a removed image changes its folder).
+    eachFile(config.imagesDir, undefined, (file) => add('image', file));
+    for (const folder of outputFoldersOf(config.imagesDir)) add('images', join(config.imagesDir, folder));
+  }
+  const books = bookkeepingFiles(config.outputDir);
+  // The build's own bookkeeping, written by the runs before this one (the cache too: replaced or
+  // damaged, it is a full build that says so).
+  for (const file of [books.buildCache, books.outputLedger, books.searchIndexDigest, books.changeLog, books.oaiDatabase, `${books.oaiDatabase}-wal`, books.teiJournal, books.runMarker, books.documentCache]) {
+    stamps.add('book', file, true);
+  }
+  const outputRoot = resolve(config.outputDir);
+  for (const folder of outputFolders) add('out', join(outputRoot, folder));
+  return { digest: stamps.digest(), newestMs: stamps.newestMs };
+}
+
+/**
+ * True when the seal still holds: same settings and the same stamps. (Every stamp was older than the
+ * start of the sealed run by more than the clock's granularity when it was sealed, so equal stamps
+ * mean files that have not been written since that run read them.)
+ */
+export function sealHolds(seal: RunSeal, config: CablekitConfig, rootDir: string): boolean {
+  if (seal.version !== SEAL_VERSION || seal.settings !== sealSettings(config, rootDir)) return false;
+  return currentStamps(config, rootDir, seal.outputFolders).digest === seal.stamps;
+}
+
+/** What a sealed build prints again: its diagnostic lines as -q (errors only, from the seal), the default or -v (from its lines) shows them. */
+export function replayedLines(seal: RunSeal, lines: SealLines | undefined, printing: { verbose: boolean; quiet: boolean }): string {
+  let out = '';
+  if (printing.quiet || lines === undefined) {
+    for (const line of seal.errorLines) out += `${line}\n`;
+    return out;
+  }
+  for (const line of lines.lines) if (printing.verbose || line[0] !== 'i') out += `${line.slice(2)}\n`;
+  if (printing.verbose) {
+    out += `${formatDiagnostic({
+      code: 'build/nothing-changed',
+      severity: 'info',
+      message: 'nothing the build reads or writes has changed since the last build, which had nothing to do: its findings are shown again, and no work was redone',
+    })}\n`;
+  }
+  return out;
+}
+
+/**
+ * The seal of a build that found nothing to do: what it printed, its counts, and the stamps as they
+ * are now; and the text of its lines file. None when a file was modified after the run started
+ * (less the clock's granularity): the run may have read it before or after that change, so its
+ * report cannot stand for the file as it is.
+ */
+export function makeSeal(
+  report: BuildReport,
+  config: CablekitConfig,
+  rootDir: string,
+  runStartedMs: number,
+  oaiGeneration?: string,
+): { seal: RunSeal; linesText: string } | undefined {
+  const outputFolders = outputFoldersOf(config.outputDir);
+  const stamps = currentStamps(config, rootDir, outputFolders);
+  if (stamps.newestMs + SETTLE_MS >= runStartedMs) return undefined;
+  const { seconds: _seconds, ...summary } = report.summary;
+  const printed = [...report.documents.flatMap((doc) => doc.diagnostics), ...report.diagnostics];
+  const sealLines: SealLines = { lines: printed.map((d) => `${(d.severity as Severity)[0]} ${formatDiagnostic(d)}`) };
+  const linesText = JSON.stringify(sealLines);
+  const seal: RunSeal = {
+    version: SEAL_VERSION,
+    settings: sealSettings(config, rootDir),
+    stamps: stamps.digest,
+    outputFolders,
+    summary,
+    ...(oaiGeneration !== undefined ? { oaiGeneration } : {}),
+    errorLines: printed.filter((d) => d.severity === 'error').map(formatDiagnostic),
+    linesSha256: sha256Hex(linesText),
+  };
+  return { seal, linesText };
+}
