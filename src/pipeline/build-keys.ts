@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CablekitConfig } from '../config/config.js';
-import { sha256Hex } from '../fs/index.js';
+import { sha256Hex } from '../fs/sha256.js';
 import { teiSettingsOf } from '../tei/encode/tei-settings.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -37,17 +37,20 @@ function hashTree(dir: string, parts: string[]): void {
 
 /** The files of `dir` the tool fingerprint covers, in a fixed order (no vendored official schemas, dot files, maps or type declarations). */
 function codeFilesUnder(dir: string, out: string[] = []): string[] {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return out;
   }
-  for (const name of names) {
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
     if (name === 'official' || name.startsWith('.')) continue;
     const full = join(dir, name);
-    const stat = statSync(full);
-    if (stat.isDirectory()) codeFilesUnder(full, out);
+    // A link is followed, as a stat of it would (the entry's own type says "link").
+    const isDirectory = entry.isSymbolicLink() ? statSync(full).isDirectory() : entry.isDirectory();
+    if (isDirectory) codeFilesUnder(full, out);
     else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) out.push(full);
   }
   return out;

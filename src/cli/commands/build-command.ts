@@ -1,12 +1,10 @@
-import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { bookkeepingFiles } from '../../edition/layout.js';
 import { acquireLocks } from '../../fs/lock-file.js';
 import { fileSystemCause } from '../../fs/fs-error.js';
 import { toPortableRelative } from '../../fs/walk-files.js';
 import { formatSummaryLine, summarise, type BuildReport } from '../../pipeline/build-report.js';
-import { readFileIfExists } from '../../fs/write-if-changed.js';
-import { writeFileAtomic } from '../../fs/atomic-write.js';
 import { storeTarget } from '../../oai/store/store-target.js';
 import { makeSeal, replayedLines, sealHolds, sealRefusal, type RunSeal, type SealLines } from '../../pipeline/run-seal.js';
 import { sha256Hex } from '../../fs/sha256.js';
@@ -17,7 +15,6 @@ import { chainMessage } from '../../diagnostics/error-chain.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { writeReport } from './build-report-file.js';
 import type { FullBuildOutcome } from './build-full.js';
 
 /**
@@ -55,13 +52,13 @@ async function holdingSeal(config: CablekitConfig, rootDir: string, options: Bui
   let seal: RunSeal;
   let lines: SealLines | undefined;
   try {
-    const bytes = readFileIfExists(files.runSeal);
-    if (bytes === undefined) return undefined;
+    if (!existsSync(files.runSeal)) return undefined;
+    const bytes = readFileSync(files.runSeal);
     seal = JSON.parse(bytes.toString('utf8')) as RunSeal;
     // -q prints the errors the seal itself keeps; otherwise the lines file must be the one sealed.
     if (options.quiet !== true) {
-      const text = readFileIfExists(files.runSealLines);
-      if (text === undefined || sha256Hex(text) !== seal.linesSha256) return undefined;
+      const text = readFileSync(files.runSealLines);
+      if (sha256Hex(text) !== seal.linesSha256) return undefined;
       lines = JSON.parse(text.toString('utf8')) as SealLines;
     }
   } catch {
@@ -96,6 +93,8 @@ async function keepSeal(report: BuildReport, config: CablekitConfig, rootDir: st
     if (storeTarget(rootDir, config).kind === 'postgres' && generation === undefined) return;
     const made = makeSeal(report, config, rootDir, runStartedMs, generation);
     if (made === undefined) return;
+    // Loaded here, not up front: a build with nothing to do writes nothing.
+    const { writeFileAtomic } = await import('../../fs/atomic-write.js');
     // The lines first: a seal is only ever next to the lines it names.
     writeFileAtomic(bookkeepingFiles(config.outputDir).runSealLines, made.linesText);
     writeFileAtomic(bookkeepingFiles(config.outputDir).runSeal, JSON.stringify(made.seal));
@@ -133,7 +132,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       diagnostics: [d],
     };
     printDiagnostics(failed.diagnostics, { verbose: options.verbose ?? false, quiet: options.quiet ?? false });
-    writeReport(options.report, failed);
+    (await import('./build-report-file.js')).writeReport(options.report, failed);
     process.stderr.write(`${formatSummaryLine(failed.summary)}\n`);
     return EXIT_FAILED;
   }
@@ -168,7 +167,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   if (search) report.diagnostics.push(...search.diagnostics);
   if (packaged) report.diagnostics.push(...packaged.diagnostics);
   printDiagnostics(report.diagnostics, printing);
-  const reportWritten = writeReport(options.report, report);
+  const reportWritten = options.report === undefined || (await import('./build-report-file.js')).writeReport(options.report, report);
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
     process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
