@@ -102,29 +102,44 @@ export function sealSettings(config: CablekitConfig, rootDir: string): string {
  * set modification times, not it), so a file replaced by one of the same size and time shows.
  */
 class StampHash {
-  private readonly hash = createHash('sha256');
-  /** Stamps not yet hashed: handed over in chunks, as one call per stamp cost more than hashing them. */
+  private readonly names = createHash('sha256');
+  private readonly numbers = createHash('sha256');
+  /** Names not yet hashed: handed over in chunks, as one call per stamp cost more than hashing them. */
   private pending = '';
+  /** Numbers not yet hashed, four a stamp, as bytes (turning 160,000 numbers into text showed in the profile). */
+  private readonly row = new Float64Array(4 * 1024);
+  private filled = 0;
   newestMs = 0;
 
   /** `ownWrite`: a bookkeeping file the build itself writes, which no run reads as an input (its time is not weighed against the run's start). */
   add(label: string, path: string, ownWrite = false): void {
     const st = statSync(path, { throwIfNoEntry: false });
+    this.pending += `${label} ${path}\n`;
     if (st === undefined) {
-      this.pending += `${label} ${path} -\n`;
+      // Not there: a row no file can have.
+      this.row.fill(-1, this.filled, this.filled + 4);
     } else {
       const newest = st.mtimeMs > st.ctimeMs ? st.mtimeMs : st.ctimeMs;
       if (!ownWrite && newest > this.newestMs) this.newestMs = newest;
-      this.pending += `${label} ${path} ${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}\n`;
+      this.row[this.filled] = st.size;
+      this.row[this.filled + 1] = st.mtimeMs;
+      this.row[this.filled + 2] = st.ctimeMs;
+      this.row[this.filled + 3] = st.ino;
     }
-    if (this.pending.length > 65_536) {
-      this.hash.update(this.pending);
-      this.pending = '';
-    }
+    this.filled += 4;
+    if (this.filled === this.row.length) this.flush();
+  }
+
+  private flush(): void {
+    this.names.update(this.pending);
+    this.pending = '';
+    this.numbers.update(new Uint8Array(this.row.buffer, 0, this.filled * 8));
+    this.filled = 0;
   }
 
   digest(): string {
-    return this.hash.update(this.pending).digest('hex');
+    this.flush();
+    return createHash('sha256').update(this.names.digest('hex')).update(this.numbers.digest('hex')).digest('hex');
   }
 }
 
