@@ -16,11 +16,13 @@ import { TOOL_VERSION } from '../version.js';
  * agree, nothing the build depends on has changed, and it says again what the sealed build said
  * (as make or ninja report "nothing to do" from timestamps, without redoing the work).
  *
- * Only a build that wrote, removed and protected nothing is sealed, so the replayed report is the
- * very report a full run would give, not a reconstruction of it. Any doubt means a full run: a
- * missing or different stamp, a stamp too close to the seal to be trusted, a run that did not end.
+ * Only a build that wrote and removed nothing (a hand edit it kept aside) and reported no problem
+ * of its own is sealed, so the replayed report is the very report a full run gave, not a
+ * reconstruction of it. Any doubt means a full run: a missing or different stamp, a file changed
+ * too close to the sealed run's start to be trusted, a run that did not end.
  *
- * Pure except for reading stamps; the seal is kept in the build cache (document-cache-db.ts).
+ * Reads stamps, writes nothing: the build command keeps the seal in `.cablekit/run-seal.json`
+ * and the lines it printed in `.cablekit/run-seal-lines.json`.
  */
 
 export const SEAL_VERSION = 1;
@@ -30,7 +32,7 @@ const SETTLE_MS = 2000;
 
 export interface RunSeal {
   version: typeof SEAL_VERSION;
-  /** Tool fingerprint, resolved settings and project root, hashed. */
+  /** The release, the resolved settings and the project root, hashed (cablekit's own files are in the stamps). */
   settings: string;
   /** Every input file and output folder with its stamp, hashed. */
   stamps: string;

@@ -65,8 +65,13 @@ async function holdingSeal(config: CablekitConfig, rootDir: string, options: Bui
     // Unreadable or damaged: a full build decides, and seals anew.
     return undefined;
   }
-  // The cache removed by hand (to make the build start over, say): a full build, as asked.
-  if (!existsSync(files.buildCache) || !sealHolds(seal, config, rootDir)) return undefined;
+  try {
+    // The cache removed by hand (to make the build start over, say): a full build, as asked.
+    if (!existsSync(files.buildCache) || !sealHolds(seal, config, rootDir)) return undefined;
+  } catch {
+    // A folder that cannot be read: the full build says so, as a diagnostic.
+    return undefined;
+  }
   if (storeTarget(rootDir, config).kind === 'postgres' && (seal.oaiGeneration === undefined || (await storeGeneration(rootDir, config)) !== seal.oaiGeneration)) return undefined;
   return lines !== undefined ? { seal, lines } : { seal };
 }
@@ -89,8 +94,9 @@ async function keepSeal(report: BuildReport, config: CablekitConfig, rootDir: st
   try {
     const refused = sealRefusal(report, config, { searchRebuilt, force: options.force === true });
     if (refused !== undefined) return;
-    const generation = storeTarget(rootDir, config).kind === 'postgres' ? await storeGeneration(rootDir, config) : undefined;
-    if (storeTarget(rootDir, config).kind === 'postgres' && generation === undefined) return;
+    const postgres = storeTarget(rootDir, config).kind === 'postgres';
+    const generation = postgres ? await storeGeneration(rootDir, config) : undefined;
+    if (postgres && generation === undefined) return;
     const made = makeSeal(report, config, rootDir, runStartedMs, generation);
     if (made === undefined) return;
     // Loaded here, not up front: a build with nothing to do writes nothing.
@@ -154,9 +160,15 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
       process.stderr.write(`${replayedLines(seal, lines, printing)}${formatSummaryLine({ ...seal.summary, seconds })}\n`);
       return seal.summary.failed > 0 || seal.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
     }
-    // Gone before any work: a build that stops half-way leaves no seal behind.
-    rmSync(bookkeepingFiles(config.outputDir).runSeal, { force: true });
-    rmSync(bookkeepingFiles(config.outputDir).runSealLines, { force: true });
+    // Gone before any work: a build that stops half-way leaves no seal behind. (One that cannot be
+    // removed, in a read-only folder, no longer holds once the build changes anything.)
+    for (const file of [bookkeepingFiles(config.outputDir).runSeal, bookkeepingFiles(config.outputDir).runSealLines]) {
+      try {
+        rmSync(file, { force: true });
+      } catch {
+        // The build's own writes there fail next, and say why.
+      }
+    }
     const { runFullBuild } = await import('./build-full.js');
     ({ report, search, packaged } = await runFullBuild(config, rootDir, options));
     await keepSeal(report, config, rootDir, options, search !== undefined, runStartedMs);
