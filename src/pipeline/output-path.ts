@@ -7,10 +7,21 @@ import { isAbsolute, resolve, sep } from 'node:path';
  */
 export function resolveOutputPath(outputDir: string, relativePath: string): string | undefined {
   if (relativePath === '' || isAbsolute(relativePath) || relativePath.includes('\0')) return undefined;
-  const root = resolve(outputDir);
+  const root = resolvedRoot(outputDir);
+  // The usual case, a path of plain names, joined as resolve() would: a build resolves every
+  // output path of every document (190,000 at 10,000 documents), and resolve() showed in profiles.
+  if (sep === '/' && root !== '/' && relativePath.split('/').every((name) => name !== '' && name !== '.' && name !== '..')) return `${root}/${relativePath}`;
   const full = resolve(root, relativePath);
   if (!full.startsWith(root + sep)) return undefined;
   return full;
+}
+
+let lastRoot: { outputDir: string; root: string } | undefined;
+
+/** resolve(outputDir), kept for the folder asked last (a build asks for one all along). */
+function resolvedRoot(outputDir: string): string {
+  if (lastRoot?.outputDir !== outputDir) lastRoot = { outputDir, root: resolve(outputDir) };
+  return lastRoot.root;
 }
 
 /**

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentIdOfOutput, resolveOutputPath } from '../../src/pipeline/index.js';
 
@@ -19,5 +21,22 @@ describe('resolveOutputPath', () => {
   it('keeps paths inside the output folder and refuses the rest', () => {
     expect(resolveOutputPath('/ed/output', 'iiif/a/manifest.json')).toBe('/ed/output/iiif/a/manifest.json');
     for (const bad of ['../tei/a.xml', '/etc/passwd', '', 'a/../../x', 'a\0b']) expect(resolveOutputPath('/ed/output', bad)).toBeUndefined();
+  });
+});
+
+/** The definition the short path of resolveOutputPath must agree with: resolve() and a containment check. */
+function byResolve(outputDir: string, relativePath: string): string | undefined {
+  if (relativePath === '' || isAbsolute(relativePath) || relativePath.includes('\0')) return undefined;
+  const root = resolve(outputDir);
+  const full = resolve(root, relativePath);
+  return full.startsWith(root + sep) ? full : undefined;
+}
+
+describe('resolveOutputPath, as resolve() would', () => {
+  it('gives what resolve() and the containment check give, for any path of any names', () => {
+    const name = fc.oneof(fc.constantFrom('', '.', '..', 'a', 'b.json', '...', '.hidden', 'x y', 'é'), fc.string({ maxLength: 6 }));
+    const path = fc.array(name, { minLength: 1, maxLength: 6 }).map((names) => names.join('/'));
+    const root = fc.constantFrom('/ed/output', '/ed/output/', 'output', './out/../output', '/');
+    fc.assert(fc.property(root, path, (dir, p) => resolveOutputPath(dir, p) === byResolve(dir, p)), { numRuns: 3000 });
   });
 });

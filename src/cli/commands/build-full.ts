@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { fileSystemCause, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
+import { fileStamp, fileSystemCause, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../../fs/index.js';
 import { readOutputLedger, runBuild, type BuildReport } from '../../pipeline/index.js';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -21,8 +21,8 @@ import { writeReport } from './build-report-file.js';
 
 /**
  * A digest of the document pages the search index is made of, from the build's output ledger; the
- * digest the index was last made from is kept beside it in `.cablekit/`, so a run killed before
- * the index was remade still remakes it next time.
+ * digest the index was last made from is kept beside it in `.cablekit/` (with the ledger's stamp
+ * then), so a run killed before the index was remade still remakes it next time.
  */
 function searchPagesDigest(outputDir: string, siteFolder: string): string {
   const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
@@ -30,9 +30,29 @@ function searchPagesDigest(outputDir: string, siteFolder: string): string {
   return sha256Hex(JSON.stringify([...ledger].filter(([path]) => path.startsWith(prefix))));
 }
 
-function searchIndexStale(digest: string, outputDir: string, siteFolder: string): boolean {
-  const kept = readFileIfExists(bookkeepingFiles(outputDir).searchIndexDigest)?.toString('utf8');
-  return kept !== digest || !existsSync(join(siteFolder, 'pagefind'));
+/** The digest the search index was made from, and the stamp of the ledger it was read from (none in files of earlier versions). */
+function keptSearchDigest(outputDir: string): { digest: string; ledgerStamp?: string } | undefined {
+  const [digest, ledgerStamp] = (readFileIfExists(bookkeepingFiles(outputDir).searchIndexDigest)?.toString('utf8') ?? '').split('\n');
+  if (digest === undefined || digest === '') return undefined;
+  return ledgerStamp !== undefined && ledgerStamp !== '' ? { digest, ledgerStamp } : { digest };
+}
+
+/**
+ * Whether the search index must be made again, and the digest of the pages now. The ledger (20 MB
+ * at 10,000 documents) is read only when it was written since the index's digest was kept: a
+ * ledger with the same stamp (size, time, inode: it is replaced by a rename) lists the same pages.
+ */
+function searchIndexState(outputDir: string, siteFolder: string): { stale: boolean; digest: string; ledgerStamp?: string } {
+  const kept = keptSearchDigest(outputDir);
+  const ledgerStamp = fileStamp(bookkeepingFiles(outputDir).outputLedger);
+  const indexThere = existsSync(join(siteFolder, 'pagefind'));
+  if (kept !== undefined && ledgerStamp !== undefined && kept.ledgerStamp === ledgerStamp) return { stale: !indexThere, digest: kept.digest, ledgerStamp };
+  const digest = searchPagesDigest(outputDir, siteFolder);
+  return { stale: kept?.digest !== digest || !indexThere, digest, ...(ledgerStamp !== undefined ? { ledgerStamp } : {}) };
+}
+
+function keepSearchDigest(outputDir: string, digest: string, ledgerStamp: string | undefined): void {
+  writeFileAtomic(bookkeepingFiles(outputDir).searchIndexDigest, ledgerStamp === undefined ? digest : `${digest}\n${ledgerStamp}`);
 }
 
 export interface FullBuildOutcome {
@@ -67,15 +87,18 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
         // The search index is made from the written pages, so it runs after the build, under the same
         // lock — and only when a document page was written or removed (or the index is missing).
         const siteFolder = join(config.outputDir, siteSettings(config).siteDir);
-        const digest = searchPagesDigest(config.outputDir, siteFolder);
-        if (deps.stages.some((s) => s.name === 'site') && searchIndexStale(digest, config.outputDir, siteFolder)) {
+        const state = deps.stages.some((s) => s.name === 'site') ? searchIndexState(config.outputDir, siteFolder) : undefined;
+        if (state?.stale === true) {
           // Forgotten first: an indexer that dies half-way (a full disk) leaves the next run to remake it.
           rmSync(bookkeepingFiles(config.outputDir).searchIndexDigest, { force: true });
           search = await buildSearchIndex(siteFolder, bookkeepingFiles(config.outputDir).dir);
           // A page whose write failed is not on disk as the ledger says: the digest is not kept, so
           // the next run makes the index again.
           const writesFailed = report.diagnostics.some((d) => d.code === 'build/write-failed');
-          if (search.diagnostics.length === 0 && !writesFailed) writeFileAtomic(bookkeepingFiles(config.outputDir).searchIndexDigest, digest);
+          if (search.diagnostics.length === 0 && !writesFailed) keepSearchDigest(config.outputDir, state.digest, state.ledgerStamp);
+        } else if (state !== undefined && keptSearchDigest(config.outputDir)?.ledgerStamp !== state.ledgerStamp) {
+          // The same pages in a ledger written again (other outputs changed): its stamp kept, so the next run need not read it.
+          keepSearchDigest(config.outputDir, state.digest, state.ledgerStamp);
         }
         doing = 'make the configured packages';
         // Packages are made from the outputs just written, so no other build may change them meanwhile.
