@@ -3,7 +3,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
 import { compareSummaries, sortSummaries, summarize, type DocumentSummary } from '../../src/site/document-summary.js';
 import { FACETS, groupBy } from '../../src/site/render/browse-pages.js';
-import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
+import { decodedSeeds, siteText, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
 // A third document, a year later and in another archive, so counts and order are tested with more than one value.
@@ -17,7 +17,7 @@ const later: Cable = {
 };
 const corpus = [...seeds, later];
 const settings = testSettings();
-const files = new Map(deriveSite(corpus, settings, readSiteAssets()).map((f) => [f.path, f.content]));
+const files = new Map(deriveSite(corpus, settings, readSiteAssets()).map((f) => [f.path, siteText(f.content)]));
 
 describe('browse pages, index and sitemap', () => {
   it('groups by year, archive and type with counts', () => {
@@ -82,6 +82,22 @@ describe('the order of every list of documents', () => {
     // Same objects, in the same order for equal keys.
     const sorted = sortSummaries(list);
     const expected = [...list].sort(compareSummaries);
+    sorted.forEach((s, i) => expect(s).toBe(expected[i]));
+  });
+
+  it('gives the same order when the summaries come in id order, as the build hands them over (dates sorted, ids kept in order)', () => {
+    const dates = [undefined, '1965', '1965-12', '1965-12-24', '1966-01-02', '1965-12-2', '\uffff'];
+    const list: DocumentSummary[] = [];
+    for (let i = 0; i < 80; i++) {
+      const s: DocumentSummary = { id: `d${String(i).padStart(3, '0')}`, title: `t${i}`, people: [], organisations: [], places: [] };
+      const date = dates[(i * 5) % dates.length];
+      if (date !== undefined) s.dateIso = date;
+      list.push(s);
+    }
+    const sorted = sortSummaries(list);
+    const expected = [...list].sort(compareSummaries);
+    expect(sorted.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+    expect(sorted.map((s) => s.id)).not.toEqual(list.map((s) => s.id));
     sorted.forEach((s, i) => expect(s).toBe(expected[i]));
   });
 });

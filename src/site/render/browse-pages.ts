@@ -1,9 +1,10 @@
 import { sortSummaries, type DocumentSummary } from '../document-summary.js';
-import { html, raw, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl } from '../site-urls.js';
 import { browseAnchor } from './browse-anchor.js';
-import { renderPage } from './layout.js';
+import { Utf8Pieces } from '../utf8-pieces.js';
+import { pageFrame, renderPage } from './layout.js';
 
 /** One way of grouping the documents, and the page it is shown on. */
 export interface Facet {
@@ -56,40 +57,52 @@ export function documentListItem(s: DocumentSummary, fromPath: string): Html {
 export class ListItems {
   private readonly byDepth = new Map<number, Map<DocumentSummary, string>>();
 
-  render(documents: readonly DocumentSummary[], fromPath: string): Html {
+  /** Each document's item, in turn, into `out`. */
+  add(out: Utf8Pieces, documents: readonly DocumentSummary[], fromPath: string): void {
     const depth = fromPath.split('/').length;
     let cache = this.byDepth.get(depth);
     if (cache === undefined) this.byDepth.set(depth, (cache = new Map()));
-    let out = '';
     for (const s of documents) {
       let item = cache.get(s);
       if (item === undefined) cache.set(s, (item = documentListItem(s, fromPath).value));
-      out += item;
+      out.push(item);
     }
-    return raw(out);
   }
 }
 
-function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): string {
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): Uint8Array {
   const path = `browse/${facet.slug}.html`;
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
-  const main = html`<h1>${facet.label}</h1>
+  const [before, after] = pageFrame({ path, title: facet.label }, settings);
+  const out = new Utf8Pieces();
+  out.push(
+    before,
+    html`<h1>${facet.label}</h1>
 <p>${groups.length} ${groups.length === 1 ? 'value' : 'values'} over ${summaries.length} ${summaries.length === 1 ? 'document' : 'documents'}.</p>
-${
-  groups.length === 0
-    ? html`<p>No document of the edition has one.</p>`
-    : html`<ul class="value-index">${groups.map(
-        ([value, docs]) =>
-          html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
-            facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
-          }</li>`,
-      )}</ul>
-${groups.map(
-  ([value, docs]) =>
-    html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">${items.render(docs, path)}</ul></section>`,
-)}`
-}`;
-  return renderPage({ path, title: facet.label, main }, settings);
+`.value,
+  );
+  if (groups.length === 0) out.push(html`<p>No document of the edition has one.</p>`.value);
+  else {
+    out.push('<ul class="value-index">');
+    for (const [value, docs] of groups) {
+      out.push(
+        html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
+          facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
+        }</li>`.value,
+      );
+    }
+    out.push('</ul>\n');
+    for (const [value, docs] of groups) {
+      out.push(
+        html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">`
+          .value,
+      );
+      items.add(out, docs, path);
+      out.push('</ul></section>');
+    }
+  }
+  out.push(after);
+  return out.bytes();
 }
 
 function browseIndex(counts: readonly number[], settings: SiteSettings): string {
@@ -101,7 +114,7 @@ function browseIndex(counts: readonly number[], settings: SiteSettings): string 
 }
 
 /** browse/index.html and one page per facet, made from the summaries alone, `sorted` in list order (`sortSummaries`). */
-export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string }[] {
+export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string | Uint8Array }[] {
   // Grouped once per facet: both the facet's page and the browse index use the groups.
   const groups = FACETS.map((f) => groupBy(f, sorted, true));
   return [
