@@ -35,9 +35,9 @@ export function groupBy(facet: Facet, summaries: readonly DocumentSummary[], sor
   const groups = new Map<string, DocumentSummary[]>();
   for (const s of sorted ? summaries : sortSummaries(summaries)) {
     for (const v of facet.values(s)) {
-      const list = groups.get(v) ?? [];
-      list.push(s);
-      groups.set(v, list);
+      const list = groups.get(v);
+      if (list === undefined) groups.set(v, [s]);
+      else list.push(s);
     }
   }
   return [...groups.entries()].sort(([a], [b]) => COLLATOR.compare(a, b));
@@ -49,13 +49,27 @@ export function documentListItem(s: DocumentSummary, fromPath: string): Html {
   }</li>`;
 }
 
+const ITEM_START = '<li><a href="';
+
 /**
- * Each document's list item rendered once per folder depth of the pages listing it (the index at
- * the top, every browse page in browse/), not once per list it appears in: a document named with
- * five people is listed on the timeline, archive, type and five times on the people page.
+ * A document's list item as the index (at the top of the site) shows it: made with the document's
+ * page and kept in its edition entry, so the lists of a one-document change are joined, not
+ * rendered again. A page one folder down shows the same item with its link one folder up.
+ */
+export function topListItem(s: DocumentSummary): string {
+  return documentListItem(s, 'index.html').value;
+}
+
+/**
+ * Each document's list item once per folder depth of the pages listing it (the index at the top,
+ * every browse page in browse/), not once per list it appears in: a document named with five
+ * people is listed on the timeline, archive, type and five times on the people page. Items kept
+ * in the entries (`topListItem`) are used as they are; others are rendered.
  */
 export class ListItems {
   private readonly byDepth = new Map<number, Map<DocumentSummary, string>>();
+
+  constructor(private readonly kept: ReadonlyMap<DocumentSummary, string> = new Map()) {}
 
   /** Each document's item, in turn, into `out`. */
   add(out: Utf8Pieces, documents: readonly DocumentSummary[], fromPath: string): void {
@@ -64,9 +78,15 @@ export class ListItems {
     if (cache === undefined) this.byDepth.set(depth, (cache = new Map()));
     for (const s of documents) {
       let item = cache.get(s);
-      if (item === undefined) cache.set(s, (item = documentListItem(s, fromPath).value));
+      if (item === undefined) cache.set(s, (item = this.item(s, fromPath, depth)));
       out.push(item);
     }
+  }
+
+  private item(s: DocumentSummary, fromPath: string, depth: number): string {
+    const top = this.kept.get(s);
+    if (top === undefined || !top.startsWith(ITEM_START)) return documentListItem(s, fromPath).value;
+    return depth === 1 ? top : ITEM_START + '../'.repeat(depth - 1) + top.slice(ITEM_START.length);
   }
 }
 

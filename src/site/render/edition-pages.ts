@@ -1,7 +1,7 @@
 import type { DocumentSummary } from '../document-summary.js';
 import { escapeHtml, html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
-import { documentPagePath, relativeUrl, siteUrl } from '../site-urls.js';
+import { documentPagePath, encodePath, relativeUrl, siteUrl } from '../site-urls.js';
 import { FACETS, type ListItems } from './browse-pages.js';
 import { Utf8Pieces } from '../utf8-pieces.js';
 import { pageFrame, renderPage } from './layout.js';
@@ -41,10 +41,12 @@ export function renderSitemap(sorted: readonly DocumentSummary[], settings: Site
   out.push(`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 `);
-  const url = (p: string): string => `  <url><loc>${escapeHtml(siteUrl(settings, p))}</loc></url>`;
+  // The site's URL once, then each page's path (escaping a URL is escaping its parts).
+  const site = escapeHtml(siteUrl(settings));
+  const url = (p: string): string => `  <url><loc>${site}${escapeHtml(encodePath(p))}</loc></url>`;
   out.push(url('index.html'));
-  for (const p of ['search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`)]) out.push('\n', url(p));
-  for (const s of sorted) out.push('\n', url(documentPagePath(s.id)));
+  for (const p of ['search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`)]) out.push(`\n${url(p)}`);
+  for (const s of sorted) out.push(`\n${url(documentPagePath(s.id))}`);
   out.push('\n</urlset>\n');
   return out.bytes();
 }
