@@ -56,7 +56,8 @@ export function cslExport(items: readonly CslItem[]): string {
 
 /** CSL-JSON, BibTeX and RIS of a list of items (one document, or the whole edition). */
 export function exportCitations(items: readonly CslItem[]): { csl: string; bibtex: string; ris: string } {
-  const cite = new Cite(items);
+  // The items are CSL-JSON already: telling Citation.js so spares its guessing of the input's type.
+  const cite = new Cite(items, { forceType: '@csl/list+object' });
   return {
     csl: cslExport(items),
     bibtex: cite.format('bibtex', { format: 'text' }),
