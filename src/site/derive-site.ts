@@ -10,20 +10,15 @@ import type { SiteAssets } from './site-assets.js';
 import type { SiteSettings } from './site-settings.js';
 import { documentExportPath, documentPagePath, editionExportPath } from './site-urls.js';
 
-/** A file of the site, its path relative to the site folder; the edition-wide lists come as UTF-8 bytes. */
+/** A file of the site, its path relative to the site folder. */
 export interface SiteFile {
   path: string;
-  content: string | Uint8Array;
-}
-
-/** A document's own files: text. */
-export interface DocumentFile extends SiteFile {
   content: string;
 }
 
 /** What one document gives the site: its own files, and what the edition-wide pages need of it. */
 export interface DocumentOutput {
-  files: DocumentFile[];
+  files: SiteFile[];
   summary: DocumentSummary;
   csl: CslItem;
   /** Its CSL-JSON download (the item in an array of one): the edition's is joined from these. */

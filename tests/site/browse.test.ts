@@ -3,7 +3,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
 import { compareSummaries, sortSummaries, summarize, type DocumentSummary } from '../../src/site/document-summary.js';
 import { FACETS, groupBy } from '../../src/site/render/browse-pages.js';
-import { decodedSeeds, siteText, testSettings, textOf } from './site-fixtures.js';
+import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
 // A third document, a year later and in another archive, so counts and order are tested with more than one value.
@@ -17,7 +17,7 @@ const later: Cable = {
 };
 const corpus = [...seeds, later];
 const settings = testSettings();
-const files = new Map(deriveSite(corpus, settings, readSiteAssets()).map((f) => [f.path, siteText(f.content)]));
+const files = new Map(deriveSite(corpus, settings, readSiteAssets()).map((f) => [f.path, f.content]));
 
 describe('browse pages, index and sitemap', () => {
   it('groups by year, archive and type with counts', () => {

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
 import { cslItem } from '../../src/site/citation/csl-item.js';
 import { CHICAGO_TEMPLATE, formatChicago } from '../../src/site/citation/format-citation.js';
-import { decodedSeeds, jsonLdOf, metaTags, siteText, testSettings, textOf } from './site-fixtures.js';
+import { decodedSeeds, jsonLdOf, metaTags, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
 const settings = testSettings();
-const files = new Map(deriveSite(seeds, settings, readSiteAssets()).map((f) => [f.path, siteText(f.content)]));
+const files = new Map(deriveSite(seeds, settings, readSiteAssets()).map((f) => [f.path, f.content]));
 
 /** The facts a citation must carry, read straight from the TEI file (not through the decoder). */
 function fromTei(id: string): { title: string; date: string; authors: string[]; reference: string } {

@@ -5,11 +5,11 @@ import { blockReadingText, normalizeWhitespace } from '../../src/model/reading-t
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
 import { renderBlock } from '../../src/site/render/render-blocks.js';
 import { disagreeingDates } from '../../src/site/render/dates-section.js';
-import { decodedSeeds, siteText, testSettings, textOf } from './site-fixtures.js';
+import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
 const settings = testSettings();
-const files = new Map(deriveSite(seeds, settings, readSiteAssets()).map((f) => [f.path, siteText(f.content)]));
+const files = new Map(deriveSite(seeds, settings, readSiteAssets()).map((f) => [f.path, f.content]));
 const page = (id: string): string => files.get(`documents/${id}.html`)!;
 
 function kinds(segments: readonly Inline[], out = new Set<string>()): Set<string> {

@@ -3,7 +3,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { exportCitations } from '../../src/site/citation/format-citation.js';
 import { deriveDocument, deriveEdition, deriveSite, editionEntry, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
 import { browserCorpus } from './built-site.js';
-import { siteText, testSettings } from './site-fixtures.js';
+import { testSettings } from './site-fixtures.js';
 
 /**
  * The site stage as an incremental build uses it: each document's files from that document
@@ -13,7 +13,7 @@ import { siteText, testSettings } from './site-fixtures.js';
 const assets = readSiteAssets();
 const settings = testSettings();
 const corpus = browserCorpus();
-const byPath = (files: readonly { path: string; content: string | Uint8Array }[]): Map<string, string> => new Map(files.map((f) => [f.path, siteText(f.content)]));
+const byPath = (files: readonly { path: string; content: string }[]): Map<string, string> => new Map(files.map((f) => [f.path, f.content]));
 const full = byPath(deriveSite(corpus, settings, assets));
 
 describe('the site stage, incrementally', () => {
@@ -62,7 +62,7 @@ describe('the site stage, incrementally', () => {
 describe('the edition downloads of an empty edition', () => {
   it('are what Citation.js gives for no items', () => {
     const none = deriveEdition([], settings, assets);
-    const text = (path: string): string => siteText(none.find((f) => f.path === path)!.content);
+    const text = (path: string): string => none.find((f) => f.path === path)!.content;
     const nothing = exportCitations([]);
     expect(text('edition.csl.json')).toBe(nothing.csl);
     expect(text('edition.bib')).toBe(nothing.bibtex);

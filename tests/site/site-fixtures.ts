@@ -58,10 +58,3 @@ export function jsonLdOf(page: string): Record<string, any> {
   if (!m) throw new Error('no JSON-LD on the page');
   return JSON.parse(m[1]!) as Record<string, any>;
 }
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** A site file's text: the edition-wide lists come as UTF-8 bytes (a malformed sequence throws). */
-export function siteText(content: string | Uint8Array): string {
-  return typeof content === 'string' ? content : UTF8.decode(content);
-}

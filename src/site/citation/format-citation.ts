@@ -2,7 +2,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { Utf8Pieces } from '../utf8-pieces.js';
+import { TextPieces } from '../text-pieces.js';
 import type { CslItem } from './csl-item.js';
 
 export const CHICAGO_TEMPLATE = 'cablekit-chicago-nb';
@@ -69,14 +69,14 @@ export function exportCitations(items: readonly CslItem[]): { csl: string; bibte
  * The edition's downloads from each document's own: byte for byte what `exportCitations` gives
  * for all the items at once (Citation.js ends each BibTeX entry with a blank line and the list
  * with one more newline, and puts one newline between RIS records; tests/site/citation.test.ts
- * checks it), without running Citation.js over the whole edition when one document changed. The
- * documents' texts are encoded one by one into each file's bytes (`Utf8Pieces`): the three files
- * are over 16 MB at 10,000 documents.
+ * checks it), without running Citation.js over the whole edition when one document changed. Each
+ * file is joined once from the documents' texts (`TextPieces`): the three are over 16 MB at
+ * 10,000 documents.
  */
-export function joinExports(documents: readonly { cslJson: string; bibtex: string; ris: string }[]): { csl: Uint8Array; bibtex: Uint8Array; ris: Uint8Array } {
-  const csl = new Utf8Pieces();
-  const bibtex = new Utf8Pieces();
-  const ris = new Utf8Pieces();
+export function joinExports(documents: readonly { cslJson: string; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
+  const csl = new TextPieces();
+  const bibtex = new TextPieces();
+  const ris = new TextPieces();
   if (documents.length === 0) csl.push(cslExport([]));
   else {
     // Each document's CSL-JSON is its item in an array of one, at the indentation the item has in
@@ -90,7 +90,7 @@ export function joinExports(documents: readonly { cslJson: string; bibtex: strin
     ris.push(i === 0 ? '' : '\n', d.ris);
   });
   bibtex.push('\n');
-  return { csl: csl.bytes(), bibtex: bibtex.bytes(), ris: ris.bytes() };
+  return { csl: csl.text(), bibtex: bibtex.text(), ris: ris.text() };
 }
 
 /**

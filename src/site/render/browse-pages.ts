@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl } from '../site-urls.js';
 import { browseAnchor } from './browse-anchor.js';
-import { Utf8Pieces } from '../utf8-pieces.js';
+import { TextPieces } from '../text-pieces.js';
 import { pageFrame, renderPage } from './layout.js';
 
 /** One way of grouping the documents, and the page it is shown on. */
@@ -72,7 +72,7 @@ export class ListItems {
   constructor(private readonly kept: ReadonlyMap<DocumentSummary, string> = new Map()) {}
 
   /** Each document's item, in turn, into `out`. */
-  add(out: Utf8Pieces, documents: readonly DocumentSummary[], fromPath: string): void {
+  add(out: TextPieces, documents: readonly DocumentSummary[], fromPath: string): void {
     const depth = fromPath.split('/').length;
     let cache = this.byDepth.get(depth);
     if (cache === undefined) this.byDepth.set(depth, (cache = new Map()));
@@ -90,11 +90,11 @@ export class ListItems {
   }
 }
 
-function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): Uint8Array {
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): string {
   const path = `browse/${facet.slug}.html`;
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
   const [before, after] = pageFrame({ path, title: facet.label }, settings);
-  const out = new Utf8Pieces();
+  const out = new TextPieces();
   out.push(
     before,
     html`<h1>${facet.label}</h1>
@@ -122,7 +122,7 @@ function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: 
     }
   }
   out.push(after);
-  return out.bytes();
+  return out.text();
 }
 
 function browseIndex(counts: readonly number[], settings: SiteSettings): string {
@@ -134,7 +134,7 @@ function browseIndex(counts: readonly number[], settings: SiteSettings): string 
 }
 
 /** browse/index.html and one page per facet, made from the summaries alone, `sorted` in list order (`sortSummaries`). */
-export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string | Uint8Array }[] {
+export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string }[] {
   // Grouped once per facet: both the facet's page and the browse index use the groups.
   const groups = FACETS.map((f) => groupBy(f, sorted, true));
   return [

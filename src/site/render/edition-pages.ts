@@ -3,14 +3,14 @@ import { escapeHtml, html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, encodePath, relativeUrl, siteUrl } from '../site-urls.js';
 import { FACETS, type ListItems } from './browse-pages.js';
-import { Utf8Pieces } from '../utf8-pieces.js';
+import { TextPieces } from '../text-pieces.js';
 import { pageFrame, renderPage } from './layout.js';
 
 /** Every document, `sorted` in list order (`sortSummaries`). */
-export function renderIndexPage(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): Uint8Array {
+export function renderIndexPage(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): string {
   const path = 'index.html';
   const [before, after] = pageFrame({ path, title: 'Documents' }, settings);
-  const out = new Utf8Pieces();
+  const out = new TextPieces();
   out.push(
     before,
     html`<h1>${settings.collectionName}</h1>
@@ -20,7 +20,7 @@ export function renderIndexPage(sorted: readonly DocumentSummary[], settings: Si
   );
   items.add(out, sorted, path);
   out.push('</ul>', after);
-  return out.bytes();
+  return out.text();
 }
 
 /** The search page: Pagefind's interface, loaded from the index the build writes beside the pages. */
@@ -36,8 +36,8 @@ export function renderSearchPage(settings: SiteSettings): string {
 }
 
 /** Every page of the site, by absolute URL; the documents `sorted` in list order (`sortSummaries`). */
-export function renderSitemap(sorted: readonly DocumentSummary[], settings: SiteSettings): Uint8Array {
-  const out = new Utf8Pieces();
+export function renderSitemap(sorted: readonly DocumentSummary[], settings: SiteSettings): string {
+  const out = new TextPieces();
   out.push(`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 `);
@@ -48,5 +48,5 @@ export function renderSitemap(sorted: readonly DocumentSummary[], settings: Site
   for (const p of ['search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`)]) out.push(`\n${url(p)}`);
   for (const s of sorted) out.push(`\n${url(documentPagePath(s.id))}`);
   out.push('\n</urlset>\n');
-  return out.bytes();
+  return out.text();
 }

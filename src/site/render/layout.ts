@@ -21,7 +21,7 @@ export function renderPage(page: PageShell, settings: SiteSettings): string {
 
 /**
  * The frame of a page as the text before and after its main content: the pages that list every
- * document put their lists between the two as pieces (`Utf8Pieces`), never as one string.
+ * document put their lists between the two as pieces (`TextPieces`), joined once.
  */
 export function pageFrame(page: Omit<PageShell, 'main'>, settings: SiteSettings): [string, string] {
   const to = (target: string): string => relativeUrl(page.path, target);
