@@ -3,7 +3,7 @@ import { cslItem, type CslItem } from './citation/csl-item.js';
 import { renderCitations, type KeptCitation } from './citation/citation-cache.js';
 import { cslExport, joinExports, registerChicagoStyle } from './citation/format-citation.js';
 import { sortSummaries, summarize, type DocumentSummary } from './document-summary.js';
-import { ListItems, renderBrowsePages } from './render/browse-pages.js';
+import { ListItems, renderBrowsePages, topListItem } from './render/browse-pages.js';
 import { renderDocumentPage } from './render/document-page.js';
 import { renderIndexPage, renderSearchPage, renderSitemap } from './render/edition-pages.js';
 import type { SiteAssets } from './site-assets.js';
@@ -28,10 +28,12 @@ export interface DocumentOutput {
   ris: string;
   /** Its Chicago forms with their key: a later derivation with this entry as `previous` reuses them (and the BibTeX and RIS). */
   citation: KeptCitation;
+  /** Its item in the lists of documents (index, browse pages), as the index shows it: the lists are joined from these. */
+  listItem: string;
 }
 
 /** What the edition-wide files are made from, and what a build keeps between runs: plain JSON. */
-export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'>;
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'> & Partial<Pick<DocumentOutput, 'listItem'>>;
 
 /**
  * A document's page and citation downloads; depends on this cable and the settings only.
@@ -52,6 +54,7 @@ export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: 
     bibtex,
     ris,
     citation,
+    listItem: topListItem(summary),
     files: [
       { path: documentPagePath(cable.id), content: renderDocumentPage(cable, summary, citation, settings) },
       { path: documentExportPath(cable.id, 'csl'), content: cslJson },
@@ -63,15 +66,15 @@ export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: 
 
 /** The entry the edition-wide files are made from, and the build keeps (a document's output without its files). */
 export function editionEntry(output: DocumentOutput): EditionEntry {
-  const { summary, cslJson, bibtex, ris, citation } = output;
-  return { summary, cslJson, bibtex, ris, citation };
+  const { summary, cslJson, bibtex, ris, citation, listItem } = output;
+  return { summary, cslJson, bibtex, ris, citation, listItem };
 }
 
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
 export function deriveEdition(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): SiteFile[] {
   // Sorted once for every list; list items rendered once for every list they appear in.
   const sorted = sortSummaries(documents.map((d) => d.summary));
-  const items = new ListItems();
+  const items = new ListItems(keptListItems(documents));
   const exports = joinExports(byId(documents));
   return [
     { path: 'index.html', content: renderIndexPage(sorted, settings, items) },
@@ -83,6 +86,13 @@ export function deriveEdition(documents: readonly EditionEntry[], settings: Site
     { path: editionExportPath('ris'), content: exports.ris },
     ...assets.files,
   ];
+}
+
+/** The list items the entries carry (an entry kept by an earlier version may have none: its item is rendered). */
+function keptListItems(documents: readonly EditionEntry[]): Map<DocumentSummary, string> {
+  const kept = new Map<DocumentSummary, string>();
+  for (const d of documents) if (typeof d.listItem === 'string') kept.set(d.summary, d.listItem);
+  return kept;
 }
 
 /** The entries by id (the build hands them over in that order already: then they are not sorted again). */

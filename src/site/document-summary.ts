@@ -52,13 +52,30 @@ export function compareSummaries(a: DocumentSummary, b: DocumentSummary): number
 }
 
 /**
- * The summaries in the order of `compareSummaries`, sorted once for every list of the edition, as
- * plain strings (date, NUL, id, NUL, position): NUL sorts before every character of a date or an
- * id, so comparing the strings compares the date first, then the id, then the position (equal ids
+ * The summaries in the order of `compareSummaries`, sorted once for every list of the edition.
+ * The build hands them over in id order: then sorting by date alone, stably, gives that order —
+ * the documents are put in one bucket per date in the order they come, and only the distinct
+ * dates are sorted (a few thousand strings, not 10,000 keys). Otherwise they are sorted as plain
+ * strings (date, NUL, id, NUL, position): NUL sorts before every character of a date or an id,
+ * so comparing the strings compares the date first, then the id, then the position (equal ids
  * keep their order, as a stable sort keeps them); the default string sort of V8 does it without
  * calling a comparator 130,000 times for 10,000 documents.
  */
 export function sortSummaries(summaries: readonly DocumentSummary[]): DocumentSummary[] {
+  let byId = true;
+  for (let i = 1; i < summaries.length && byId; i++) byId = summaries[i - 1]!.id < summaries[i]!.id;
+  if (byId) {
+    const byDate = new Map<string, DocumentSummary[]>();
+    for (const s of summaries) {
+      const date = s.dateIso ?? '\uffff';
+      const bucket = byDate.get(date);
+      if (bucket === undefined) byDate.set(date, [s]);
+      else bucket.push(s);
+    }
+    const out: DocumentSummary[] = [];
+    for (const date of [...byDate.keys()].sort()) for (const s of byDate.get(date)!) out.push(s);
+    return out;
+  }
   const width = String(summaries.length).length;
   const keys = summaries.map((s, i) => `${s.dateIso ?? '\uffff'}\u0000${s.id}\u0000${String(i).padStart(width, '0')}`);
   keys.sort();

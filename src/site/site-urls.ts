@@ -14,7 +14,7 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csl: 'csl.json'
 
 /** Each segment of a path URL-encoded; a path of unreserved characters only (ids, file names) is its own encoding. */
 const UNRESERVED_PATH = /^[A-Za-z0-9._~/-]*$/;
-function encodePath(path: string): string {
+export function encodePath(path: string): string {
   return UNRESERVED_PATH.test(path) ? path : path.split('/').map(encodeURIComponent).join('/');
 }
 

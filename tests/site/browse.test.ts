@@ -84,4 +84,20 @@ describe('the order of every list of documents', () => {
     const expected = [...list].sort(compareSummaries);
     sorted.forEach((s, i) => expect(s).toBe(expected[i]));
   });
+
+  it('gives the same order when the summaries come in id order, as the build hands them over (dates sorted, ids kept in order)', () => {
+    const dates = [undefined, '1965', '1965-12', '1965-12-24', '1966-01-02', '1965-12-2', '\uffff'];
+    const list: DocumentSummary[] = [];
+    for (let i = 0; i < 80; i++) {
+      const s: DocumentSummary = { id: `d${String(i).padStart(3, '0')}`, title: `t${i}`, people: [], organisations: [], places: [] };
+      const date = dates[(i * 5) % dates.length];
+      if (date !== undefined) s.dateIso = date;
+      list.push(s);
+    }
+    const sorted = sortSummaries(list);
+    const expected = [...list].sort(compareSummaries);
+    expect(sorted.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+    expect(sorted.map((s) => s.id)).not.toEqual(list.map((s) => s.id));
+    sorted.forEach((s, i) => expect(s).toBe(expected[i]));
+  });
 });

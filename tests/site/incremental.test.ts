@@ -25,6 +25,18 @@ describe('the site stage, incrementally', () => {
     for (const [path, content] of full) expect(pieced.get(path), path).toBe(content);
   });
 
+  it('makes the same edition-wide files from entries without list items (kept by an earlier version) or with some', () => {
+    const entries = corpus.map((c) => editionEntry(deriveDocument(c, settings)));
+    expect(entries.every((e) => typeof e.listItem === 'string' && e.listItem.startsWith('<li>'))).toBe(true);
+    const edition = byPath(deriveEdition(entries, settings, assets));
+    const without = entries.map(({ listItem: _dropped, ...rest }) => rest);
+    const mixed = entries.map((e, i) => (i % 2 === 0 ? e : without[i]!));
+    for (const variant of [without, mixed]) {
+      const files = byPath(deriveEdition(variant, settings, assets));
+      for (const [path, content] of edition) expect(files.get(path), path).toBe(content);
+    }
+  });
+
   it('after one document changes, only its files and edition-wide files differ', () => {
     const target = corpus[1]!;
     const changed: Cable = { ...target, title: `${target.title ?? target.id} (corrected)` };
@@ -50,6 +62,10 @@ describe('the site stage, incrementally', () => {
 describe('the edition downloads of an empty edition', () => {
   it('are what Citation.js gives for no items', () => {
     const none = deriveEdition([], settings, assets);
-    expect(none.find((f) => f.path === 'edition.csl.json')!.content).toBe(exportCitations([]).csl);
+    const text = (path: string): string => none.find((f) => f.path === path)!.content;
+    const nothing = exportCitations([]);
+    expect(text('edition.csl.json')).toBe(nothing.csl);
+    expect(text('edition.bib')).toBe(nothing.bibtex);
+    expect(text('edition.ris')).toBe(nothing.ris);
   });
 });

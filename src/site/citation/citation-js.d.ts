@@ -1,7 +1,7 @@
 // The few parts of Citation.js the site uses (the packages ship no type declarations).
 declare module '@citation-js/core' {
   export class Cite {
-    constructor(data: unknown);
+    constructor(data: unknown, options?: Record<string, unknown>);
     format(format: string, options?: Record<string, unknown>): string;
     data: Record<string, unknown>[];
   }

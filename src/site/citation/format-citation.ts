@@ -2,6 +2,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import { TextPieces } from '../text-pieces.js';
 import type { CslItem } from './csl-item.js';
 
 export const CHICAGO_TEMPLATE = 'cablekit-chicago-nb';
@@ -55,7 +56,8 @@ export function cslExport(items: readonly CslItem[]): string {
 
 /** CSL-JSON, BibTeX and RIS of a list of items (one document, or the whole edition). */
 export function exportCitations(items: readonly CslItem[]): { csl: string; bibtex: string; ris: string } {
-  const cite = new Cite(items);
+  // The items are CSL-JSON already: telling Citation.js so spares its guessing of the input's type.
+  const cite = new Cite(items, { forceType: '@csl/list+object' });
   return {
     csl: cslExport(items),
     bibtex: cite.format('bibtex', { format: 'text' }),
@@ -67,16 +69,28 @@ export function exportCitations(items: readonly CslItem[]): { csl: string; bibte
  * The edition's downloads from each document's own: byte for byte what `exportCitations` gives
  * for all the items at once (Citation.js ends each BibTeX entry with a blank line and the list
  * with one more newline, and puts one newline between RIS records; tests/site/citation.test.ts
- * checks it), without running Citation.js over the whole edition when one document changed.
+ * checks it), without running Citation.js over the whole edition when one document changed. Each
+ * file is joined once from the documents' texts (`TextPieces`): the three are over 16 MB at
+ * 10,000 documents.
  */
 export function joinExports(documents: readonly { cslJson: string; bibtex: string; ris: string }[]): { csl: string; bibtex: string; ris: string } {
-  return {
+  const csl = new TextPieces();
+  const bibtex = new TextPieces();
+  const ris = new TextPieces();
+  if (documents.length === 0) csl.push(cslExport([]));
+  else {
     // Each document's CSL-JSON is its item in an array of one, at the indentation the item has in
-    // any array: the items' text is joined, not serialized again (8 MB for 10,000 documents).
-    csl: documents.length === 0 ? cslExport([]) : `[\n${documents.map((d) => d.cslJson.slice(2, -3)).join(',\n')}\n]\n`,
-    bibtex: `${documents.map((d) => (d.bibtex.endsWith('\n') ? d.bibtex.slice(0, -1) : d.bibtex)).join('')}\n`,
-    ris: documents.map((d) => d.ris).join('\n'),
-  };
+    // any array: the items' text is joined, not serialized again.
+    csl.push('[\n');
+    documents.forEach((d, i) => csl.push(i === 0 ? '' : ',\n', d.cslJson.slice(2, -3)));
+    csl.push('\n]\n');
+  }
+  documents.forEach((d, i) => {
+    bibtex.push(d.bibtex.endsWith('\n') ? d.bibtex.slice(0, -1) : d.bibtex);
+    ris.push(i === 0 ? '' : '\n', d.ris);
+  });
+  bibtex.push('\n');
+  return { csl: csl.text(), bibtex: bibtex.text(), ris: ris.text() };
 }
 
 /**

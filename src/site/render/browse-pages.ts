@@ -1,9 +1,10 @@
 import { sortSummaries, type DocumentSummary } from '../document-summary.js';
-import { html, raw, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl } from '../site-urls.js';
 import { browseAnchor } from './browse-anchor.js';
-import { renderPage } from './layout.js';
+import { TextPieces } from '../text-pieces.js';
+import { pageFrame, renderPage } from './layout.js';
 
 /** One way of grouping the documents, and the page it is shown on. */
 export interface Facet {
@@ -34,9 +35,9 @@ export function groupBy(facet: Facet, summaries: readonly DocumentSummary[], sor
   const groups = new Map<string, DocumentSummary[]>();
   for (const s of sorted ? summaries : sortSummaries(summaries)) {
     for (const v of facet.values(s)) {
-      const list = groups.get(v) ?? [];
-      list.push(s);
-      groups.set(v, list);
+      const list = groups.get(v);
+      if (list === undefined) groups.set(v, [s]);
+      else list.push(s);
     }
   }
   return [...groups.entries()].sort(([a], [b]) => COLLATOR.compare(a, b));
@@ -48,48 +49,80 @@ export function documentListItem(s: DocumentSummary, fromPath: string): Html {
   }</li>`;
 }
 
+const ITEM_START = '<li><a href="';
+
 /**
- * Each document's list item rendered once per folder depth of the pages listing it (the index at
- * the top, every browse page in browse/), not once per list it appears in: a document named with
- * five people is listed on the timeline, archive, type and five times on the people page.
+ * A document's list item as the index (at the top of the site) shows it: made with the document's
+ * page and kept in its edition entry, so the lists of a one-document change are joined, not
+ * rendered again. A page one folder down shows the same item with its link one folder up.
+ */
+export function topListItem(s: DocumentSummary): string {
+  return documentListItem(s, 'index.html').value;
+}
+
+/**
+ * Each document's list item once per folder depth of the pages listing it (the index at the top,
+ * every browse page in browse/), not once per list it appears in: a document named with five
+ * people is listed on the timeline, archive, type and five times on the people page. Items kept
+ * in the entries (`topListItem`) are used as they are; others are rendered.
  */
 export class ListItems {
   private readonly byDepth = new Map<number, Map<DocumentSummary, string>>();
 
-  render(documents: readonly DocumentSummary[], fromPath: string): Html {
+  constructor(private readonly kept: ReadonlyMap<DocumentSummary, string> = new Map()) {}
+
+  /** Each document's item, in turn, into `out`. */
+  add(out: TextPieces, documents: readonly DocumentSummary[], fromPath: string): void {
     const depth = fromPath.split('/').length;
     let cache = this.byDepth.get(depth);
     if (cache === undefined) this.byDepth.set(depth, (cache = new Map()));
-    let out = '';
     for (const s of documents) {
       let item = cache.get(s);
-      if (item === undefined) cache.set(s, (item = documentListItem(s, fromPath).value));
-      out += item;
+      if (item === undefined) cache.set(s, (item = this.item(s, fromPath, depth)));
+      out.push(item);
     }
-    return raw(out);
+  }
+
+  private item(s: DocumentSummary, fromPath: string, depth: number): string {
+    const top = this.kept.get(s);
+    if (top === undefined || !top.startsWith(ITEM_START)) return documentListItem(s, fromPath).value;
+    return depth === 1 ? top : ITEM_START + '../'.repeat(depth - 1) + top.slice(ITEM_START.length);
   }
 }
 
 function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): string {
   const path = `browse/${facet.slug}.html`;
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
-  const main = html`<h1>${facet.label}</h1>
+  const [before, after] = pageFrame({ path, title: facet.label }, settings);
+  const out = new TextPieces();
+  out.push(
+    before,
+    html`<h1>${facet.label}</h1>
 <p>${groups.length} ${groups.length === 1 ? 'value' : 'values'} over ${summaries.length} ${summaries.length === 1 ? 'document' : 'documents'}.</p>
-${
-  groups.length === 0
-    ? html`<p>No document of the edition has one.</p>`
-    : html`<ul class="value-index">${groups.map(
-        ([value, docs]) =>
-          html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
-            facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
-          }</li>`,
-      )}</ul>
-${groups.map(
-  ([value, docs]) =>
-    html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">${items.render(docs, path)}</ul></section>`,
-)}`
-}`;
-  return renderPage({ path, title: facet.label, main }, settings);
+`.value,
+  );
+  if (groups.length === 0) out.push(html`<p>No document of the edition has one.</p>`.value);
+  else {
+    out.push('<ul class="value-index">');
+    for (const [value, docs] of groups) {
+      out.push(
+        html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
+          facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
+        }</li>`.value,
+      );
+    }
+    out.push('</ul>\n');
+    for (const [value, docs] of groups) {
+      out.push(
+        html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">`
+          .value,
+      );
+      items.add(out, docs, path);
+      out.push('</ul></section>');
+    }
+  }
+  out.push(after);
+  return out.text();
 }
 
 function browseIndex(counts: readonly number[], settings: SiteSettings): string {

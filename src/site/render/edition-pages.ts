@@ -1,18 +1,26 @@
 import type { DocumentSummary } from '../document-summary.js';
 import { escapeHtml, html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
-import { documentPagePath, relativeUrl, siteUrl } from '../site-urls.js';
+import { documentPagePath, encodePath, relativeUrl, siteUrl } from '../site-urls.js';
 import { FACETS, type ListItems } from './browse-pages.js';
-import { renderPage } from './layout.js';
+import { TextPieces } from '../text-pieces.js';
+import { pageFrame, renderPage } from './layout.js';
 
 /** Every document, `sorted` in list order (`sortSummaries`). */
 export function renderIndexPage(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): string {
   const path = 'index.html';
-  const main = html`<h1>${settings.collectionName}</h1>
+  const [before, after] = pageFrame({ path, title: 'Documents' }, settings);
+  const out = new TextPieces();
+  out.push(
+    before,
+    html`<h1>${settings.collectionName}</h1>
 <p>${sorted.length} ${sorted.length === 1 ? 'document' : 'documents'}, oldest first. Each page shows the translation with every editorial mark of the translator, where the original is kept, and how to cite it.</p>
 <p>Browse: ${FACETS.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label.toLowerCase()}</a>`)}; or <a href="search.html">search the text</a>.</p>
-<ul class="document-list">${items.render(sorted, path)}</ul>`;
-  return renderPage({ path, title: 'Documents', main }, settings);
+<ul class="document-list">`.value,
+  );
+  items.add(out, sorted, path);
+  out.push('</ul>', after);
+  return out.text();
 }
 
 /** The search page: Pagefind's interface, loaded from the index the build writes beside the pages. */
@@ -29,10 +37,16 @@ export function renderSearchPage(settings: SiteSettings): string {
 
 /** Every page of the site, by absolute URL; the documents `sorted` in list order (`sortSummaries`). */
 export function renderSitemap(sorted: readonly DocumentSummary[], settings: SiteSettings): string {
-  const paths = ['index.html', 'search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`), ...sorted.map((s) => documentPagePath(s.id))];
-  return `<?xml version="1.0" encoding="UTF-8"?>
+  const out = new TextPieces();
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${paths.map((p) => `  <url><loc>${escapeHtml(siteUrl(settings, p))}</loc></url>`).join('\n')}
-</urlset>
-`;
+`);
+  // The site's URL once, then each page's path (escaping a URL is escaping its parts).
+  const site = escapeHtml(siteUrl(settings));
+  const url = (p: string): string => `  <url><loc>${site}${escapeHtml(encodePath(p))}</loc></url>`;
+  out.push(url('index.html'));
+  for (const p of ['search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`)]) out.push(`\n${url(p)}`);
+  for (const s of sorted) out.push(`\n${url(documentPagePath(s.id))}`);
+  out.push('\n</urlset>\n');
+  return out.text();
 }

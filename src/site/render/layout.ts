@@ -15,6 +15,15 @@ export interface PageShell {
 
 /** The frame of every page: one stylesheet (print rules included), one small script that only enhances. */
 export function renderPage(page: PageShell, settings: SiteSettings): string {
+  const [before, after] = pageFrame(page, settings);
+  return before + page.main.value + after;
+}
+
+/**
+ * The frame of a page as the text before and after its main content: the pages that list every
+ * document put their lists between the two as pieces (`TextPieces`), joined once.
+ */
+export function pageFrame(page: Omit<PageShell, 'main'>, settings: SiteSettings): [string, string] {
   const to = (target: string): string => relativeUrl(page.path, target);
   const nav: [string, string][] = [
     ['index.html', 'Documents'],
@@ -22,7 +31,7 @@ export function renderPage(page: PageShell, settings: SiteSettings): string {
     ['browse/index.html', 'Browse'],
     ['search.html', 'Search'],
   ];
-  return `<!DOCTYPE html>\n${html`<html lang="en">
+  const before = `<!DOCTYPE html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,12 +48,14 @@ ${page.head ?? ''}
 <nav aria-label="Site"><ul>${nav.map(([href, label]) => html`<li><a href="${to(href)}"${href === page.path ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
 </header>
 <main id="main"${page.indexed ? html` data-pagefind-body` : ''}>
-${page.main}
+`}`;
+  const after = html`
 </main>
 <footer class="site-footer">
 <p>Published by ${settings.publisher}. Built with cablekit from the TEI of each document. <a href="${to('edition.csl.json')}">Whole edition as CSL-JSON</a>, <a href="${to('edition.bib')}">BibTeX</a>, <a href="${to('edition.ris')}">RIS</a>.</p>
 </footer>
 </body>
 </html>
-`}`;
+`.value;
+  return [before, after];
 }
