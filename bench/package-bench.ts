@@ -81,8 +81,15 @@ async function everyFormatChecked(edition: string, out: string, documents: numbe
 
 }
 
-export async function runPackageBench(count: number, workDir: string, built?: string): Promise<BenchResult> {
-  const edition = built ?? join(workDir, 'edition');
+/** Whether a folder holds an edition already built (TEI files written). */
+function isBuilt(edition: string): boolean {
+  return existsSync(join(edition, 'tei')) && readdirSync(join(edition, 'tei')).some((f) => f.endsWith('.xml'));
+}
+
+export async function runPackageBench(count: number, workDir: string, kept?: string): Promise<BenchResult> {
+  const edition = kept ?? join(workDir, 'edition');
+  // A kept folder that holds no built edition yet is generated and built there, and stays for later runs.
+  const built = kept !== undefined && isBuilt(kept) ? kept : undefined;
   let duplicates = 0;
   let buildSeconds = Number.NaN;
   if (built === undefined) {
@@ -148,7 +155,8 @@ export async function runPackageBench(count: number, workDir: string, built?: st
 
 /**
  * `node dist-bench/bench/package-bench.js [documents]` runs this bench alone (default 1,000
- * documents); CABLEKIT_BENCH_PACKAGE_EDITION names an edition built beforehand to package instead.
+ * documents); CABLEKIT_BENCH_PACKAGE_EDITION names a folder for the edition: packaged as it is when
+ * it was built before, else generated and built there, and kept for the next run.
  */
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(process.argv[2] ?? process.env['CABLEKIT_BENCH_PACKAGE_DOCS'] ?? 1000);
