@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { readFileIfExists, writeIfChanged } from '../../fs/index.js';
+import { readFileIfExists } from '../../fs/index.js';
 import { isContainedPath, type Package, type PackageFile } from '../../package/index.js';
 
 /**
@@ -37,24 +37,13 @@ export class PackageWriter {
   /** Writes one package under `<out>/<format>/`. */
   writePackage(format: string, pkg: Package): void {
     const target = this.target(format, pkg.path);
-    const mayExist = this.formatExisted(format);
     if (pkg.single) {
-      const bytes = (pkg.files[0] as PackageFile).bytes;
-      const existing = mayExist ? readFileIfExists(target) : undefined;
-      if (existing !== undefined && existing.equals(bytes)) {
-        this.unchanged += 1;
-        return;
-      }
-      const fresh = this.freshPath();
-      writeFileSync(fresh, bytes);
-      this.ensureDir(dirname(target));
-      // A file renamed over a file replaces it in one step: nothing to move aside.
-      renameSync(fresh, target);
-      this.written += 1;
+      if (this.replaceFile(format, target, (pkg.files[0] as PackageFile).bytes)) this.written += 1;
+      else this.unchanged += 1;
       return;
     }
     for (const f of pkg.files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
-    if (mayExist && sameFolder(target, pkg.files)) {
+    if (this.formatExisted(format) && sameFolder(target, pkg.files)) {
       this.unchanged += 1;
       return;
     }
@@ -79,9 +68,23 @@ export class PackageWriter {
     this.written += 1;
   }
 
-  /** Writes one small file atomically if it changed (storage-root declarations). */
+  /** Writes one small file if it changed (storage-root declarations). */
   writeFile(format: string, path: string, bytes: Uint8Array): void {
-    writeIfChanged(this.target(format, path), bytes);
+    this.replaceFile(format, this.target(format, path), bytes);
+  }
+
+  /**
+   * A file written in the temporary area and renamed over the old one, which replaces it in one
+   * step; nothing is done when the bytes are already there. Returns whether it was written.
+   */
+  private replaceFile(format: string, target: string, bytes: Uint8Array): boolean {
+    const existing = this.formatExisted(format) ? readFileIfExists(target) : undefined;
+    if (existing !== undefined && existing.equals(bytes)) return false;
+    const fresh = this.freshPath();
+    writeFileSync(fresh, bytes);
+    this.ensureDir(dirname(target));
+    renameSync(fresh, target);
+    return true;
   }
 
   target(format: string, path: string): string {
@@ -121,10 +124,7 @@ export class PackageWriter {
       // Anything already there (a folder, or a file where a folder belongs) is moved aside.
       if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
     }
-    if (!this.madeDirs.has(this.parked)) {
-      mkdirSync(this.parked, { recursive: true });
-      this.madeDirs.add(this.parked);
-    }
+    this.ensureDir(this.parked);
     this.counter += 1;
     // The counter first: one run may replace the same folder twice (two ids with one safe name).
     const parked = join(this.parked, `${this.counter}.${Buffer.from(relative(this.outDir, target)).toString('base64url')}`);
@@ -132,10 +132,19 @@ export class PackageWriter {
     renameSync(fresh, target);
   }
 
-  /** Makes a folder of the output and its missing parents, each known folder at most once a run. */
+  /**
+   * Makes a folder of the output and its missing parents, each at most once a run: an OCFL object's
+   * three layout folders then cost one mkdir each where they are new, and nothing where known.
+   */
   private ensureDir(dir: string): void {
     if (this.madeDirs.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    const parent = dirname(dir);
+    if (parent !== dir) this.ensureDir(parent);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     this.madeDirs.add(dir);
   }
 
