@@ -23,7 +23,8 @@ export interface RawDocument {
 
 /**
  * A TEI file made ready to package, or the reasons it is not: it must pass validation (an invalid
- * TEI is never packaged; bytes the build found valid are not checked twice), decode, carry a revision time, and have its derived records.
+ * TEI is never packaged; bytes the build found valid are not checked twice), decode, carry a
+ * revision time, and have its derived records.
  */
 export function prepareDocument(raw: RawDocument): { doc?: PackageDocument; diagnostics: Diagnostic[] } {
   const text = Buffer.from(raw.tei).toString('utf8');
