@@ -29,12 +29,16 @@ function seconds(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** The last summary line `cablekit package` printed (it says how many TEI files were validated, and where). */
+let lastSummary = '';
+
 /** Runs the built CLI; an error other than the ones `tolerated` names stops the bench. Returns the error lines. */
 function cli(args: string[], cwd: string, tolerated?: RegExp): string[] {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const errors = run.stderr.split('\n').filter((l) => / error /.test(l));
   const fatal = errors.filter((l) => !tolerated?.test(l));
   if (run.status !== 0 && (fatal.length > 0 || errors.length === 0)) throw new Error(`cablekit ${args.join(' ')} exited ${String(run.status)}: ${fatal.slice(0, 5).join('\n') || run.stderr.slice(-2000)}`);
+  lastSummary = run.stderr.split('\n').filter((l) => l.startsWith('Packaged ')).at(-1) ?? lastSummary;
   return errors;
 }
 
@@ -81,8 +85,15 @@ async function everyFormatChecked(edition: string, out: string, documents: numbe
 
 }
 
-export async function runPackageBench(count: number, workDir: string, built?: string): Promise<BenchResult> {
-  const edition = built ?? join(workDir, 'edition');
+/** Whether a folder holds an edition already built (TEI files written). */
+function isBuilt(edition: string): boolean {
+  return existsSync(join(edition, 'tei')) && readdirSync(join(edition, 'tei')).some((f) => f.endsWith('.xml'));
+}
+
+export async function runPackageBench(count: number, workDir: string, kept?: string): Promise<BenchResult> {
+  const edition = kept ?? join(workDir, 'edition');
+  // A kept folder that holds no built edition yet is generated and built there, and stays for later runs.
+  const built = kept !== undefined && isBuilt(kept) ? kept : undefined;
   let duplicates = 0;
   let buildSeconds = Number.NaN;
   if (built === undefined) {
@@ -109,30 +120,53 @@ export async function runPackageBench(count: number, workDir: string, built?: st
     const run = spawnSync('sh', ['-c', `xargs -0 ${tool} < "$1" > /dev/null`, 'sh', list]);
     if (run.status !== 0) throw new Error(`${tool} over the payload failed`);
   };
-  const out = join(workDir, 'packages');
-  const timed: Record<string, number[]> = { bagit: [], ocfl: [], sha256sum: [], sha512sum: [] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const format of ['bagit', 'ocfl'] as const) {
-      rmSync(out, { recursive: true, force: true });
-      timed[format]?.push(seconds(() => cli(['package', '--format', format, '--out', out], edition)));
+  // Every run writes into a folder of its own, beside the edition as the default packages/ folder
+  // is, and all are removed at the end. Removing the last run's packages just before the next run
+  // would time ext4 rather than cablekit: on a file system without a journal (this machine's), ext4
+  // skips inodes freed in the last minute when it allocates new ones, and creating files in a
+  // folder whose files were just removed took up to 0.7 ms of kernel time each instead of ~0.05 ms.
+  // A name of its own per bench run: the leftovers of an interrupted run are not removed just before timing.
+  const outRoot = join(edition, `packages-bench-${process.pid}-${Date.now()}`);
+  const out = (name: string): string => join(outRoot, name);
+  const timed: Record<string, number[]> = { bagit: [], ocfl: [], sha256sum: [], sha512sum: [], 'cp -r bags': [], 'cp -r ocfl': [] };
+  const summaries: string[] = [];
+  const loads: string[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const format of ['bagit', 'ocfl'] as const) {
+        timed[format]?.push(seconds(() => cli(['package', '--format', format, '--out', out(`${format}-${round}`)], edition)));
+        summaries.push(`${format}: ${lastSummary.replace(/^.*?: /, '')}`);
+      }
+      for (const tool of ['sha256sum', 'sha512sum'] as const) timed[tool]?.push(seconds(() => hash(tool)));
+      // The same files and folders made by coreutils: what creating them costs on this disk, without cablekit.
+      for (const [name, format] of [['cp -r bags', 'bagit'], ['cp -r ocfl', 'ocfl']] as const) {
+        timed[name]?.push(seconds(() => spawnSync('cp', ['-r', out(`${format}-${round}`), out(`${format}-${round}-copy`)])));
+      }
+      loads.push(loadavg().map((l) => l.toFixed(1)).join(' '));
     }
-    for (const tool of ['sha256sum', 'sha512sum'] as const) timed[tool]?.push(seconds(() => hash(tool)));
+  } catch (error) {
+    rmSync(outRoot, { recursive: true, force: true });
+    throw error;
   }
-  const med = Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, median(v)])) as Record<'bagit' | 'ocfl' | 'sha256sum' | 'sha512sum', number>;
+  const med = Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, median(v)])) as Record<'bagit' | 'ocfl' | 'sha256sum' | 'sha512sum' | 'cp -r bags' | 'cp -r ocfl', number>;
 
-  const checks = process.env['CABLEKIT_BENCH_PACKAGE_CHECKS'] === '0' ? undefined : await everyFormatChecked(edition, out, documents);
+  const checks = process.env['CABLEKIT_BENCH_PACKAGE_CHECKS'] === '0' ? undefined : await everyFormatChecked(edition, out('all'), documents);
   const rate = (s: number): string => `${(payloadMB / s).toFixed(1)} MB/s`;
   const origin = built === undefined ? `built in ${buildSeconds.toFixed(1)} s` : `built beforehand in ${edition}`;
   return {
     name: 'package',
     lines: [
       `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (${origin}); medians of ${ROUNDS} whole-process runs; load average at the start ${loadBefore}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
-      `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)}); bagit/sha256sum ${(med.bagit / med.sha256sum).toFixed(1)}×, ocfl/sha512sum ${(med.ocfl / med.sha512sum).toFixed(1)}×`,
-      `package: every round (s): ${Object.entries(timed).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(2)).join(' ')}`).join('; ')}`,
+      `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)}); bagit/sha256sum ${(med.bagit / med.sha256sum).toFixed(1)}×, bagit/(sha256sum + sha512sum) ${(med.bagit / (med.sha256sum + med.sha512sum)).toFixed(1)}× (a bag has both manifests), ocfl/sha512sum ${(med.ocfl / med.sha512sum).toFixed(1)}×`,
+      `package: the written packages copied by cp -r (the same files and folders created by coreutils): bags ${med['cp -r bags'].toFixed(2)} s, OCFL ${med['cp -r ocfl'].toFixed(2)} s; bagit/cp ${(med.bagit / med['cp -r bags']).toFixed(1)}×, ocfl/cp ${(med.ocfl / med['cp -r ocfl']).toFixed(1)}×`,
+      `package: every round (s): ${Object.entries(timed).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(2)).join(' ')}`).join('; ')}; load average after each round: ${loads.join(' | ')}`,
+      `package: the runs said: ${[...new Set(summaries)].join(' | ')}`,
       checks
         ? `package: every format in ${checks.allSeconds.toFixed(1)} s; packages ${JSON.stringify(checks.counts)}; validators: ${checks.problems.length === 0 ? 'no problem' : `${checks.problems.length} problems, first: ${checks.problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${checks.tamper.bag}, OCFL ${checks.tamper.ocfl}`
         : 'package: every format and the validators not run (CABLEKIT_BENCH_PACKAGE_CHECKS=0)',
     ],
+    // Removing the packages takes minutes at 10,000 documents on this disk: left to the caller, after the figures are out.
+    cleanUp: () => rmSync(outRoot, { recursive: true, force: true }),
     metrics: {
       pages: count,
       documents,
@@ -141,6 +175,8 @@ export async function runPackageBench(count: number, workDir: string, built?: st
       ocflSeconds: med.ocfl,
       sha256sumSeconds: med.sha256sum,
       sha512sumSeconds: med.sha512sum,
+      cpBagsSeconds: med['cp -r bags'],
+      cpOcflSeconds: med['cp -r ocfl'],
       ...(checks ? { allFormatsSeconds: checks.allSeconds, validatorProblems: checks.problems.length } : {}),
     },
   };
@@ -148,14 +184,17 @@ export async function runPackageBench(count: number, workDir: string, built?: st
 
 /**
  * `node dist-bench/bench/package-bench.js [documents]` runs this bench alone (default 1,000
- * documents); CABLEKIT_BENCH_PACKAGE_EDITION names an edition built beforehand to package instead.
+ * documents); CABLEKIT_BENCH_PACKAGE_EDITION names a folder for the edition: packaged as it is when
+ * it was built before, else generated and built there, and kept for the next run.
  */
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(process.argv[2] ?? process.env['CABLEKIT_BENCH_PACKAGE_DOCS'] ?? 1000);
   const built = process.env['CABLEKIT_BENCH_PACKAGE_EDITION'];
   const workDir = mkdtempSync(join(tmpdir(), 'cablekit-package-bench-'));
   try {
-    for (const line of (await runPackageBench(count, workDir, built)).lines) console.log(line);
+    const result = await runPackageBench(count, workDir, built);
+    for (const line of result.lines) console.log(line);
+    result.cleanUp?.();
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type DigestAlgorithm = 'sha256' | 'sha512' | 'md5';
 
@@ -14,7 +14,8 @@ export function digestHex(algorithm: DigestAlgorithm, bytes: Uint8Array): string
   let digests = known.get(bytes);
   const cached = digests?.[algorithm];
   if (cached !== undefined) return cached;
-  const hex = createHash(algorithm).update(bytes).digest('hex');
+  // One-shot: no Hash object per file (payload files are small and many).
+  const hex = hash(algorithm, bytes, 'hex');
   if (!digests) known.set(bytes, (digests = {}));
   digests[algorithm] = hex;
   return hex;

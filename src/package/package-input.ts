@@ -9,8 +9,8 @@ export interface PackageFile {
 
 /** What is known about one document when it is packaged: read and checked by the edge, pure data here. */
 export interface PackageDocument {
-  /** The cable as decoded from its (valid) TEI file. */
-  cable: Cable;
+  /** The cable as decoded from its (valid) TEI file; packages describe the document, never read its text. */
+  cable: Omit<Cable, 'body'>;
   /** The TEI file's bytes, exactly as on disk. */
   tei: Uint8Array;
   /** The derived records the build wrote for it (Dublin Core, IIIF manifest), by role. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { validateAndDecodeTei } from '../tei/index.js';
+import { decodeCheckedTeiHeader, validateAndDecodeTei } from '../tei/index.js';
 import type { DerivedRecords, PackageDocument } from './package-input.js';
 import { latestRevision } from './revision-time.js';
 
@@ -10,6 +10,11 @@ export interface RawDocument {
   /** Where the TEI was read, for diagnostics ('tei/x.xml'). */
   teiPath: string;
   tei: Uint8Array;
+  /**
+   * The build validated exactly these bytes and found no error (its cache says so, by checksum):
+   * they are decoded without being checked again. Otherwise they are checked in full.
+   */
+  checkedByBuild?: boolean;
   /** Reads a derived record of the decoded document, or undefined when the build has not written it. */
   derived: (id: string) => { records?: DerivedRecords; missing: string[] };
   /** Reads the source page named in the TEI, or undefined when it is not in the sources folder. */
@@ -18,12 +23,13 @@ export interface RawDocument {
 
 /**
  * A TEI file made ready to package, or the reasons it is not: it must pass validation (an invalid
- * TEI is never packaged), decode, carry a revision time, and have its derived records.
+ * TEI is never packaged; bytes the build found valid are not checked twice), decode, carry a
+ * revision time, and have its derived records.
  */
 export function prepareDocument(raw: RawDocument): { doc?: PackageDocument; diagnostics: Diagnostic[] } {
   const text = Buffer.from(raw.tei).toString('utf8');
   // One parse serves both the checks and the model: packaging reads every TEI file of the edition.
-  const checked = validateAndDecodeTei(text, raw.teiPath);
+  const checked = raw.checkedByBuild === true ? decodeCheckedTeiHeader(text, raw.teiPath) : validateAndDecodeTei(text, raw.teiPath);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const undecodable = errors.every((d) => DECODING_ERRORS.has(d.code));

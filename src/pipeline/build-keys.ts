@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CablekitConfig } from '../config/config.js';
 import { sha256Hex } from '../fs/sha256.js';
 import { teiSettingsOf } from '../tei/encode/tei-settings.js';
+import { readPlaceEntries } from './read-assets.js';
 import { TOOL_VERSION } from '../version.js';
 
 /**
@@ -88,4 +89,15 @@ export function documentKey(common: string, imagesDir: string | undefined, id: s
     return `${name}:${st.size}:${st.mtimeMs}`;
   });
   return sha256Hex(JSON.stringify([common, images]));
+}
+
+/**
+ * Read-only, for callers that trust the build's kept work on a document only while the build
+ * itself would (packaging): the key each document would get now, computed as processDocuments and
+ * the Deriver compute it. A key that differs only means the work is done again.
+ */
+export function currentDocumentKeys(config: CablekitConfig, stageNames: readonly string[]): (stem: string) => string {
+  const authoritySha = sha256Hex(JSON.stringify(readPlaceEntries(config.authorityFile).places));
+  const common = deriveKey(toolFingerprint(), config, authoritySha, stageNames);
+  return (stem) => documentKey(common, config.imagesDir, stem);
 }

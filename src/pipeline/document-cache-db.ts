@@ -158,3 +158,52 @@ export function writeDocumentCacheDb(path: string, next: DocumentCache, stored: 
   }
   rmSync(legacyJsonPath, { force: true });
 }
+
+/** What the last build recorded of one TEI file's checks (read-only view for packaging). */
+export interface KeptTeiVerdict {
+  teiPath: string;
+  teiSha256: string;
+  /** The document's key then ('' when its work was not complete). */
+  key: string;
+  /** Whether its findings held an error. */
+  errors: boolean;
+}
+
+/**
+ * Read-only: per TEI file stem, the path, checksum and key the last build kept and whether it found
+ * an error. The fields are picked out by SQLite, so the rest of each memo (outputs, summaries) is
+ * not parsed here. Undefined when there is no cache this version can read.
+ */
+export function readKeptTeiVerdicts(path: string): Map<string, KeptTeiVerdict> | undefined {
+  try {
+    statSync(path);
+  } catch {
+    return undefined;
+  }
+  const sqlite = loadNodeSqlite();
+  if (!sqlite) return undefined;
+  let db: DatabaseSync | undefined;
+  try {
+    db = new sqlite.DatabaseSync(path, { readOnly: true });
+    db.exec('PRAGMA busy_timeout = 10000');
+    const version = db.prepare("SELECT value FROM cache_meta WHERE name = 'format_version'").get() as { value: string } | undefined;
+    if (version?.value !== FORMAT_VERSION) return undefined;
+    const rows = db
+      .prepare(
+        `SELECT id, json_extract(memo, '$.teiPath') AS teiPath, json_extract(memo, '$.teiSha256') AS teiSha256, json_extract(memo, '$.key') AS key,
+           EXISTS (SELECT 1 FROM json_each(memo, '$.diagnostics') AS d WHERE json_extract(d.value, '$.severity') = 'error') AS errors
+         FROM cache_documents`,
+      )
+      .all() as { id: string; teiPath: unknown; teiSha256: unknown; key: unknown; errors: number }[];
+    const verdicts = new Map<string, KeptTeiVerdict>();
+    for (const r of rows) {
+      if (typeof r.teiPath !== 'string' || typeof r.teiSha256 !== 'string' || typeof r.key !== 'string') continue;
+      verdicts.set(r.id, { teiPath: r.teiPath, teiSha256: r.teiSha256, key: r.key, errors: r.errors !== 0 });
+    }
+    return verdicts;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+}

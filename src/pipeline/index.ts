@@ -27,3 +27,5 @@ export { resolveOutputPath, documentIdOfOutput } from './output-path.js';
 export { readPageImages, readPlaceEntries, readPlaceAuthority, SHIPPED_PLACE_AUTHORITY } from './read-assets.js';
 export { outputLedgerPath, readOutputLedger, staleOutputs, type OutputLedger } from './output-ledger.js';
 export { deriveInMemory } from './derive-in-memory.js';
+export { currentDocumentKeys } from './build-keys.js';
+export { readKeptTeiVerdicts, type KeptTeiVerdict } from './document-cache-db.js';

@@ -5,6 +5,7 @@
  * - `decodeTei`   TEI → model (hand-edited files included); decode(encode(m)) equals m
  * - `validateTei` hostile-input guard, well-formedness, namespace, project schema, rule checks
  * - `validateAndDecodeTei` both from one parse (validateTei's checks, and the model when they let one be read)
+ * - `decodeCheckedTeiHeader` the model but its body, from the same tree, for bytes known to have passed validateTei
  *
  * Diagnostic codes (stable):
  *   input     tei/too-large, tei/invalid-utf8, tei/not-utf8, tei/doctype-forbidden, tei/too-deep, tei/not-well-formed, tei/wrong-namespace
@@ -22,7 +23,7 @@ export { rejectionOfEncoding } from './encode/encode-checked.js';
 export { teiSettingsOf, type TeiSettings } from './encode/tei-settings.js';
 export { decodeTei, readEncodingWhen, type DecodeResult } from './decode/decode-tei.js';
 export { parseRegisterTei } from './decode/decode-name-register.js';
-export { validateTei, validateAndDecodeTei, type ValidateOptions } from './validate/validate-tei.js';
+export { validateTei, validateAndDecodeTei, decodeCheckedTeiHeader, type ValidateOptions } from './validate/validate-tei.js';
 export { PROJECT_SCHEMA_URL } from './validate/project-schema.js';
 export { DEFAULT_LIMITS, type InputLimits } from './xml/guard-input.js';
 export { MAX_TEI_BYTES, reportTeiTooLarge, teiTextFromBytes } from './xml/tei-bytes.js';

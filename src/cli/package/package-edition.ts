@@ -5,7 +5,7 @@ import { acquireLock } from '../../fs/index.js';
 import { PACKAGE_FORMATS, type BagSerialization, type PackageFormat } from '../../package/index.js';
 import { UsageError } from '../exit-codes.js';
 import { readDocuments } from './read-documents.js';
-import { runPackaging } from './run-packaging.js';
+import { Packaging } from './run-packaging.js';
 
 export interface PackageRequest {
   ids: readonly string[];
@@ -22,12 +22,18 @@ export interface PackageOutcome {
   diagnostics: Diagnostic[];
   /** Per format: "bagit 2 written, 0 unchanged; ocfl …" */
   counts: string;
+  /** TEI files taken as the build validated them (same bytes, same key), and those validated here. */
+  checkedByBuild: number;
+  checkedHere: number;
 }
 
-/** "Packaged 2 documents into …: bagit 2 written, 0 unchanged; …; 0 errors", the errors counted among the diagnostics shown. */
+/**
+ * "Packaged 2 documents into …: bagit 2 written, 0 unchanged; …; 0 errors; TEI validated here 0,
+ * as the build validated them 2", the errors counted among the diagnostics shown.
+ */
 export function packageSummaryLine(outcome: PackageOutcome): string {
   const failed = outcome.diagnostics.filter((d) => d.severity === 'error').length;
-  return `Packaged ${outcome.documents} document${outcome.documents === 1 ? '' : 's'} into ${outcome.outDir}: ${outcome.counts}; ${failed} error${failed === 1 ? '' : 's'}`;
+  return `Packaged ${outcome.documents} document${outcome.documents === 1 ? '' : 's'} into ${outcome.outDir}: ${outcome.counts}; ${failed} error${failed === 1 ? '' : 's'}; TEI validated here ${outcome.checkedHere}, as the build validated them ${outcome.checkedByBuild}`;
 }
 
 /** Packages the edition (or the given ids) under one lock per packages folder: `cablekit package` and the build both come here. */
@@ -37,15 +43,16 @@ export async function packageEdition(config: CablekitConfig, rootDir: string, re
   const lock = acquireLock(lockPath);
   if (!lock.acquired) throw new UsageError(`another cablekit package run is writing ${outDir} (process ${lock.holderPid}); wait for it, or delete ${lockPath} if it is gone`);
   try {
-    const { docs, diagnostics } = await readDocuments(config, rootDir, request.ids);
-    const summary = await runPackaging(docs, config, {
+    const packaging = new Packaging(config, {
       formats: request.formats,
       outDir,
       bagSerialization: request.serialization,
       editionBag: request.editionBag ?? config.packages?.editionBag ?? false,
     });
+    const { documents, diagnostics, checkedByBuild, checkedHere } = await readDocuments(config, rootDir, request.ids, (docs) => packaging.add(docs));
+    const summary = await packaging.finish();
     const counts = request.formats.map((f) => `${f} ${summary.written[f] ?? 0} written, ${summary.unchanged[f] ?? 0} unchanged`).join('; ');
-    return { outDir, documents: docs.length, diagnostics: [...diagnostics, ...summary.diagnostics], counts };
+    return { outDir, documents, diagnostics: [...diagnostics, ...summary.diagnostics], counts, checkedByBuild, checkedHere };
   } finally {
     lock.release();
   }

@@ -16,7 +16,6 @@ import {
   type PackageSettings,
 } from '../../package/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
-import { eachBounded } from './each-bounded.js';
 import { PackageWriter } from './write-packages.js';
 
 export interface PackagingOptions {
@@ -25,9 +24,6 @@ export interface PackagingOptions {
   bagSerialization: BagSerialization;
   editionBag: boolean;
 }
-
-/** Packages written at once: enough to keep libuv's four threads busy, few enough to bound open files. */
-const WRITES_AT_ONCE = 8;
 
 export interface PackagingSummary {
   diagnostics: Diagnostic[];
@@ -50,25 +46,70 @@ export function packageSettings(config: CablekitConfig): PackageSettings {
   return settings;
 }
 
-/** Makes and writes every requested format for the documents; each format in its own folder. */
-export async function runPackaging(docs: readonly PackageDocument[], config: CablekitConfig, options: PackagingOptions): Promise<PackagingSummary> {
-  const settings = packageSettings(config);
-  const writer = new PackageWriter(options.outDir);
-  const summary: PackagingSummary = { diagnostics: [], written: {}, unchanged: {} };
-  for (const format of options.formats) {
-    const before = { written: writer.written, unchanged: writer.unchanged };
-    if (format === 'ocfl') {
-      summary.diagnostics.push(...(await writeOcfl(docs, settings, writer)));
-    } else {
-      const result = await makeFormat(format, docs, settings, options);
-      summary.diagnostics.push(...result.diagnostics);
-      await eachBounded(result.packages, WRITES_AT_ONCE, (pkg) => writer.writePackage(format, pkg));
-    }
-    summary.written[format] = writer.written - before.written;
-    summary.unchanged[format] = writer.unchanged - before.unchanged;
+/**
+ * Makes and writes every requested format, each in its own folder, for documents handed in as they
+ * are read. Every format but SAF's batch zip and the edition bag makes one package per document,
+ * so those are written batch by batch (memory stays bounded, and the next documents are read
+ * meanwhile); when either of the two is asked for, every document is kept until `finish`.
+ */
+export class Packaging {
+  private readonly settings: PackageSettings;
+  private readonly writer: PackageWriter;
+  private readonly kept: PackageDocument[] | undefined;
+  private rootWritten = false;
+  readonly summary: PackagingSummary;
+
+  constructor(config: CablekitConfig, private readonly options: PackagingOptions) {
+    this.settings = packageSettings(config);
+    this.writer = new PackageWriter(options.outDir);
+    this.summary = { diagnostics: [], written: Object.fromEntries(options.formats.map((f) => [f, 0])), unchanged: Object.fromEntries(options.formats.map((f) => [f, 0])) };
+    this.kept = options.formats.includes('saf') || (options.editionBag && options.formats.includes('bagit')) ? [] : undefined;
   }
-  writer.finish();
-  return summary;
+
+  /** Documents read, in any order. */
+  async add(docs: readonly PackageDocument[]): Promise<void> {
+    if (this.kept) this.kept.push(...docs);
+    else await this.write(docs);
+  }
+
+  /** Writes what was kept (in id order), then removes the temporary folder. */
+  async finish(): Promise<PackagingSummary> {
+    if (this.kept) {
+      this.kept.sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
+      await this.write(this.kept);
+    }
+    this.writer.finish();
+    return this.summary;
+  }
+
+  private async write(docs: readonly PackageDocument[]): Promise<void> {
+    const { writer, summary } = this;
+    for (const format of this.options.formats) {
+      const before = { written: writer.written, unchanged: writer.unchanged };
+      if (format === 'ocfl') {
+        summary.diagnostics.push(...this.writeOcfl(docs));
+      } else {
+        const result = await makeFormat(format, docs, this.settings, this.options);
+        summary.diagnostics.push(...result.diagnostics);
+        for (const pkg of result.packages) writer.writePackage(format, pkg);
+      }
+      summary.written[format] = (summary.written[format] ?? 0) + writer.written - before.written;
+      summary.unchanged[format] = (summary.unchanged[format] ?? 0) + writer.unchanged - before.unchanged;
+    }
+  }
+
+  /** The storage root's declarations (once), then a new version for each object whose files changed. */
+  private writeOcfl(docs: readonly PackageDocument[]): Diagnostic[] {
+    const { writer } = this;
+    if (!this.rootWritten) for (const f of storageRootFiles()) writer.writeFile('ocfl', f.path, f.bytes);
+    this.rootWritten = true;
+    const { updates, diagnostics } = ocflUpdates(docs, this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
+    for (const update of updates) {
+      if (update.version === undefined) writer.unchanged += 1;
+      else writer.extendFolder('ocfl', update.objectRoot, update.files);
+    }
+    return diagnostics;
+  }
 }
 
 function makeFormat(format: Exclude<PackageFormat, 'ocfl'>, docs: readonly PackageDocument[], settings: PackageSettings, options: PackagingOptions): Promise<PackageResult> | PackageResult {
@@ -82,17 +123,4 @@ function makeFormat(format: Exclude<PackageFormat, 'ocfl'>, docs: readonly Packa
     case 'saf':
       return safPackages(docs, settings);
   }
-}
-
-/** The storage root's declarations, then a new version for each object whose files changed. */
-async function writeOcfl(docs: readonly PackageDocument[], settings: PackageSettings, writer: PackageWriter): Promise<Diagnostic[]> {
-  for (const f of storageRootFiles()) writer.writeFile('ocfl', f.path, f.bytes);
-  const { updates, diagnostics } = ocflUpdates(docs, settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
-  writer.unchanged += updates.filter((u) => u.version === undefined).length;
-  await eachBounded(
-    updates.filter((u) => u.version !== undefined),
-    WRITES_AT_ONCE,
-    (update) => writer.extendFolder('ocfl', update.objectRoot, update.files),
-  );
-  return diagnostics;
 }

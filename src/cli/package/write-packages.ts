@@ -1,74 +1,90 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { readFileIfExists, writeIfChanged } from '../../fs/index.js';
+import { readFileIfExists } from '../../fs/index.js';
 import { isContainedPath, type Package, type PackageFile } from '../../package/index.js';
 
 /**
  * Writing packages so that a kill never leaves half of one where a whole one is expected: a
  * package folder is written complete in `<out>/.cablekit-tmp/`, then renamed into place (the old
- * one moved aside first and removed after); single-file packages are written atomically. Unchanged
- * packages are not touched. A run that was killed between the two renames is repaired by the next
- * one (`recoverInterrupted`).
+ * one moved aside first); single-file packages are written the same way. Unchanged packages are
+ * not touched. A run that was killed between the two renames is repaired by the next one
+ * (`recoverInterrupted`).
+ *
+ * The file-system calls are synchronous and as few as a package needs: one mkdir per folder, one
+ * open-write-close per file, one rename. Through the promise API every file cost several trips to
+ * libuv's threads and their promises, more CPU than the kernel's own work on small files. No file
+ * is flushed: a package becomes visible only by its rename, whole or not at all.
  */
 export class PackageWriter {
   private readonly tmp: string;
+  private readonly fresh: string;
+  private readonly parked: string;
   private counter = 0;
+  /** Per format: whether its folder was there when this run began (if not, no package needs comparing). */
+  private readonly existed = new Map<string, boolean>();
+  /** Folders of the output known to exist: thousands of packages share a few parents (ocfl/abc/def/…). */
+  private readonly madeDirs = new Set<string>();
   written = 0;
   unchanged = 0;
 
   constructor(private readonly outDir: string) {
     this.tmp = join(outDir, '.cablekit-tmp');
+    this.fresh = join(this.tmp, 'new');
+    this.parked = join(this.tmp, 'old');
     recoverInterrupted(this.tmp, outDir);
   }
 
-  /** Writes one package under `<out>/<format>/`. Several may be under way at once: each has its own temporary folder. */
-  async writePackage(format: string, pkg: Package): Promise<void> {
+  /** Writes one package under `<out>/<format>/`. */
+  writePackage(format: string, pkg: Package): void {
     const target = this.target(format, pkg.path);
     if (pkg.single) {
-      // Like a folder: written whole in the temporary area, then renamed over the old one. Not
-      // flushed file by file (thousands of zipped bags would wait on the disk one by one), as
-      // no package folder is: a kill, which the rename guards against, loses nothing unflushed.
-      const bytes = (pkg.files[0] as PackageFile).bytes;
-      const existing = readFileIfExists(target);
-      if (existing !== undefined && existing.equals(bytes)) {
-        this.unchanged += 1;
-        return;
-      }
-      const fresh = this.freshDir();
-      await writeFile(fresh, bytes);
-      this.ensureDir(dirname(target));
-      renameSync(fresh, target);
-      this.written += 1;
+      if (this.replaceFile(format, target, (pkg.files[0] as PackageFile).bytes)) this.written += 1;
+      else this.unchanged += 1;
       return;
     }
     for (const f of pkg.files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
-    if (sameFolder(target, pkg.files)) {
+    if (this.formatExisted(format) && sameFolder(target, pkg.files)) {
       this.unchanged += 1;
       return;
     }
-    const fresh = this.freshDir();
-    mkdirSync(fresh);
-    await writeFilesInto(fresh, pkg.files);
+    const fresh = this.freshPath();
+    writeTree(fresh, pkg.files);
     this.swapIn(fresh, target);
     this.written += 1;
   }
 
   /** Adds files to a folder that may already exist (an OCFL object): a copy is changed, then swapped in. */
-  async extendFolder(format: string, path: string, files: readonly PackageFile[]): Promise<void> {
+  extendFolder(format: string, path: string, files: readonly PackageFile[]): void {
     const target = this.target(format, path);
-    const fresh = this.freshDir();
     for (const f of files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
-    if (existsSync(target)) cpSync(target, fresh, { recursive: true });
-    else mkdirSync(fresh);
-    await writeFilesInto(fresh, files);
+    const fresh = this.freshPath();
+    if (this.formatExisted(format) && existsSync(target)) {
+      cpSync(target, fresh, { recursive: true });
+      writeTree(fresh, files, true);
+    } else {
+      writeTree(fresh, files);
+    }
     this.swapIn(fresh, target);
     this.written += 1;
   }
 
-  /** Writes one small file atomically if it changed (storage-root declarations). */
+  /** Writes one small file if it changed (storage-root declarations). */
   writeFile(format: string, path: string, bytes: Uint8Array): void {
-    writeIfChanged(this.target(format, path), bytes);
+    this.replaceFile(format, this.target(format, path), bytes);
+  }
+
+  /**
+   * A file written in the temporary area and renamed over the old one, which replaces it in one
+   * step; nothing is done when the bytes are already there. Returns whether it was written.
+   */
+  private replaceFile(format: string, target: string, bytes: Uint8Array): boolean {
+    const existing = this.formatExisted(format) ? readFileIfExists(target) : undefined;
+    if (existing !== undefined && existing.equals(bytes)) return false;
+    const fresh = this.freshPath();
+    writeFileSync(fresh, bytes);
+    this.ensureDir(dirname(target));
+    renameSync(fresh, target);
+    return true;
   }
 
   target(format: string, path: string): string {
@@ -76,66 +92,108 @@ export class PackageWriter {
     return join(this.outDir, format, ...path.split('/'));
   }
 
-  /** A path for a new folder in the temporary area (not yet made; the area itself is). */
-  private freshDir(): string {
-    this.counter += 1;
-    const area = join(this.tmp, 'new');
-    if (this.counter === 1) mkdirSync(area, { recursive: true });
-    const dir = join(area, `${process.pid}-${this.counter}`);
-    rmSync(dir, { recursive: true, force: true });
-    return dir;
+  private formatExisted(format: string): boolean {
+    let existed = this.existed.get(format);
+    if (existed === undefined) {
+      existed = existsSync(join(this.outDir, format));
+      this.existed.set(format, existed);
+    }
+    return existed;
   }
 
-  /** The old folder is parked under a name that says where it belongs, so an interrupted swap can be undone. */
+  /** A new name in the temporary area (not yet made; the area itself is). */
+  private freshPath(): string {
+    if (this.counter === 0) mkdirSync(this.fresh, { recursive: true });
+    this.counter += 1;
+    return join(this.fresh, `${process.pid}-${this.counter}`);
+  }
+
+  /**
+   * Renames the new folder into place. When a folder is already there it is first parked under a
+   * name that says where it belongs, so that an interrupted swap can be undone, and removed only
+   * when the run ends: files removed while others are created make ext4 skip the freed inodes
+   * for minutes, and creating files became many times slower.
+   */
   private swapIn(fresh: string, target: string): void {
     this.ensureDir(dirname(target));
-    if (existsSync(target)) {
-      const parked = join(this.tmp, 'old', Buffer.from(relative(this.outDir, target)).toString('base64url'));
-      rmSync(parked, { recursive: true, force: true });
-      mkdirSync(dirname(parked), { recursive: true });
-      renameSync(target, parked);
+    try {
       renameSync(fresh, target);
-      rmSync(parked, { recursive: true, force: true });
-    } else {
-      renameSync(fresh, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything already there (a folder, or a file where a folder belongs) is moved aside.
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
     }
+    this.ensureDir(this.parked);
+    this.counter += 1;
+    // The counter first: one run may replace the same folder twice (two ids with one safe name).
+    const parked = join(this.parked, `${this.counter}.${Buffer.from(relative(this.outDir, target)).toString('base64url')}`);
+    renameSync(target, parked);
+    renameSync(fresh, target);
   }
 
-  /** Folders of the output known to exist: thousands of packages share a few parents (ocfl/abc/def/…). */
-  private readonly madeDirs = new Set<string>();
-
+  /**
+   * Makes a folder of the output and its missing parents, each at most once a run: an OCFL object's
+   * three layout folders then cost one mkdir each where they are new, and nothing where known.
+   */
   private ensureDir(dir: string): void {
     if (this.madeDirs.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    const parent = dirname(dir);
+    if (parent !== dir) this.ensureDir(parent);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     this.madeDirs.add(dir);
   }
 
-  /** Removes the temporary folder once every package is in place. */
+  /** Removes the temporary folder, with the folders replaced, once every package is in place. */
   finish(): void {
     rmSync(this.tmp, { recursive: true, force: true });
   }
 }
 
 /**
- * Writes files under a folder that exists, all at once (libuv's threads do the writing), making
- * each subfolder once rather than once per file. No file is flushed to disk one by one: the
- * package becomes visible only by the rename that follows, whole or not at all.
+ * Writes files under a new folder `dir` (made here) or, with `into`, an existing one: each folder is
+ * made once, parents first, then each file with one open-write-close.
  */
-async function writeFilesInto(dir: string, files: readonly PackageFile[]): Promise<void> {
-  const parents = new Set<string>();
-  const paths = files.map((f) => join(dir, ...f.path.split('/')));
-  for (const path of paths) if (dirname(path) !== dir) parents.add(dirname(path));
-  // Sorted, so that a folder is made before the folders inside it.
-  for (const parent of [...parents].sort()) await mkdir(parent, { recursive: true });
-  await Promise.all(files.map((f, i) => writeFile(paths[i] as string, f.bytes)));
+function writeTree(dir: string, files: readonly PackageFile[], into = false): void {
+  const folders = new Set<string>();
+  for (const f of files) {
+    let slash = f.path.lastIndexOf('/');
+    while (slash > 0) {
+      const folder = f.path.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+      slash = folder.lastIndexOf('/');
+    }
+  }
+  if (!into) mkdirSync(dir);
+  // Sorted, a folder comes before the folders inside it.
+  for (const folder of [...folders].sort()) {
+    const path = join(dir, ...folder.split('/'));
+    if (into) mkdirSync(path, { recursive: true });
+    else mkdirSync(path);
+  }
+  for (const f of files) writeFileSync(join(dir, ...f.path.split('/')), f.bytes);
 }
 
-/** Puts back a folder parked by a killed swap whose new folder never arrived, and drops half-written ones. */
+/**
+ * Puts back a folder parked by a killed swap whose new folder never arrived (the latest parked one
+ * for each place), and drops half-written ones.
+ */
 function recoverInterrupted(tmp: string, outDir: string): void {
   const old = join(tmp, 'old');
   if (existsSync(old)) {
-    for (const name of readdirSync(old)) {
-      const rel = Buffer.from(name, 'base64url').toString('utf8');
+    // '<n>.<place in base64url>' ('<place>' alone from earlier versions); the highest n is the latest.
+    const parked = readdirSync(old)
+      .map((name) => {
+        const dot = name.indexOf('.');
+        return { name, n: dot < 0 ? 0 : Number(name.slice(0, dot)) || 0, rel: Buffer.from(name.slice(dot + 1), 'base64url').toString('utf8') };
+      })
+      .sort((a, b) => b.n - a.n);
+    for (const { name, rel } of parked) {
       const target = join(outDir, rel);
       if (!rel.split(sep).includes('..') && !existsSync(target)) renameSync(join(old, name), target);
     }

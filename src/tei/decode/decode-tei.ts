@@ -28,9 +28,18 @@ function bodyBlocks(tei: XElement, ctx: DecodeContext): Block[] {
 /** The model from an already parsed and namespace-checked TEI tree (shared with validation). */
 export function decodeTeiTree(tei: XElement, bag: DiagnosticBag): Cable {
   const ctx = buildDecodeContext(tei, bag);
+  return { ...headerOf(tei, ctx), body: bodyBlocks(tei, ctx) };
+}
+
+/** Everything but the body, from such a tree: the same values decodeTeiTree gives, for callers that never read the text. */
+export function decodeTeiHeaderTree(tei: XElement, bag: DiagnosticBag): Omit<Cable, 'body'> {
+  return headerOf(tei, buildDecodeContext(tei, bag));
+}
+
+function headerOf(tei: XElement, ctx: DecodeContext): Omit<Cable, 'body'> {
   const header = decodeHeader(tei, ctx);
-  if (header.id === '') bag.error('tei/missing-id', 'The TEI element has no xml:id, the document id.', { line: tei.line ?? 1 });
-  return { ...header, body: bodyBlocks(tei, ctx) };
+  if (header.id === '') ctx.bag.error('tei/missing-id', 'The TEI element has no xml:id, the document id.', { line: tei.line ?? 1 });
+  return header;
 }
 
 /** Only the body blocks: what the reading-text rule needs. */

@@ -1,7 +1,7 @@
 import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Cable } from '../../model/cable.js';
-import { decodeTeiBody, decodeTeiTree } from '../decode/decode-tei.js';
+import { decodeTeiBody, decodeTeiHeaderTree, decodeTeiTree } from '../decode/decode-tei.js';
 import { DEFAULT_LIMITS, guardDepth, guardSizeAndDoctype, type InputLimits } from '../xml/guard-input.js';
 import { indexElementList } from '../xml/element-index.js';
 import { checkTeiNamespace } from '../xml/namespace.js';
@@ -48,6 +48,26 @@ export function validateTei(xml: string, file?: string, options: ValidateOptions
  */
 export function validateAndDecodeTei(xml: string, file?: string, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; cable?: Cable } {
   return checkTei(xml, file, options, true);
+}
+
+/**
+ * The model but its body, of a TEI file whose very bytes already passed these checks (the build
+ * keeps that verdict, by checksum): decoded from the same scanned tree as validateAndDecodeTei, so
+ * both give the same values, without libxml2, the schema or the rules. Only the decoder's findings
+ * come back.
+ */
+export function decodeCheckedTeiHeader(xml: string, file?: string): { diagnostics: Diagnostic[]; cable?: Omit<Cable, 'body'> } {
+  const bag = new DiagnosticBag(file);
+  try {
+    const scanned = scanXmlTree(xml);
+    const tei = scanned ? checkTeiNamespace(scanned.root, bag, scanned.elements) : undefined;
+    if (!tei) return { diagnostics: bag.items };
+    const cable = decodeTeiHeaderTree(tei, bag);
+    return { diagnostics: bag.items, cable };
+  } catch (err) {
+    bag.error('tei/internal-error', `Decoding failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { diagnostics: bag.items };
+  }
 }
 
 function checkTei(xml: string, file: string | undefined, options: ValidateOptions, wantCable: boolean): { diagnostics: Diagnostic[]; cable?: Cable } {

@@ -1,0 +1,28 @@
+import { hash } from 'node:crypto';
+import type { CablekitConfig } from '../../config/config.js';
+import { bookkeepingFiles } from '../../edition/index.js';
+import { currentDocumentKeys, derivedStages, readKeptTeiVerdicts } from '../../pipeline/index.js';
+
+/**
+ * Whether `cablekit build` already validated these very TEI bytes and found no error: the build
+ * cache holds, per TEI file, the checksum of the bytes it checked, its findings and the document's
+ * key (tool, settings, assets). Packaging then need not run RELAX NG and the rules again (~3 ms a
+ * document). The verdict is taken exactly when the build itself would keep its work: same path,
+ * same checksum, same key as the build would compute now, no error. A TEI edited after the build,
+ * a cablekit upgraded since, changed settings, or no cache at all: the file is validated in full.
+ */
+export type BuildVerdict = (stem: string, teiPath: string, bytes: Uint8Array) => boolean;
+
+export function buildVerdicts(config: CablekitConfig): BuildVerdict {
+  const kept = readKeptTeiVerdicts(bookkeepingFiles(config.outputDir).buildCache);
+  if (kept === undefined || kept.size === 0) return () => false;
+  const keyOf = currentDocumentKeys(
+    config,
+    derivedStages.map((s) => s.name),
+  );
+  return (stem, teiPath, bytes) => {
+    const verdict = kept.get(stem);
+    if (verdict === undefined || verdict.errors || verdict.key === '' || verdict.teiPath !== teiPath) return false;
+    return verdict.key === keyOf(stem) && verdict.teiSha256 === hash('sha256', bytes, 'hex');
+  };
+}
