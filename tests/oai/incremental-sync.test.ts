@@ -2,14 +2,14 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CablekitConfig } from '../../src/config/config.js';
 import { bookkeepingFiles } from '../../src/edition/layout.js';
 import { oaiDraftOf, openStore, syncOaiStoreDrafts, type LastSync, type OaiRecord, type SourcedDraft } from '../../src/oai/index.js';
 import type { DecodedCable } from '../../src/stage/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { testConfig } from '../dc/sample-cables.js';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { storeProjects, type StoreKind } from './store-projects.js';
 import { corpus } from './corpus.js';
 import { tempDir, writeProject } from './support.js';
 
@@ -28,24 +28,12 @@ const d1 = '2026-03-01T09:00:00Z';
 const d2 = '2026-03-02T09:00:00Z';
 const d3 = '2026-03-03T09:00:00Z';
 
-let cluster: PostgresCluster | undefined;
-let databases = 0;
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-type Kind = 'sqlite' | 'postgres';
-
-async function project(kind: Kind): Promise<{ root: string; config: CablekitConfig }> {
-  const root = tempDir('cablekit-incr-sync-');
-  const store = kind === 'sqlite' ? 'sqlite' : await (cluster as PostgresCluster).createDatabase(`incr_${++databases}`);
-  return { root, config: { ...testConfig, outputDir: join(root, 'output'), oai: { ...testConfig.oai, store } } };
-}
+const { project, newDatabase, nextDatabaseName } = storeProjects({ folder: 'cablekit-incr-sync-', database: 'incr' });
+type Kind = StoreKind;
 
 /** The same project with a new, empty PostgreSQL database as its store. */
 async function anotherDatabase(config: CablekitConfig): Promise<CablekitConfig> {
-  return { ...config, oai: { ...config.oai, store: await (cluster as PostgresCluster).createDatabase(`incr_${++databases}`) } };
+  return { ...config, oai: { ...config.oai, store: await newDatabase() } };
 }
 
 const errorsOf = (d: Diagnostic[]): string[] => d.filter((x) => x.severity === 'error').map((x) => x.code);
@@ -228,7 +216,7 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     let restored = config;
     if (kind === 'sqlite') copyFileSync(path, `${path}.backup`);
     else {
-      const name = `incr_${++databases}`;
+      const name = nextDatabaseName();
       await asAdmin(config, `CREATE DATABASE ${name} TEMPLATE ${new URL(config.oai.store as string).pathname.slice(1)}`);
       const url = new URL(config.oai.store as string);
       url.pathname = `/${name}`;

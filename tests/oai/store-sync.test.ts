@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CablekitConfig } from '../../src/config/config.js';
 import { handleOaiRequest, oaiSettingsFromConfig, openStore, repositoryFor, syncOaiStore, type OaiRecord } from '../../src/oai/index.js';
 import { testConfig } from '../dc/sample-cables.js';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { storeProjects } from './store-projects.js';
 import { corpus } from './corpus.js';
 import { datestamps, errorCodes, identifiers, params, resumptionToken, tempDir, validateResponse, writeProject } from './support.js';
 
@@ -13,19 +13,7 @@ const t1 = new Date('2026-01-10T09:00:00Z');
 const t2 = new Date('2026-01-11T09:00:00Z');
 const t3 = new Date('2026-01-12T09:00:00Z');
 
-let cluster: PostgresCluster | undefined;
-let databases = 0;
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-}, 120_000);
-afterAll(() => cluster?.stop());
-
-/** A fresh project folder and the config naming a fresh store of that kind. */
-async function project(kind: 'sqlite' | 'postgres'): Promise<{ root: string; config: CablekitConfig }> {
-  const root = tempDir('cablekit-sync-');
-  const store = kind === 'sqlite' ? 'sqlite' : await (cluster as PostgresCluster).createDatabase(`sync_${++databases}`);
-  return { root, config: { ...testConfig, outputDir: join(root, 'output'), oai: { ...testConfig.oai, store } } };
-}
+const { project } = storeProjects({ folder: 'cablekit-sync-', database: 'sync' });
 
 async function withStore<T>(root: string, config: CablekitConfig, use: (records: (id: string) => Promise<OaiRecord | undefined>, all: () => Promise<OaiRecord[]>) => Promise<T>): Promise<T> {
   const { store, diagnostics } = await openStore(root, config);
