@@ -171,9 +171,9 @@ function eachFile(dir: string, extensions: readonly string[] | undefined, visit:
   }
 }
 
-/** The output folder and every folder in it (a file added, removed or renamed in a folder changes its time), relative to it, sorted. */
-export function outputFoldersOf(outputDir: string): string[] {
-  const root = resolve(outputDir);
+/** A folder and every folder in it (a file added, removed or renamed in a folder changes its time), relative to it, sorted. */
+export function foldersUnder(dir: string): string[] {
+  const root = resolve(dir);
   const folders: string[] = [];
   const visit = (dir: string): void => {
     folders.push(relative(root, dir));
@@ -214,7 +214,7 @@ export function currentStamps(config: CablekitConfig, rootDir: string, outputFol
     add('dir', config.imagesDir);
     // Page images may have any name: every file, and every folder (a removed image changes its folder).
     eachFile(config.imagesDir, undefined, (file) => add('image', file));
-    for (const folder of outputFoldersOf(config.imagesDir)) add('images', join(config.imagesDir, folder));
+    for (const folder of foldersUnder(config.imagesDir)) add('images', join(config.imagesDir, folder));
   }
   const books = bookkeepingFiles(config.outputDir);
   // The build's own bookkeeping, written by the runs before this one (the cache too: replaced or
@@ -268,7 +268,7 @@ export function makeSeal(
   runStartedMs: number,
   oaiGeneration?: string,
 ): { seal: RunSeal; linesText: string } | undefined {
-  const outputFolders = outputFoldersOf(config.outputDir);
+  const outputFolders = foldersUnder(config.outputDir);
   const stamps = currentStamps(config, rootDir, outputFolders);
   if (stamps.newestMs + SETTLE_MS >= runStartedMs) return undefined;
   const { seconds: _seconds, ...summary } = report.summary;

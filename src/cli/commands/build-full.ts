@@ -42,13 +42,18 @@ function keptSearchDigest(outputDir: string): { digest: string; ledgerStamp?: st
  * at 10,000 documents) is read only when it was written since the index's digest was kept: a
  * ledger with the same stamp (size, time, inode: it is replaced by a rename) lists the same pages.
  */
-function searchIndexState(outputDir: string, siteFolder: string): { stale: boolean; digest: string; ledgerStamp?: string } {
+function searchIndexState(outputDir: string, siteFolder: string): { stale: boolean; digest: string; ledgerStamp?: string; keptStamp?: string } {
   const kept = keptSearchDigest(outputDir);
   const ledgerStamp = fileStamp(bookkeepingFiles(outputDir).outputLedger);
   const indexThere = existsSync(join(siteFolder, 'pagefind'));
-  if (kept !== undefined && ledgerStamp !== undefined && kept.ledgerStamp === ledgerStamp) return { stale: !indexThere, digest: kept.digest, ledgerStamp };
+  if (kept !== undefined && ledgerStamp !== undefined && kept.ledgerStamp === ledgerStamp) return { stale: !indexThere, digest: kept.digest, ledgerStamp, keptStamp: ledgerStamp };
   const digest = searchPagesDigest(outputDir, siteFolder);
-  return { stale: kept?.digest !== digest || !indexThere, digest, ...(ledgerStamp !== undefined ? { ledgerStamp } : {}) };
+  return {
+    stale: kept?.digest !== digest || !indexThere,
+    digest,
+    ...(ledgerStamp !== undefined ? { ledgerStamp } : {}),
+    ...(kept?.ledgerStamp !== undefined ? { keptStamp: kept.ledgerStamp } : {}),
+  };
 }
 
 function keepSearchDigest(outputDir: string, digest: string, ledgerStamp: string | undefined): void {
@@ -96,7 +101,7 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
           // the next run makes the index again.
           const writesFailed = report.diagnostics.some((d) => d.code === 'build/write-failed');
           if (search.diagnostics.length === 0 && !writesFailed) keepSearchDigest(config.outputDir, state.digest, state.ledgerStamp);
-        } else if (state !== undefined && keptSearchDigest(config.outputDir)?.ledgerStamp !== state.ledgerStamp) {
+        } else if (state !== undefined && state.keptStamp !== state.ledgerStamp) {
           // The same pages in a ledger written again (other outputs changed): its stamp kept, so the next run need not read it.
           keepSearchDigest(config.outputDir, state.digest, state.ledgerStamp);
         }
