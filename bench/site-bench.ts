@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG } from '../src/config/config.js';
 import { stagedWriter, type StagedWriter } from '../src/fs/index.js';
 import type { Cable } from '../src/model/cable.js';
-import { buildSearchIndex, deriveDocument, deriveEdition, editionEntry, readSiteAssets, siteSettings, type EditionEntry, type SiteFile } from '../src/site/index.js';
+import { buildSearchIndex, deriveDocument, deriveEdition, editionEntry, readSiteAssets, siteSettings, wholeSitePlan, type EditionEntry, type SiteFile } from '../src/site/index.js';
 import { registerChicagoStyle } from '../src/site/citation/format-citation.js';
 import { decodeTei, encodeTei } from '../src/tei/index.js';
 import type { BenchResult } from './bench-result.js';
@@ -184,7 +184,7 @@ export async function runSiteBenchOnDecoded(decoded: readonly Cable[], workDir: 
     const bytes = writer.bytes;
 
     // CABLEKIT_BENCH_SITE_SEARCH=0 leaves the index out (it takes longer than everything else).
-    const search = process.env['CABLEKIT_BENCH_SITE_SEARCH'] === '0' ? { pages: 0, seconds: 0, diagnostics: [] } : await buildSearchIndex(siteDir);
+    const search = process.env['CABLEKIT_BENCH_SITE_SEARCH'] === '0' ? { pages: 0, seconds: 0, diagnostics: [] } : await buildSearchIndex(siteDir, wholeSitePlan(siteDir));
     if (search.diagnostics.length > 0) throw new Error(search.diagnostics.map((d) => d.message).join('; '));
 
     // Every document rendered again with the entries the build kept: citations come from them.

@@ -37,6 +37,11 @@ export interface CablekitConfig {
   namesFile?: string;
   /** Folder of the reading edition inside `outputDir` (default 'site'); also its path under `baseUrl`. */
   siteDir?: string;
+  /**
+   * Pages per part of the reading edition's search index (default 500): a build indexes again only
+   * the parts whose pages changed; smaller parts make that faster and the search page load more files.
+   */
+  searchPagesPerShard?: number;
   /** Deposit packages (`cablekit package`); with `formats`, every build also writes them. */
   packages?: PackagesConfig;
 }

@@ -108,8 +108,8 @@ export interface BookkeepingFiles {
   staging: string;
   /** There while a build runs: found at the start of the next one, it says that run did not end. */
   runMarker: string;
-  /** Digest of the document pages the site's search index was last made from. */
-  searchIndexDigest: string;
+  /** What the site's search index was last made from: its parts and their pages' digests (src/cli/commands/search-index-step.ts). */
+  searchIndexState: string;
   /** The seal of the last build that found nothing to do: what it saw and what it reported (src/pipeline/run-seal.ts). */
   runSeal: string;
   /** The diagnostics the sealed build printed (read only when they are to be printed again). */
@@ -130,7 +130,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     teiJournal: join(dir, 'tei-journal.jsonl'),
     staging: join(dir, 'staging'),
     runMarker: join(dir, 'build-running'),
-    searchIndexDigest: join(dir, 'search-index.sha256'),
+    searchIndexState: join(dir, 'search-index.json'),
     runSeal: join(dir, 'run-seal.json'),
     runSealLines: join(dir, 'run-seal-lines.json'),
   };

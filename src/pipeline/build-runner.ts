@@ -5,7 +5,7 @@ import type { BuildContext } from './build-context.js';
 import { runBuildJob, type BuildJobs, type JobKind, type JobMessage } from './build-jobs.js';
 import type { BuildWorkerData } from './build-worker.js';
 import type { StageContext } from '../stage/index.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool } from '../runtime/worker-pool.js';
 
 /** Starting a worker (loading every format module) costs more than a few documents' work. */
 const MIN_JOBS_FOR_WORKERS = 32;

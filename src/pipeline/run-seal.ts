@@ -219,7 +219,7 @@ export function currentStamps(config: CablekitConfig, rootDir: string, outputFol
   const books = bookkeepingFiles(config.outputDir);
   // The build's own bookkeeping, written by the runs before this one (the cache too: replaced or
   // damaged, it is a full build that says so).
-  for (const file of [books.buildCache, books.outputLedger, books.searchIndexDigest, books.changeLog, books.oaiDatabase, `${books.oaiDatabase}-wal`, books.teiJournal, books.runMarker, books.documentCache]) {
+  for (const file of [books.buildCache, books.outputLedger, books.searchIndexState, books.changeLog, books.oaiDatabase, `${books.oaiDatabase}-wal`, books.teiJournal, books.runMarker, books.documentCache]) {
     stamps.add('book', file, true);
   }
   const outputRoot = resolve(config.outputDir) + sep;

@@ -8,4 +8,5 @@ export { deriveSite, deriveDocument, deriveEdition, editionEntry, type SiteFile,
 export { siteSettings, DEFAULT_SITE_DIR, type SiteSettings } from './site-settings.js';
 export { documentPageUrl, documentPagePath } from './site-urls.js';
 export { readSiteAssets } from './site-assets.js';
-export { buildSearchIndex, type SearchIndexResult } from './search-index.js';
+export { buildSearchIndex, shardListText, wholeSitePlan, type SearchIndexResult, type SearchIndexPlan } from './search-index.js';
+export { planSearchShards, DEFAULT_SEARCH_PAGES_PER_SHARD, type SearchShard } from './search-shards.js';

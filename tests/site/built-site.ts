@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Cable } from '../../src/model/cable.js';
-import { buildSearchIndex, deriveSite, readSiteAssets } from '../../src/site/index.js';
+import { buildSearchIndex, deriveSite, readSiteAssets, wholeSitePlan } from '../../src/site/index.js';
 import { decodedSeeds, testSettings } from './site-fixtures.js';
 
 /** The seeds and a third document of another year, archive and type, so filters have something to filter. */
@@ -23,13 +23,13 @@ export function browserCorpus(): Cable[] {
  * Writes the site as the build does (`<output>/site/…`, then the Pagefind index) into a fresh
  * folder, with the base URL of the server that will serve it. Returns the output folder.
  */
-export async function writeSite(outputDir: string, baseUrl: string, cables: readonly Cable[] = browserCorpus()): Promise<void> {
+export async function writeSite(outputDir: string, baseUrl: string, cables: readonly Cable[] = browserCorpus(), pagesPerShard?: number): Promise<void> {
   const siteDir = join(outputDir, 'site');
   for (const file of deriveSite(cables, testSettings({ baseUrl }), readSiteAssets())) {
     mkdirSync(dirname(join(siteDir, file.path)), { recursive: true });
     writeFileSync(join(siteDir, file.path), file.content);
   }
-  const search = await buildSearchIndex(siteDir);
+  const search = await buildSearchIndex(siteDir, wholeSitePlan(siteDir, pagesPerShard));
   if (search.diagnostics.length > 0) throw new Error(search.diagnostics.map((d) => d.message).join('; '));
 }
 

@@ -50,6 +50,15 @@ describe('publishing a search bundle', () => {
     expect(existsSync(join(target, 'old'))).toBe(false);
   });
 
+  it('leaves the files it is told to leave (other bundles inside its folder) neither written nor removed', () => {
+    mkdirSync(join(target, 'shards', '0'), { recursive: true });
+    writeFileSync(join(target, 'shards', '0', 'pagefind-entry.json'), 'a part');
+    writeFileSync(join(target, 'stray.js'), 'stale');
+    expect(publishBundle(first, target, ['pagefind-entry.json'], temp, (path) => path.startsWith('shards/'))).toEqual({ written: 5, removed: 1 });
+    expect(readFileSync(join(target, 'shards', '0', 'pagefind-entry.json'), 'utf8')).toBe('a part');
+    expect(existsSync(join(target, 'stray.js'))).toBe(false);
+  });
+
   it('refuses a file named outside the bundle folder, before writing anything', () => {
     for (const path of ['../escape.js', '/abs.js', 'a/../../b.js', 'a\\..\\b.js', '']) {
       expect(() => publishBundle([file('ok.js', 'ok'), file(path, 'x')], target, [], temp)).toThrow(/outside its folder/);

@@ -149,7 +149,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   }
   const printing = { verbose: options.verbose ?? false, quiet: options.quiet ?? false };
   let report: BuildReport;
-  let search: { pages: number; seconds: number; diagnostics: Diagnostic[] } | undefined;
+  let search: FullBuildOutcome['search'];
   let packaged: FullBuildOutcome['packaged'];
   try {
     const held = await holdingSeal(config, rootDir, options);
@@ -182,7 +182,8 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const reportWritten = options.report === undefined || (await import('./build-report-file.js')).writeReport(options.report, report);
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
-    process.stderr.write(`Search index: ${search.pages} pages in ${search.seconds.toFixed(2)} s\n`);
+    const parts = search.shardCount > 1 ? ` (${search.shardsMade} of its ${search.shardCount} parts)` : '';
+    process.stderr.write(`Search index: ${search.pages} pages${parts} in ${search.seconds.toFixed(2)} s\n`);
   }
   if (packaged && !printing.quiet) process.stderr.write(`${packaged.line}\n`);
   const failed = !reportWritten || report.summary.failed > 0 || report.diagnostics.some((d) => d.severity === 'error');
