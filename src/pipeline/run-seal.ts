@@ -101,9 +101,9 @@ export function sealSettings(config: CablekitConfig, rootDir: string): string {
  * What the sealing build's walks found, relative to each walk's root (the root itself is ''): the
  * folders read on the way and the files taken. A file added, removed or renamed in a folder changes
  * that folder's time, so while every folder keeps its stamp a walk would find the same entries
- * again: the check stats these paths and lists no folder (listing 20,000 files cost more than
- * statting them). Files edited in place keep their folder's time, which is why the files are
- * stamped too.
+ * again: the check stats these paths and lists no folder (listing the sources and TEI and hashing
+ * their names cost about 0.08 s of CPU at 10,000 pages). Files edited in place keep their
+ * folder's time, which is why the files are stamped too.
  */
 export interface Walked {
   folders: string[];
