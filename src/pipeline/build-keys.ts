@@ -1,21 +1,16 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CablekitConfig } from '../config/config.js';
 import { sha256Hex } from '../fs/sha256.js';
 import { teiSettingsOf } from '../tei/encode/tei-settings.js';
 import { readPlaceEntries } from './read-assets.js';
+import { codeFilesUnder, packagePath, toolRoots } from './tool-files.js';
 import { TOOL_VERSION } from '../version.js';
 
 /**
  * The keys that decide whether a document's kept work still holds. Each is a hash over every
  * input of that work besides the document's own bytes: a different key means "do it again".
  */
-
-const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The code (src/ or dist/, whichever runs) and the package data the stages read. */
-const CODE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGE_DATA = ['assets', 'schemas', 'authority'];
 
 let fingerprint: string | undefined;
 
@@ -26,42 +21,10 @@ let fingerprint: string | undefined;
 export function toolFingerprint(): string {
   if (fingerprint === undefined) {
     const parts: string[] = [TOOL_VERSION];
-    for (const dir of [CODE_DIR, ...PACKAGE_DATA.map((d) => join(PACKAGE_ROOT, d))]) hashTree(dir, parts);
+    for (const dir of toolRoots()) for (const file of codeFilesUnder(dir)) parts.push(`${packagePath(file)} ${sha256Hex(readFileSync(file))}`);
     fingerprint = sha256Hex(parts.join('\n'));
   }
   return fingerprint;
-}
-
-function hashTree(dir: string, parts: string[]): void {
-  for (const file of codeFilesUnder(dir)) parts.push(`${file.slice(PACKAGE_ROOT.length)} ${sha256Hex(readFileSync(file))}`);
-}
-
-/** The files of `dir` the tool fingerprint covers, in a fixed order (no vendored official schemas, dot files, maps or type declarations). */
-function codeFilesUnder(dir: string, out: string[] = []): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const name = entry.name;
-    if (name === 'official' || name.startsWith('.')) continue;
-    const full = join(dir, name);
-    // A link is followed, as a stat of it would (the entry's own type says "link").
-    const isDirectory = entry.isSymbolicLink() ? statSync(full).isDirectory() : entry.isDirectory();
-    if (isDirectory) codeFilesUnder(full, out);
-    else if (!name.endsWith('.map') && !name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
-
-/** Every file the tool fingerprint is a hash of: a check that only needs to know whether they changed can compare their stamps instead. */
-export function toolFiles(): string[] {
-  const files: string[] = [];
-  for (const dir of [CODE_DIR, ...PACKAGE_DATA.map((d) => join(PACKAGE_ROOT, d))]) codeFilesUnder(dir, files);
-  return files;
 }
 
 /** What a TEI encoding depends on besides the source bytes. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,8 @@ beforeAll(() => {
   assertCliBuilt();
   // Page images are read from images/ (none at first), so adding one must count as a change.
   dir = makeEdition({ imagesDir: 'images' });
+  // An empty subfolder of sources/, there when every seal is made, for a page to be added to later.
+  mkdirSync(join(dir, 'sources', 'later'));
   const first = runCli(['build', '--no-progress'], dir);
   expect(first.status, first.stderr).toBe(0);
 });
@@ -107,6 +109,9 @@ describe('a build with nothing to do', { timeout: 180_000 }, () => {
     ['the outputs ledger damaged', (d) => edit(join(d, '.cablekit', 'outputs.json'), () => '{')],
     ['the OAI-PMH store written by something else', (d) => edit(join(d, '.cablekit', 'oai-store.sqlite'), (t) => t)],
     ['a page image added', (d) => add(join(d, 'images', 'wilson-118686', 'p1.png'), Buffer.from('not really a png'))],
+    // The check lists no folder (it stats the files the sealed build listed): these show only as their folders' stamps.
+    ['a source page renamed', (d) => move(join(d, 'sources', firstSource(d)), join(d, 'sources', 'zz-renamed.txt'))],
+    ['a source page added to a subfolder that was there when sealed', (d) => add(join(d, 'sources', 'later', 'added-page.txt'), readFileSync(join(d, 'sources', firstSource(d))))],
   ];
   for (const [what, change] of changes) {
     it(`is done again in full after ${what}`, () => {
@@ -135,6 +140,12 @@ describe('a build with nothing to do', { timeout: 180_000 }, () => {
       expect(run()).toMatch(SEALED);
       const code = join(tool, 'dist', 'tei', 'index.js');
       writeFileSync(code, readFileSync(code));
+      expect(run()).not.toMatch(SEALED);
+      // A file added to cablekit's code (a stale module left by an older build, say) is a change too.
+      settle();
+      run();
+      expect(run()).toMatch(SEALED);
+      writeFileSync(join(tool, 'dist', 'tei', 'left-over.js'), 'export {};\n');
       expect(run()).not.toMatch(SEALED);
     } finally {
       rmSync(tool, { recursive: true, force: true });
@@ -169,6 +180,12 @@ function add(file: string, bytes: string | Buffer): () => void {
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, bytes);
   return () => rmSync(file, { force: true });
+}
+
+/** Renames a file; returns how to rename it back. */
+function move(from: string, to: string): () => void {
+  renameSync(from, to);
+  return () => renameSync(to, from);
 }
 
 /** Removes a file or folder; the full build that follows makes it again. */
