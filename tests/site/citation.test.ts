@@ -108,8 +108,8 @@ function variedItems(): CslItem[] {
 }
 
 describe('Chicago forms from citeproc-js', () => {
-  // formatChicago drives Citation.js's cached citeproc engine directly (for speed): it must give
-  // exactly what Citation.js's own Cite#format gives, for the seeds and for the varied items.
+  // formatChicago drives Citation.js's cached citeproc engine directly (for speed) with the style
+  // less its sorts: it must give exactly what Citation.js's own Cite#format gives with the full style.
   const items = variedItems();
   it.each(items.map((i) => [i.id, i] as const))('%s: the same note and bibliography as Cite#format', (_id, item) => {
     const cite = new Cite([item]);
