@@ -5,8 +5,8 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
-import { cslItem } from '../../src/site/citation/csl-item.js';
-import { CHICAGO_TEMPLATE, formatChicago } from '../../src/site/citation/format-citation.js';
+import { cslItem, type CslItem } from '../../src/site/citation/csl-item.js';
+import { CHICAGO_TEMPLATE, exportCitations, formatChicago, unwrapRis } from '../../src/site/citation/format-citation.js';
 import { decodedSeeds, jsonLdOf, metaTags, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
@@ -76,16 +76,42 @@ describe('citation metadata read back from the pages', () => {
   });
 });
 
-describe('Chicago forms from citeproc-js', () => {
-  // formatChicago drives Citation.js's cached citeproc engine directly (for speed): it must give
-  // exactly what Citation.js's own Cite#format gives, for both seeds and for items without
-  // authors, date or archive.
+/**
+ * Items that differ where the style and the exports branch: several authors and translators, a
+ * date without an ISO value or none, no archive or reference, a title with quotes, an ampersand
+ * and markup-like text, another language, an author whose name looks like a sort particle.
+ */
+function variedItems(): CslItem[] {
   const items = seeds.map((c) => cslItem(c, settings));
-  const bare = { ...items[0]!, id: 'bare-item' };
+  const base = items[0]!;
+  const bare: CslItem = { ...base, id: 'bare-item' };
   delete bare.author;
   delete bare.issued;
   delete bare.archive;
-  it.each([...items, bare].map((i) => [i.id, i] as const))('%s: the same note and bibliography as Cite#format', (_id, item) => {
+  delete bare.archive_location;
+  delete bare.genre;
+  delete bare.note;
+  return [
+    ...items,
+    bare,
+    {
+      ...base,
+      id: 'many-names',
+      author: [{ literal: 'Ministry of Foreign Affairs' }, { literal: 'A. Gromyko' }, { literal: 'de la Vega' }],
+      translator: [{ literal: 'Gary Goldberg' }, { literal: 'Sergey Radchenko' }],
+      note: 'f. 1, op. 2, AVPRF; translated by Gary Goldberg and Sergey Radchenko',
+    },
+    { ...base, id: 'literal-date', issued: { literal: 'late 1965 [?]' }, title: 'On the "Vietnam" question & <b>others</b>: a [sic] report' },
+    { ...base, id: 'year-only', issued: { 'date-parts': [[1966]] }, language: 'ru', genre: 'telegram' },
+    { ...base, id: 'month-only', issued: { 'date-parts': [[1966, 3]] }, author: [{ literal: 'van der Berg' }] },
+  ];
+}
+
+describe('Chicago forms from citeproc-js', () => {
+  // formatChicago drives Citation.js's cached citeproc engine directly (for speed) with the style
+  // less its sorts: it must give exactly what Citation.js's own Cite#format gives with the full style.
+  const items = variedItems();
+  it.each(items.map((i) => [i.id, i] as const))('%s: the same note and bibliography as Cite#format', (_id, item) => {
     const cite = new Cite([item]);
     const options = { template: CHICAGO_TEMPLATE, lang: 'en-US', format: 'html' };
     const expected = { noteHtml: cite.format('citation', options), bibliographyHtml: cite.format('bibliography', options) };
@@ -94,5 +120,26 @@ describe('Chicago forms from citeproc-js', () => {
     // Twice in a row and after another item: the engine keeps no state of the previous call.
     formatChicago(items[1]!);
     expect(formatChicago(item)).toEqual(expected);
+  });
+});
+
+describe('BibTeX and RIS from Citation.js', () => {
+  // exportCitations calls Citation.js's output plugins directly: the same text as a Cite of the items.
+  const items = variedItems();
+  const viaCite = (list: CslItem[]): { bibtex: string; ris: string } => {
+    const cite = new Cite(list);
+    return { bibtex: cite.format('bibtex', { format: 'text' }), ris: unwrapRis(cite.format('ris', { format: 'text' })) };
+  };
+  it.each(items.map((i) => [i.id, i] as const))('%s: the same BibTeX and RIS as Cite#format, the item unchanged', (_id, item) => {
+    const before = structuredClone(item);
+    const { bibtex, ris } = exportCitations([item]);
+    expect({ bibtex, ris }).toEqual(viaCite([item]));
+    expect(bibtex).toContain(item.URL);
+    expect(ris).toContain(`UR  - ${item.URL}`);
+    expect(item).toEqual(before);
+  });
+  it('the same for all the items at once', () => {
+    const { bibtex, ris } = exportCitations(items);
+    expect({ bibtex, ris }).toEqual(viaCite(items));
   });
 });

@@ -12,6 +12,12 @@ declare module '@citation-js/core' {
     makeCitationCluster(items: readonly { id: string }[]): string;
   }
   export const plugins: {
+    input: {
+      /** Citation.js's cleaning of CSL-JSON (a new, corrected copy: the items given are not changed). */
+      util: { clean(data: readonly unknown[]): unknown[] };
+    };
+    /** An output plugin's formatting of clean CSL-JSON, as `Cite#format` calls it. */
+    output: { format(name: string, data: readonly unknown[], options?: Record<string, unknown>): string };
     config: {
       get(name: '@csl'): {
         styles: { add(name: string, xml: string): void; has(name: string): boolean };
