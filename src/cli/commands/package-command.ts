@@ -11,6 +11,8 @@ export interface PackageCommandOptions {
   editionBag?: boolean;
   config?: string;
   verbose?: boolean;
+  /** --jobs: worker threads (default: one per core, when the edition is large enough). */
+  jobs?: number;
 }
 
 /** `cablekit package --format <f|all> [--out DIR] [ids…]`: deposit packages from the TEI and the build's outputs. */
@@ -25,6 +27,7 @@ export async function packageCommand(ids: string[], options: PackageCommandOptio
     ...(options.out !== undefined ? { outDir: options.out } : {}),
     serialization,
     ...(options.editionBag !== undefined ? { editionBag: options.editionBag } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
   });
   printDiagnostics(outcome.diagnostics, { verbose: options.verbose ?? false });
   process.stderr.write(`${packageSummaryLine(outcome)}\n`);
