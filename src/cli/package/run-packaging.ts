@@ -2,20 +2,16 @@ import { join } from 'node:path';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readFileIfExists } from '../../fs/index.js';
-import {
-  archivematicaPackages,
-  bagitPackages,
-  editionBag,
-  metsPackages,
-  ocflUpdates,
-  safPackages,
-  storageRootFiles,
-  type BagSerialization,
-  type PackageDocument,
-  type PackageFormat,
-  type PackageResult,
-  type PackageSettings,
-} from '../../package/index.js';
+// The formats' own modules, not the package index: that one also loads the TEI reader and
+// validator, which only the threads that prepare documents need.
+import { archivematicaPackages } from '../../package/archivematica/archivematica-packages.js';
+import { bagitPackages, editionBag, type BagSerialization } from '../../package/bagit/bagit-packages.js';
+import { metsPackages } from '../../package/mets/mets-packages.js';
+import { ocflUpdates } from '../../package/ocfl/ocfl-packages.js';
+import { storageRootFiles } from '../../package/ocfl/storage-layout.js';
+import type { PackageFormat, PackageResult } from '../../package/package-entry.js';
+import type { PackageDocument, PackageSettings } from '../../package/package-input.js';
+import { safPackages } from '../../package/saf/saf-packages.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { PackageWriter } from './write-packages.js';
 
@@ -119,13 +115,20 @@ export class Packager {
     return counts;
   }
 
-  /** A new version for each object whose files changed. */
+  /**
+   * A new version for each object whose files changed, a document at a time: of two TEI files
+   * with one id, the later one's version then follows the earlier's, in whatever batch each is.
+   */
   private writeOcfl(docs: readonly PackageDocument[]): Diagnostic[] {
     const { writer } = this;
-    const { updates, diagnostics } = ocflUpdates(docs, this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
-    for (const update of updates) {
-      if (update.version === undefined) writer.unchanged += 1;
-      else writer.extendFolder('ocfl', update.objectRoot, update.files);
+    const diagnostics: Diagnostic[] = [];
+    for (const doc of docs) {
+      const result = ocflUpdates([doc], this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
+      diagnostics.push(...result.diagnostics);
+      for (const update of result.updates) {
+        if (update.version === undefined) writer.unchanged += 1;
+        else writer.extendFolder('ocfl', update.objectRoot, update.files);
+      }
     }
     return diagnostics;
   }
