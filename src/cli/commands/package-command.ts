@@ -1,4 +1,5 @@
-import type { BagSerialization, PackageFormat } from '../../package/index.js';
+import type { BagSerialization } from '../../package/bagit/bagit-packages.js';
+import type { PackageFormat } from '../../package/package-entry.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { printDiagnostics } from '../print-diagnostics.js';

@@ -1,6 +1,9 @@
 import type { CablekitConfig } from '../../config/config.js';
 import { bookkeepingFiles } from '../../edition/index.js';
-import { currentDocumentKeys, derivedStages, readKeptTeiVerdicts } from '../../pipeline/index.js';
+// Named modules, not the pipeline's index: that one loads every stage, which packaging never runs.
+import { currentDocumentKeys } from '../../pipeline/build-keys.js';
+import { DERIVED_STAGE_NAMES } from '../../pipeline/derived-stage-names.js';
+import { readKeptTeiVerdicts } from '../../pipeline/document-cache-db.js';
 
 /**
  * Whether `cablekit build` already validated these very TEI bytes and found no error: the build
@@ -18,10 +21,7 @@ export type TrustedChecksum = (stem: string, teiPath: string) => string | undefi
 export function buildVerdicts(config: CablekitConfig): TrustedChecksum {
   const kept = readKeptTeiVerdicts(bookkeepingFiles(config.outputDir).buildCache);
   if (kept === undefined || kept.size === 0) return () => undefined;
-  const keyOf = currentDocumentKeys(
-    config,
-    derivedStages.map((s) => s.name),
-  );
+  const keyOf = currentDocumentKeys(config, DERIVED_STAGE_NAMES);
   return (stem, teiPath) => {
     const verdict = kept.get(stem);
     if (verdict === undefined || verdict.errors || verdict.key === '' || verdict.teiPath !== teiPath) return undefined;

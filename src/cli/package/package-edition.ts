@@ -3,7 +3,8 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { acquireLock } from '../../fs/index.js';
-import { PACKAGE_FORMATS, type BagSerialization, type PackageFormat } from '../../package/index.js';
+import type { BagSerialization } from '../../package/bagit/bagit-packages.js';
+import { PACKAGE_FORMATS, type PackageFormat } from '../../package/package-entry.js';
 import { siteSettings } from '../../site/site-settings.js';
 import { UsageError } from '../exit-codes.js';
 import { buildVerdicts } from './build-verdicts.js';
@@ -63,7 +64,7 @@ export async function packageEdition(config: CablekitConfig, rootDir: string, re
     };
     const files = teiFiles(config, rootDir);
     const own = new Packager(ctx.settings, ctx.options);
-    const runner = packageRunner(ctx, files.length, request.jobs);
+    const runner = await packageRunner(ctx, files.length, request.jobs);
     let read: BatchesRead;
     try {
       read = await packageInBatches(files, runner, {

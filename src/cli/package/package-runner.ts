@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from '../../pipeline/worker-pool.js';
-import { packageJobs, type PackageJobContext, type PackageJobKind, type PackageJobMessage, type PackageJobs } from './package-jobs.js';
+import type { PackageJobContext, PackageJobKind, PackageJobMessage, PackageJobs } from './package-jobs.js';
 import type { PackageWorkerReply } from './package-worker.js';
 
 /** Starting a worker costs ~0.2 s of CPU (its modules): by default, only for editions this large. */
@@ -20,13 +20,14 @@ export interface PackageRunner {
  * else one per core once the edition has enough TEI files to be worth starting them; otherwise
  * in this thread. The worker script exists only in the compiled package (run from the TypeScript
  * sources, everything stays in this thread). What a job gives back does not depend on the thread.
+ * The jobs' modules (the TEI reader among them) are loaded here only when this thread runs them.
  */
-export function packageRunner(ctx: PackageJobContext, files: number, jobs: number | undefined): PackageRunner {
+export async function packageRunner(ctx: PackageJobContext, files: number, jobs: number | undefined): Promise<PackageRunner> {
   const script = new URL('./package-worker.js', import.meta.url);
   const size = Math.min(jobs ?? availableParallelism(), files);
   const wanted = size >= 2 && (jobs !== undefined || files >= MIN_FILES_FOR_WORKERS) && existsSync(fileURLToPath(script));
   if (!wanted) {
-    const run = packageJobs(ctx);
+    const run = (await import('./package-jobs.js')).packageJobs(ctx);
     // One job at a time, as a worker does: a job's counts are its writer's before and after.
     let tail: Promise<unknown> = Promise.resolve();
     return {

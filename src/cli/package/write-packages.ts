@@ -2,7 +2,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, relative, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { readFileIfExists } from '../../fs/index.js';
-import { isContainedPath, type Package, type PackageFile } from '../../package/index.js';
+import type { Package } from '../../package/package-entry.js';
+import type { PackageFile } from '../../package/package-input.js';
+import { isContainedPath } from '../../package/safe-name.js';
 
 /**
  * Writing packages so that a kill never leaves half of one where a whole one is expected: a
@@ -63,7 +65,8 @@ export class PackageWriter {
     const target = this.target(format, path);
     for (const f of files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
     const fresh = this.freshPath();
-    if (this.formatExisted(format) && existsSync(target)) {
+    // Asked even in a format folder new to this run: two TEI files with one id extend one object.
+    if (existsSync(target)) {
       cpSync(target, fresh, { recursive: true });
       writeTree(fresh, files, true);
     } else {
