@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { PackageDocument } from '../../package/index.js';
+import type { PackageDocument } from '../../package/package-input.js';
 import type { PackageRunner } from './package-runner.js';
-import type { PreparedFile, TeiFile } from './read-documents.js';
+import type { PreparedSummary } from './package-jobs.js';
+import type { TeiFile } from './read-documents.js';
 import { addCounts, noCounts, type PackagingCounts } from './run-packaging.js';
 
 /** Documents per job with one thread: enough to make the per-call work small, few enough to bound memory. */
@@ -50,7 +51,7 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
 
   const read: BatchesRead = { documents: 0, diagnostics: [], counts: noCounts(options.formats), checkedByBuild: 0, checkedHere: 0, kept: [] };
   const found = new Set<string>();
-  const prepared: Promise<PreparedFile[] | Error>[] = [];
+  const prepared: Promise<{ thread: number; prepared: PreparedSummary[] } | Error>[] = [];
   const written: Promise<PackagingCounts>[] = [];
   const lastWriteOf = new Map<string, Promise<unknown>>();
   let firstWrite = true;
@@ -58,37 +59,41 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
   for (let k = 0; k < batches.length; k += 1) {
     // Reading runs ahead of the batch taken now, as far as the window allows.
     for (let next = prepared.length; next < batches.length && next < k + window; next += 1) {
-      prepared.push(runner.run('prepare', batches[next] as TeiFile[]).catch((error: unknown) => asError(error)));
+      prepared.push(runner.prepare({ batch: next, files: batches[next] as TeiFile[], keep: options.keep }).catch((error: unknown) => asError(error)));
     }
     // Memory: no more batches are held between reading and writing than the window.
     if (k >= window) await written[k - window];
-    const result = await (prepared[k] as Promise<PreparedFile[] | Error>);
+    const result = await (prepared[k] as Promise<{ thread: number; prepared: PreparedSummary[] } | Error>);
     if (result instanceof Error) {
       read.diagnostics.push(failed(`These TEI files could not be read for packaging: ${(batches[k] as TeiFile[]).map((f) => f.teiPath).join(', ')}: ${result.message}`));
       continue;
     }
-    const docs: PackageDocument[] = [];
-    for (const file of result) {
+    const take: number[] = [];
+    const ids = new Set<string>();
+    result.prepared.forEach((file, at) => {
       if (options.wanted.size > 0) {
-        const id = file.doc?.cable.id ?? file.stem;
-        if (!options.wanted.has(id)) continue;
+        const id = file.id ?? file.stem;
+        if (!options.wanted.has(id)) return;
         found.add(id);
       }
       read.diagnostics.push(...file.diagnostics);
       if (file.trusted) read.checkedByBuild += 1;
       else read.checkedHere += 1;
-      if (file.doc) docs.push(file.doc);
+      if (file.id === undefined) return;
+      take.push(at);
+      ids.add(file.id);
+      if (file.doc) read.kept.push(file.doc);
+    });
+    read.documents += take.length;
+    if (take.length > 0 && firstWrite) {
+      options.beforeFirstWrite();
+      firstWrite = false;
     }
-    read.documents += docs.length;
-    if (options.keep) read.kept.push(...docs);
-    if (docs.length === 0) continue;
-    if (firstWrite) options.beforeFirstWrite();
-    firstWrite = false;
-    const ids = [...new Set(docs.map((d) => d.cable.id))];
-    const before = ids.flatMap((id) => lastWriteOf.get(id) ?? []);
+    // Sent even with nothing to take: the thread drops the batch it holds.
+    const before = [...ids].flatMap((id) => lastWriteOf.get(id) ?? []);
     const write = Promise.all(before)
-      .then(() => runner.run('write', docs))
-      .catch((error: unknown) => ({ ...noCounts([]), diagnostics: [failed(`The packages of ${ids.join(', ')} were not written: ${asError(error).message}`)] }));
+      .then(() => runner.write(result.thread, { batch: k, take }))
+      .catch((error: unknown) => ({ ...noCounts([]), diagnostics: [failed(`The packages of ${[...ids].join(', ')} were not written: ${asError(error).message}`)] }));
     for (const id of ids) lastWriteOf.set(id, write);
     written[k] = write;
   }
