@@ -78,7 +78,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--edition-bag', 'also one bag holding the whole edition')
     .option('-c, --config <file>', 'config file (default: ./cablekit.config.json)')
     .option('-v, --verbose', 'also print info diagnostics')
-    .action(async (ids: string[], opts: { format: string; out?: string; serialization?: string; editionBag?: boolean; config?: string; verbose?: boolean }) =>
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, for 64 TEI files or more); the packages do not depend on it', parseJobs)
+    .action(async (ids: string[], opts: { format: string; out?: string; serialization?: string; editionBag?: boolean; config?: string; verbose?: boolean; jobs?: number }) =>
       setExitCode(await (await commands.package())(ids, opts)),
     );
 

@@ -1,4 +1,5 @@
-import type { BagSerialization, PackageFormat } from '../../package/index.js';
+import type { BagSerialization } from '../../package/bagit/bagit-packages.js';
+import type { PackageFormat } from '../../package/package-entry.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { loadConfigOrFail } from '../load-config-or-fail.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -11,6 +12,8 @@ export interface PackageCommandOptions {
   editionBag?: boolean;
   config?: string;
   verbose?: boolean;
+  /** --jobs: worker threads (default: one per core, when the edition is large enough). */
+  jobs?: number;
 }
 
 /** `cablekit package --format <f|all> [--out DIR] [ids…]`: deposit packages from the TEI and the build's outputs. */
@@ -25,6 +28,7 @@ export async function packageCommand(ids: string[], options: PackageCommandOptio
     ...(options.out !== undefined ? { outDir: options.out } : {}),
     serialization,
     ...(options.editionBag !== undefined ? { editionBag: options.editionBag } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
   });
   printDiagnostics(outcome.diagnostics, { verbose: options.verbose ?? false });
   process.stderr.write(`${packageSummaryLine(outcome)}\n`);

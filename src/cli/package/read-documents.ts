@@ -1,11 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
-import type { CablekitConfig } from '../../config/config.js';
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readFileIfExists } from '../../fs/index.js';
 import { prepareDocument, type DerivedRecords, type PackageDocument } from '../../package/index.js';
-import { siteSettings } from '../../site/index.js';
-import { buildVerdicts } from './build-verdicts.js';
 
 /** A path under `dir` built from untrusted parts, or undefined when it would leave `dir`. */
 export function inside(dir: string, ...parts: string[]): string | undefined {
@@ -15,78 +13,51 @@ export function inside(dir: string, ...parts: string[]): string | undefined {
 
 type DerivedKey = keyof DerivedRecords;
 
-/** Documents handed on at once: enough to make the per-call work small, few enough to bound memory. */
-const BATCH = 32;
+/** One TEI file of the edition, to be read and made ready to package. */
+export interface TeiFile {
+  /** File name without '.xml': the build cache's key. */
+  stem: string;
+  path: string;
+  /** Relative to the edition's root, '/'-separated, for diagnostics ('tei/x.xml'). */
+  teiPath: string;
+  /** The checksum under which the build's verdict on this file holds (build-verdicts.ts), if any. */
+  trustedSha256?: string;
+}
 
-export interface DocumentsRead {
-  /** Documents that can be packaged (handed to `onBatch`). */
-  documents: number;
+/** Where a document's other files are: absolute folders, and the site's folder under the output. */
+export interface DocumentFolders {
+  outputDir: string;
+  sourcesDir: string;
+  sitePath: readonly string[];
+}
+
+export interface PreparedFile {
+  stem: string;
+  /** Taken as the build validated it (else validated here). */
+  trusted: boolean;
+  doc?: PackageDocument;
   diagnostics: Diagnostic[];
-  /** TEI files taken as the build validated them, and those validated here. */
-  checkedByBuild: number;
-  checkedHere: number;
 }
 
 /**
- * Reads the edition's TEI files (or those of the given ids), their derived records and their
- * source pages, and hands the documents that can be packaged to `onBatch`, a batch at a time in
- * file order; the others give diagnostics. Files are read with synchronous calls: the edition was
- * just built, its files are in the page cache, and a read through the promise API cost several
- * trips to libuv's threads for a few kilobytes.
+ * Reads TEI files, their derived records and their source pages, and makes each document ready
+ * to package, or says why it cannot be (in the order given). Files are read with synchronous
+ * calls: the edition was just built, its files are in the page cache, and a read through the
+ * promise API cost several trips to libuv's threads for a few kilobytes. Runs in any thread.
  */
-export async function readDocuments(
-  config: CablekitConfig,
-  rootDir: string,
-  ids: readonly string[],
-  onBatch: (docs: PackageDocument[]) => Promise<void>,
-): Promise<DocumentsRead> {
-  const diagnostics: Diagnostic[] = [];
-  let docs: PackageDocument[] = [];
-  let documents = 0;
-  let checkedByBuild = 0;
-  let checkedHere = 0;
-  const files = existsSync(config.teiDir) ? readdirSync(config.teiDir).filter((f) => f.endsWith('.xml') && !f.startsWith('.')).sort() : [];
-  const outputDir = resolve(config.outputDir);
-  const sitePath = siteSettings(config).siteDir.split('/');
-  const wanted = new Set(ids);
-  const found = new Set<string>();
-  const validatedByBuild = buildVerdicts(config);
-  for (const file of files) {
-    const stem = basename(file, '.xml');
-    const path = join(config.teiDir, file);
-    const teiPath = relative(rootDir, path).split(sep).join('/');
-    const tei = readFileSync(path);
-    const trusted = validatedByBuild(stem, teiPath, tei);
+export function prepareTeiFiles(files: readonly TeiFile[], folders: DocumentFolders): PreparedFile[] {
+  return files.map((file) => {
+    const tei = readFileSync(file.path);
+    const trusted = file.trustedSha256 !== undefined && file.trustedSha256 === hash('sha256', tei, 'hex');
     const prepared = prepareDocument({
-      teiPath,
+      teiPath: file.teiPath,
       tei,
       checkedByBuild: trusted,
-      derived: (id) => readDerived(outputDir, sitePath, id),
-      source: (p) => readSource(config.sourcesDir, p),
+      derived: (id) => readDerived(folders.outputDir, folders.sitePath, id),
+      source: (p) => readSource(folders.sourcesDir, p),
     });
-    if (wanted.size > 0) {
-      // A selection is matched on the decoded id, else on the file name (for a TEI that does not decode).
-      const id = prepared.doc?.cable.id ?? stem;
-      if (!wanted.has(id)) continue;
-      found.add(id);
-    }
-    diagnostics.push(...prepared.diagnostics);
-    if (trusted) checkedByBuild += 1;
-    else checkedHere += 1;
-    if (prepared.doc) {
-      docs.push(prepared.doc);
-      documents += 1;
-    }
-    if (docs.length >= BATCH) {
-      await onBatch(docs);
-      docs = [];
-    }
-  }
-  if (docs.length > 0) await onBatch(docs);
-  for (const id of wanted) {
-    if (!found.has(id)) diagnostics.push({ code: 'package/unknown-id', severity: 'error', message: `No TEI file in ${relative(rootDir, config.teiDir) || '.'} has the id "${id}".`, hint: 'Give ids as in the TEI files\' xml:id.' });
-  }
-  return { documents, diagnostics, checkedByBuild, checkedHere };
+    return { stem: file.stem, trusted, ...(prepared.doc ? { doc: prepared.doc } : {}), diagnostics: prepared.diagnostics };
+  });
 }
 
 /**

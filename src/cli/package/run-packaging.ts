@@ -2,19 +2,16 @@ import { join } from 'node:path';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readFileIfExists } from '../../fs/index.js';
-import {
-  archivematicaPackages,
-  bagitPackages,
-  metsPackages,
-  ocflUpdates,
-  safPackages,
-  storageRootFiles,
-  type BagSerialization,
-  type PackageDocument,
-  type PackageFormat,
-  type PackageResult,
-  type PackageSettings,
-} from '../../package/index.js';
+// The formats' own modules, not the package index: that one also loads the TEI reader and
+// validator, which only the threads that prepare documents need.
+import { archivematicaPackages } from '../../package/archivematica/archivematica-packages.js';
+import { bagitPackages, editionBag, type BagSerialization } from '../../package/bagit/bagit-packages.js';
+import { metsPackages } from '../../package/mets/mets-packages.js';
+import { ocflUpdates } from '../../package/ocfl/ocfl-packages.js';
+import { storageRootFiles } from '../../package/ocfl/storage-layout.js';
+import type { PackageFormat, PackageResult } from '../../package/package-entry.js';
+import type { PackageDocument, PackageSettings } from '../../package/package-input.js';
+import { safPackages } from '../../package/saf/saf-packages.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { PackageWriter } from './write-packages.js';
 
@@ -23,9 +20,11 @@ export interface PackagingOptions {
   outDir: string;
   bagSerialization: BagSerialization;
   editionBag: boolean;
+  /** Per format, whether its folder was there when the run began (write-packages.ts, startPackageRun). */
+  existed: Readonly<Record<string, boolean>>;
 }
 
-export interface PackagingSummary {
+export interface PackagingCounts {
   diagnostics: Diagnostic[];
   /** Packages written or changed, per format (OCFL: objects given a new version). */
   written: Record<string, number>;
@@ -46,81 +45,102 @@ export function packageSettings(config: CablekitConfig): PackageSettings {
   return settings;
 }
 
+export function noCounts(formats: readonly string[]): PackagingCounts {
+  return { diagnostics: [], written: Object.fromEntries(formats.map((f) => [f, 0])), unchanged: Object.fromEntries(formats.map((f) => [f, 0])) };
+}
+
+export function addCounts(into: PackagingCounts, from: PackagingCounts): void {
+  into.diagnostics.push(...from.diagnostics);
+  for (const [f, n] of Object.entries(from.written)) into.written[f] = (into.written[f] ?? 0) + n;
+  for (const [f, n] of Object.entries(from.unchanged)) into.unchanged[f] = (into.unchanged[f] ?? 0) + n;
+}
+
 /**
- * Makes and writes every requested format, each in its own folder, for documents handed in as they
- * are read. Every format but SAF's batch zip and the edition bag makes one package per document,
- * so those are written batch by batch (memory stays bounded, and the next documents are read
- * meanwhile); when either of the two is asked for, every document is kept until `finish`.
+ * Makes and writes packages in one thread, through a writer of its own. A package per document
+ * (bags, OCFL objects, METS, Archivematica transfers) depends on that document alone, so any
+ * thread may write any batch of documents (`writeDocuments`); what needs every document — SAF's
+ * batch zip and the edition bag — and the OCFL storage root's declarations are written once, by
+ * the run's own thread (`writeWholeEdition`, `writeStorageRoot`).
  */
-export class Packaging {
-  private readonly settings: PackageSettings;
+export class Packager {
   private readonly writer: PackageWriter;
-  private readonly kept: PackageDocument[] | undefined;
-  private rootWritten = false;
-  readonly summary: PackagingSummary;
 
-  constructor(config: CablekitConfig, private readonly options: PackagingOptions) {
-    this.settings = packageSettings(config);
-    this.writer = new PackageWriter(options.outDir);
-    this.summary = { diagnostics: [], written: Object.fromEntries(options.formats.map((f) => [f, 0])), unchanged: Object.fromEntries(options.formats.map((f) => [f, 0])) };
-    this.kept = options.formats.includes('saf') || (options.editionBag && options.formats.includes('bagit')) ? [] : undefined;
+  constructor(
+    private readonly settings: PackageSettings,
+    private readonly options: PackagingOptions,
+  ) {
+    this.writer = new PackageWriter(options.outDir, options.existed);
   }
 
-  /** Documents read, in any order. */
-  async add(docs: readonly PackageDocument[]): Promise<void> {
-    if (this.kept) this.kept.push(...docs);
-    else await this.write(docs);
+  /** The formats whose packages are made a document at a time (SAF's items come with its zip). */
+  get perDocument(): Exclude<PackageFormat, 'saf'>[] {
+    return this.options.formats.filter((f): f is Exclude<PackageFormat, 'saf'> => f !== 'saf');
   }
 
-  /** Writes what was kept (in id order), then removes the temporary folder. */
-  async finish(): Promise<PackagingSummary> {
-    if (this.kept) {
-      this.kept.sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
-      await this.write(this.kept);
-    }
-    this.writer.finish();
-    return this.summary;
+  /** Every package of these documents in the per-document formats, format by format, documents in the order given. */
+  async writeDocuments(docs: readonly PackageDocument[]): Promise<PackagingCounts> {
+    const formats = this.perDocument;
+    return this.counted(formats, async (format) => {
+      if (format === 'ocfl') return this.writeOcfl(docs);
+      const result = await makeFormat(format, docs, this.settings, this.options.bagSerialization);
+      for (const pkg of result.packages) this.writer.writePackage(format, pkg);
+      return result.diagnostics;
+    });
   }
 
-  private async write(docs: readonly PackageDocument[]): Promise<void> {
-    const { writer, summary } = this;
-    for (const format of this.options.formats) {
+  /** SAF (item folders and import.zip) and the edition bag, from every document of the run (in id order). */
+  async writeWholeEdition(docs: readonly PackageDocument[]): Promise<PackagingCounts> {
+    const formats = this.options.formats.filter((f) => f === 'saf' || (f === 'bagit' && this.options.editionBag));
+    return this.counted(formats, async (format) => {
+      const result = format === 'saf' ? await safPackages(docs, this.settings) : await editionBag(docs, this.settings, this.options.bagSerialization);
+      for (const pkg of result.packages) this.writer.writePackage(format, pkg);
+      return result.diagnostics;
+    });
+  }
+
+  /** The storage root's declarations, written where they differ. */
+  writeStorageRoot(): void {
+    for (const f of storageRootFiles()) this.writer.writeFile('ocfl', f.path, f.bytes);
+  }
+
+  private async counted<F extends PackageFormat>(formats: readonly F[], write: (format: F) => Promise<Diagnostic[]> | Diagnostic[]): Promise<PackagingCounts> {
+    const { writer } = this;
+    const counts = noCounts(formats);
+    for (const format of formats) {
       const before = { written: writer.written, unchanged: writer.unchanged };
-      if (format === 'ocfl') {
-        summary.diagnostics.push(...this.writeOcfl(docs));
-      } else {
-        const result = await makeFormat(format, docs, this.settings, this.options);
-        summary.diagnostics.push(...result.diagnostics);
-        for (const pkg of result.packages) writer.writePackage(format, pkg);
-      }
-      summary.written[format] = (summary.written[format] ?? 0) + writer.written - before.written;
-      summary.unchanged[format] = (summary.unchanged[format] ?? 0) + writer.unchanged - before.unchanged;
+      counts.diagnostics.push(...(await write(format)));
+      counts.written[format] = writer.written - before.written;
+      counts.unchanged[format] = writer.unchanged - before.unchanged;
     }
+    return counts;
   }
 
-  /** The storage root's declarations (once), then a new version for each object whose files changed. */
+  /**
+   * A new version for each object whose files changed, a document at a time: of two TEI files
+   * with one id, the later one's version then follows the earlier's, in whatever batch each is.
+   */
   private writeOcfl(docs: readonly PackageDocument[]): Diagnostic[] {
     const { writer } = this;
-    if (!this.rootWritten) for (const f of storageRootFiles()) writer.writeFile('ocfl', f.path, f.bytes);
-    this.rootWritten = true;
-    const { updates, diagnostics } = ocflUpdates(docs, this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
-    for (const update of updates) {
-      if (update.version === undefined) writer.unchanged += 1;
-      else writer.extendFolder('ocfl', update.objectRoot, update.files);
+    const diagnostics: Diagnostic[] = [];
+    for (const doc of docs) {
+      const result = ocflUpdates([doc], this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
+      diagnostics.push(...result.diagnostics);
+      for (const update of result.updates) {
+        if (update.version === undefined) writer.unchanged += 1;
+        else writer.extendFolder('ocfl', update.objectRoot, update.files);
+      }
     }
     return diagnostics;
   }
 }
 
-function makeFormat(format: Exclude<PackageFormat, 'ocfl'>, docs: readonly PackageDocument[], settings: PackageSettings, options: PackagingOptions): Promise<PackageResult> | PackageResult {
+function makeFormat(format: Exclude<PackageFormat, 'ocfl' | 'saf'>, docs: readonly PackageDocument[], settings: PackageSettings, serialization: BagSerialization): Promise<PackageResult> | PackageResult {
   switch (format) {
     case 'bagit':
-      return bagitPackages(docs, settings, { serialization: options.bagSerialization, editionBag: options.editionBag });
+      return bagitPackages(docs, settings, { serialization, editionBag: false });
     case 'mets':
       return metsPackages(docs, settings);
     case 'archivematica':
       return archivematicaPackages(docs);
-    case 'saf':
-      return safPackages(docs, settings);
   }
 }

@@ -1,14 +1,20 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { readFileIfExists } from '../../fs/index.js';
-import { isContainedPath, type Package, type PackageFile } from '../../package/index.js';
+import type { Package } from '../../package/package-entry.js';
+import type { PackageFile } from '../../package/package-input.js';
+import { isContainedPath } from '../../package/safe-name.js';
 
 /**
  * Writing packages so that a kill never leaves half of one where a whole one is expected: a
  * package folder is written complete in `<out>/.cablekit-tmp/`, then renamed into place (the old
  * one moved aside first); single-file packages are written the same way. Unchanged packages are
  * not touched. A run that was killed between the two renames is repaired by the next one
- * (`recoverInterrupted`).
+ * (`startPackageRun`).
+ *
+ * One writer per thread: a run's worker threads each write their documents' packages through a
+ * writer of their own, into the same temporary area, under names that hold the thread's id.
  *
  * The file-system calls are synchronous and as few as a package needs: one mkdir per folder, one
  * open-write-close per file, one rename. Through the promise API every file cost several trips to
@@ -20,18 +26,19 @@ export class PackageWriter {
   private readonly fresh: string;
   private readonly parked: string;
   private counter = 0;
-  /** Per format: whether its folder was there when this run began (if not, no package needs comparing). */
-  private readonly existed = new Map<string, boolean>();
   /** Folders of the output known to exist: thousands of packages share a few parents (ocfl/abc/def/…). */
   private readonly madeDirs = new Set<string>();
   written = 0;
   unchanged = 0;
 
-  constructor(private readonly outDir: string) {
-    this.tmp = join(outDir, '.cablekit-tmp');
+  /** `existed`: per format, whether its folder was there when the run began (if not, no package needs comparing). */
+  constructor(
+    private readonly outDir: string,
+    private readonly existed: Readonly<Record<string, boolean>>,
+  ) {
+    this.tmp = tmpArea(outDir);
     this.fresh = join(this.tmp, 'new');
     this.parked = join(this.tmp, 'old');
-    recoverInterrupted(this.tmp, outDir);
   }
 
   /** Writes one package under `<out>/<format>/`. */
@@ -58,7 +65,8 @@ export class PackageWriter {
     const target = this.target(format, path);
     for (const f of files) if (!isContainedPath(f.path)) throw new Error(`package file path "${f.path}" is not a plain relative path`);
     const fresh = this.freshPath();
-    if (this.formatExisted(format) && existsSync(target)) {
+    // Asked even in a format folder new to this run: two TEI files with one id extend one object.
+    if (existsSync(target)) {
       cpSync(target, fresh, { recursive: true });
       writeTree(fresh, files, true);
     } else {
@@ -93,19 +101,15 @@ export class PackageWriter {
   }
 
   private formatExisted(format: string): boolean {
-    let existed = this.existed.get(format);
-    if (existed === undefined) {
-      existed = existsSync(join(this.outDir, format));
-      this.existed.set(format, existed);
-    }
-    return existed;
+    // A format not listed at the start is compared with what is there: slower, never wrong.
+    return this.existed[format] ?? true;
   }
 
   /** A new name in the temporary area (not yet made; the area itself is). */
   private freshPath(): string {
     if (this.counter === 0) mkdirSync(this.fresh, { recursive: true });
     this.counter += 1;
-    return join(this.fresh, `${process.pid}-${this.counter}`);
+    return join(this.fresh, `${process.pid}-${threadId}-${this.counter}`);
   }
 
   /**
@@ -125,9 +129,9 @@ export class PackageWriter {
       if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
     }
     this.ensureDir(this.parked);
-    this.counter += 1;
-    // The counter first: one run may replace the same folder twice (two ids with one safe name).
-    const parked = join(this.parked, `${this.counter}.${Buffer.from(relative(this.outDir, target)).toString('base64url')}`);
+    // A monotonic time first, shared by the run's threads: one run may replace the same folder
+    // twice (two TEI files with one id), and recovery puts back the latest; the thread keeps names apart.
+    const parked = join(this.parked, `${process.hrtime.bigint()}-${threadId}.${Buffer.from(relative(this.outDir, target)).toString('base64url')}`);
     renameSync(target, parked);
     renameSync(fresh, target);
   }
@@ -147,11 +151,24 @@ export class PackageWriter {
     }
     this.madeDirs.add(dir);
   }
+}
 
-  /** Removes the temporary folder, with the folders replaced, once every package is in place. */
-  finish(): void {
-    rmSync(this.tmp, { recursive: true, force: true });
-  }
+function tmpArea(outDir: string): string {
+  return join(outDir, '.cablekit-tmp');
+}
+
+/**
+ * Before a run's first write (in the run's own thread, before any worker starts): repairs what a
+ * killed run left, and says which formats' folders exist already.
+ */
+export function startPackageRun(outDir: string, formats: readonly string[]): Record<string, boolean> {
+  recoverInterrupted(tmpArea(outDir), outDir);
+  return Object.fromEntries(formats.map((f) => [f, existsSync(join(outDir, f))]));
+}
+
+/** Removes the temporary folder, with the folders replaced, once every package of the run is in place. */
+export function finishPackageRun(outDir: string): void {
+  rmSync(tmpArea(outDir), { recursive: true, force: true });
 }
 
 /**
@@ -186,11 +203,11 @@ function writeTree(dir: string, files: readonly PackageFile[], into = false): vo
 function recoverInterrupted(tmp: string, outDir: string): void {
   const old = join(tmp, 'old');
   if (existsSync(old)) {
-    // '<n>.<place in base64url>' ('<place>' alone from earlier versions); the highest n is the latest.
+    // '<n>-<thread>.<place in base64url>' ('<n>.<place>', '<place>' from earlier versions); the highest n is the latest.
     const parked = readdirSync(old)
       .map((name) => {
         const dot = name.indexOf('.');
-        return { name, n: dot < 0 ? 0 : Number(name.slice(0, dot)) || 0, rel: Buffer.from(name.slice(dot + 1), 'base64url').toString('utf8') };
+        return { name, n: dot < 0 ? 0 : Number(name.slice(0, dot).split('-')[0]) || 0, rel: Buffer.from(name.slice(dot + 1), 'base64url').toString('utf8') };
       })
       .sort((a, b) => b.n - a.n);
     for (const { name, rel } of parked) {

@@ -29,18 +29,22 @@ export async function bagitPackages(docs: readonly PackageDocument[], settings: 
     });
     packages.push(await serialize(safeName(doc.cable.id), files, doc.revisedAt, options.serialization));
   }
-  if (options.editionBag && docs.length > 0) {
-    const latest = docs.map((d) => d.revisedAt).sort().at(-1) as string;
-    const payload = docs.flatMap((doc) => documentPayload(doc).map((f) => ({ ...f, path: `${safeName(doc.cable.id)}/${f.path}` })));
-    const files = buildBag(payload, {
-      ...agentFields(settings),
-      externalIdentifier: settings.baseUrl,
-      externalDescription: `${settings.collectionName} (${docs.length} document${docs.length === 1 ? '' : 's'})`,
-      baggedAt: latest,
-    });
-    packages.push(await serialize(EDITION_BAG, files, latest, options.serialization));
-  }
+  if (options.editionBag) packages.push(...(await editionBag(docs, settings, options.serialization)).packages);
   return { packages, diagnostics: [] };
+}
+
+/** The one bag holding every document (data/<id>/…), or none when there is no document. */
+export async function editionBag(docs: readonly PackageDocument[], settings: PackageSettings, serialization: BagSerialization): Promise<PackageResult> {
+  if (docs.length === 0) return { packages: [], diagnostics: [] };
+  const latest = docs.map((d) => d.revisedAt).sort().at(-1) as string;
+  const payload = docs.flatMap((doc) => documentPayload(doc).map((f) => ({ ...f, path: `${safeName(doc.cable.id)}/${f.path}` })));
+  const files = buildBag(payload, {
+    ...agentFields(settings),
+    externalIdentifier: settings.baseUrl,
+    externalDescription: `${settings.collectionName} (${docs.length} document${docs.length === 1 ? '' : 's'})`,
+    baggedAt: latest,
+  });
+  return { packages: [await serialize(EDITION_BAG, files, latest, serialization)], diagnostics: [] };
 }
 
 function agentFields(settings: PackageSettings): Pick<BagDescription, 'sourceOrganization' | 'softwareAgent'> {
