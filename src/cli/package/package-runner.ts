@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { WorkerPool } from '../../pipeline/worker-pool.js';
+import { WorkerPool } from '../../runtime/worker-pool.js';
 import type { PackageJobContext, PackageJobKind, PackageJobMessage, PackageJobs } from './package-jobs.js';
 import type { PackageWorkerReply } from './package-worker.js';
 
