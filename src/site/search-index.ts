@@ -11,9 +11,9 @@ import { DEFAULT_SEARCH_PAGES_PER_SHARD, planSearchShards, SHARDS_FOLDER, SHARD_
 export interface SearchIndexResult {
   /** Pages indexed by this run (those of the parts made again). */
   pages: number;
-  /** Parts made again, and how many the index has. */
+  /** Parts made again, and how many the index has (parts with pages). */
   shardsMade: number;
-  shardCount: number;
+  shardsInIndex: number;
   seconds: number;
   diagnostics: Diagnostic[];
 }
@@ -55,10 +55,9 @@ export async function buildSearchIndex(
   stagingParent: string = dirname(siteFolder),
 ): Promise<SearchIndexResult> {
   const started = performance.now();
-  const shardCount = plan.shards.length;
   let pages = 0;
   let shardsMade = 0;
-  const result = (diagnostics: Diagnostic[]): SearchIndexResult => ({ pages, shardsMade, shardCount, seconds: (performance.now() - started) / 1000, diagnostics });
+  const result = (diagnostics: Diagnostic[]): SearchIndexResult => ({ pages, shardsMade, shardsInIndex: plan.shards.length, seconds: (performance.now() - started) / 1000, diagnostics });
   const fail = (message: string): SearchIndexResult =>
     result([
       {

@@ -182,7 +182,7 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   const reportWritten = options.report === undefined || (await import('./build-report-file.js')).writeReport(options.report, report);
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
-    const parts = search.shardCount > 1 ? ` (${search.shardsMade} of its ${search.shardCount} parts)` : '';
+    const parts = search.shardsInIndex > 1 ? ` (${search.shardsMade} of its ${search.shardsInIndex} parts)` : '';
     process.stderr.write(`Search index: ${search.pages} pages${parts} in ${search.seconds.toFixed(2)} s\n`);
   }
   if (packaged && !printing.quiet) process.stderr.write(`${packaged.line}\n`);

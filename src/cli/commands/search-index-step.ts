@@ -114,19 +114,18 @@ export async function updateSearchIndex(
     },
     bookkeepingFiles(outputDir).dir,
   );
-  if (search.diagnostics.length === 0 && !writesFailed) keep(statePath, { ...state, ...(ledgerStamp !== undefined ? { ledgerStamp } : {}) });
   if (writesFailed) keep(statePath, { pagesPerShard, shardCount, shards: {} });
+  else if (search.diagnostics.length === 0) keep(statePath, { ...state, ...(ledgerStamp !== undefined ? { ledgerStamp } : {}) });
   return search;
 }
 
 /** Whether the shards folder holds a part the plan does not (left by another layout). */
 function strayShards(siteFolder: string, shards: readonly SearchShard[]): boolean {
-  const folder = join(siteFolder, 'pagefind', SHARDS_FOLDER);
-  if (!existsSync(folder)) return false;
   const names = new Set(shards.map((s) => s.name));
-  return readdirNames(folder).some((name) => !names.has(name));
+  return readdirNames(join(siteFolder, 'pagefind', SHARDS_FOLDER)).some((name) => !names.has(name));
 }
 
+/** A folder's entries; none when it is not there. */
 function readdirNames(folder: string): string[] {
   try {
     return readdirSync(folder);
