@@ -55,7 +55,7 @@ export interface LoadedConfig {
 
 /**
  * The schema check, compiled ahead by ajv into src/config/config-validator.generated.ts
- * (scripts/generate-config-validator.mjs): compiling the schema at start-up cost every command
+ * (scripts/generate-validators.mjs): compiling the schema at start-up cost every command
  * about 60 ms. A test fails while that file is stale.
  */
 function configValidator(): ValidateFunction {

@@ -1,33 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { validate as firstErrorCheck } from './cable-validator-first-error.generated.js';
+import { validate as everyErrorCheck } from './cable-validator-every-error.generated.js';
 
 /**
- * The schema file sits two folders up both from src/model (tests) and dist/model (built), so one
- * relative URL serves both.
+ * schemas/cable.schema.json, compiled ahead by ajv (scripts/generate-validators.mjs): compiling it
+ * cost every process and worker thread that ingests a page about 0.4 s of CPU. Every cable is
+ * checked, and nearly all pass: the check stops at the first error, which is cheaper; only a cable
+ * that failed is checked again for every error, for the report.
  */
-const SCHEMA_URL = new URL('../../schemas/cable.schema.json', import.meta.url);
-let schema: object | undefined;
-let firstError: ValidateFunction | undefined;
-let everyError: ValidateFunction | undefined;
-
-function compile(allErrors: boolean): ValidateFunction {
-  schema ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
-  return new Ajv2020({ allErrors, strict: true, discriminator: true }).compile(schema);
-}
-
-/**
- * Every cable is checked, and nearly all pass: the check stops at the first error, which is
- * cheaper. Compiled once, on first use.
- */
-function checker(): ValidateFunction {
-  return (firstError ??= compile(false));
-}
-
-/** Only for a cable that failed: run again collecting every error, for the report. */
-function reporter(): ValidateFunction {
-  return (everyError ??= compile(true));
-}
+const checker = firstErrorCheck as unknown as ValidateFunction;
+const reporter = everyErrorCheck as unknown as ValidateFunction;
 
 /** How many schema errors are listed before "…and N more": one bug tends to repeat everywhere. */
 const MAX_LISTED = 10;
@@ -37,10 +20,9 @@ const MAX_LISTED = 10;
  * failure is a cablekit bug (the model and the code disagree), reported as `ingest/model-invalid`.
  */
 export function validateCable(cable: unknown, file?: string): Diagnostic[] {
-  if (checker()(cable)) return [];
-  const validate = reporter();
-  validate(cable);
-  const errors = validate.errors ?? [];
+  if (checker(cable)) return [];
+  reporter(cable);
+  const errors = reporter.errors ?? [];
   return errors.slice(0, MAX_LISTED).map((e, i) => {
     const d: Diagnostic = {
       code: 'ingest/model-invalid',

@@ -25,13 +25,7 @@ export function validateIiif(json: unknown, file?: string): Diagnostic[] {
     out.push(d);
   };
   const type = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { type?: unknown }).type : undefined;
-  let validators: ReturnType<typeof schemaValidators>;
-  try {
-    validators = schemaValidators();
-  } catch (error) {
-    add('iiif/schema-unavailable', `cannot load schemas/iiif-presentation-3.schema.json: ${(error as Error).message}`, 'reinstall cablekit');
-    return out;
-  }
+  const validators = schemaValidators();
   const validate = type === 'Manifest' ? validators.manifest : type === 'Collection' ? validators.collection : undefined;
   if (validate === undefined) {
     add('iiif/unknown-type', `expected a IIIF Manifest or Collection, found ${JSON.stringify(type ?? null)} as type`);
