@@ -120,7 +120,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
   const dir = resolve(root, outputDir, '..', '.cablekit');
   return {
     dir,
-    outputLedger: join(dir, 'outputs.json'),
+    outputLedger: join(dir, 'outputs.sha256'),
     oaiStore: join(dir, 'oai-store.json'),
     changeLog: join(dir, 'change-log.json'),
     oaiDatabase: join(dir, 'oai-store.sqlite'),

@@ -1,5 +1,5 @@
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { bookkeepingFiles } from '../edition/layout.js';
 import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from '../fs/index.js';
 import type { BuildContext } from './build-context.js';
@@ -12,7 +12,13 @@ import { documentIdOfOutput, resolveOutputPath } from './output-path.js';
  */
 export type OutputLedger = Map<string, string>;
 
-/** Kept beside the OAI store, outside the published folder: `<outputDir>/../.cablekit/outputs.json`. */
+/**
+ * Kept beside the OAI store, outside the published folder: `<outputDir>/../.cablekit/outputs.sha256`,
+ * in the format of coreutils' `sha256sum` (so `cd output && sha256sum -c ../.cablekit/outputs.sha256`
+ * checks every output against what the build wrote). Earlier versions kept it as a JSON object
+ * (`outputs.json`): read when the new file is not there yet, removed once it is written. Parsing
+ * that object took 0.8 s at 10,000 documents (180,000 files), the lines 0.14 s.
+ */
 export function outputLedgerPath(outputDir: string): string {
   return bookkeepingFiles(outputDir).outputLedger;
 }
@@ -21,28 +27,84 @@ export function readOutputLedger(path: string): OutputLedger {
   return readOutputLedgerChecked(path).ledger;
 }
 
-/** The ledger as read, and whether the file was there but damaged (not JSON, not an object): read as empty then. */
+/** The ledger as read, and whether the file was there but damaged (not in its format): read as empty then. */
 export interface LedgerRead {
   ledger: OutputLedger;
   damaged: boolean;
 }
 
+/** The JSON ledger of earlier versions, beside the current one. */
+export function legacyLedgerPath(path: string): string {
+  return join(dirname(path), 'outputs.json');
+}
+
 export function readOutputLedgerChecked(path: string): LedgerRead {
   let bytes: Buffer | undefined;
+  let legacy = false;
   try {
     bytes = readFileIfExists(path);
+    if (bytes === undefined) {
+      bytes = readFileIfExists(legacyLedgerPath(path));
+      legacy = bytes !== undefined;
+    }
   } catch (error) {
     throw new Error(`cannot read the outputs ledger ${path}`, { cause: error });
   }
+  if (bytes === undefined) return { ledger: new Map(), damaged: false };
+  const ledger = legacy ? parseLegacyLedger(bytes.toString('utf8')) : parseLedger(bytes.toString('utf8'));
+  return ledger === undefined ? { ledger: new Map(), damaged: true } : { ledger, damaged: false };
+}
+
+const SHA256_LINE = /^(\\?)([0-9a-f]{64}) [ *](.*)$/s;
+
+/** `sha256sum` lines, or undefined when a line is not one. */
+export function parseLedger(text: string): OutputLedger | undefined {
   const ledger: OutputLedger = new Map();
-  if (bytes === undefined) return { ledger, damaged: false };
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    // The common line, taken apart without a regular expression: 64 hex digits, two spaces, the path.
+    if (line.charCodeAt(64) === 32 && line.charCodeAt(65) === 32 && line.charCodeAt(0) !== 92 && isHex64(line)) {
+      ledger.set(line.slice(66), line.slice(0, 64));
+      continue;
+    }
+    const match = SHA256_LINE.exec(line);
+    if (match === null) return undefined;
+    const [, escaped, sha, name] = match as unknown as [string, string, string, string];
+    ledger.set(escaped === '' ? name : unescapeName(name), sha);
+  }
+  return ledger;
+}
+
+function isHex64(line: string): boolean {
+  for (let i = 0; i < 64; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** As sha256sum writes a name holding a backslash, a line feed or a carriage return (the line then starts with a backslash). */
+function escapeName(name: string): string {
+  return name.replace(/[\\\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
+}
+
+function unescapeName(name: string): string {
+  return name.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+
+function parseLegacyLedger(text: string): OutputLedger | undefined {
   try {
-    const data = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ledger, damaged: true };
+    const data = JSON.parse(text) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+    const ledger: OutputLedger = new Map();
     for (const [file, sha] of Object.entries(data as Record<string, unknown>)) if (typeof sha === 'string') ledger.set(file, sha);
-    return { ledger, damaged: false };
+    return ledger;
   } catch {
-    return { ledger: new Map(), damaged: true };
+    return undefined;
   }
 }
 
@@ -106,15 +168,20 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
     for (const [path, sha] of previous) if (!next.has(path)) next.set(path, sha);
   }
   writeIfChanged(ledgerPath, serializeLedger(next));
+  // Its content is in the current ledger now.
+  rmSync(legacyLedgerPath(ledgerPath), { force: true });
   return records;
 }
 
-/** The ledger as JSON.stringify(…, null, 2) writes an object of these entries sorted by path, built directly. */
+/** The entries as `sha256sum` lines, sorted by path (code unit order, so the file does not depend on the locale). */
 export function serializeLedger(entries: ReadonlyMap<string, string>): string {
   const paths = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (paths.length === 0) return '{}\n';
-  const lines = paths.map((path) => `  ${JSON.stringify(path)}: ${JSON.stringify(entries.get(path))}`);
-  return `{\n${lines.join(',\n')}\n}\n`;
+  let text = '';
+  for (const path of paths) {
+    const escaped = escapeName(path);
+    text += `${escaped === path ? '' : '\\'}${entries.get(path) as string}  ${escaped}\n`;
+  }
+  return text;
 }
 
 function removeEmptyParents(dir: string, stopAt: string): void {

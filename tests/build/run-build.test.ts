@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -122,14 +122,35 @@ describe('runBuild', () => {
   it('reports a damaged outputs ledger, as it does a damaged build state, and writes it anew', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     await build();
-    const ledger = join(root, '.cablekit', 'outputs.json');
-    writeFileSync(ledger, '{ "listing/doc-a.txt": ');
+    const ledger = join(root, '.cablekit', 'outputs.sha256');
+    writeFileSync(ledger, '0123 listing/doc-a.txt\n');
     const report = await build();
     expect(report.diagnostics.filter((d) => d.code === 'build/ledger-unreadable')).toEqual([
-      expect.objectContaining({ severity: 'warning', file: '.cablekit/outputs.json' }),
+      expect.objectContaining({ severity: 'warning', file: '.cablekit/outputs.sha256' }),
     ]);
-    expect(JSON.parse(readFileSync(ledger, 'utf8'))).toHaveProperty(['listing/doc-a.txt']);
+    expect(readFileSync(ledger, 'utf8')).toMatch(/^[0-9a-f]{64} {2}listing\/doc-a\.txt$/m);
     expect((await build()).diagnostics.map((d) => d.code)).not.toContain('build/ledger-unreadable');
+  });
+
+  it('takes in the JSON ledger of an earlier version: what it lists and no build makes any more is removed, and it gives way to the new one', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    await build();
+    const ledger = join(root, '.cablekit', 'outputs.sha256');
+    const legacy = join(root, '.cablekit', 'outputs.json');
+    // The ledger as an earlier cablekit wrote it: a JSON object of the same entries.
+    const entries = Object.fromEntries(readFileSync(ledger, 'utf8').trim().split('\n').map((line) => [line.slice(66), line.slice(0, 64)]));
+    expect(Object.keys(entries)).toContain('listing/doc-b.txt');
+    writeFileSync(legacy, `${JSON.stringify(entries, null, 2)}\n`);
+    rmSync(ledger);
+    rmSync(join(config.sourcesDir, 'b.txt'));
+    rmSync(join(config.teiDir, 'doc-b.xml'));
+    await build();
+    expect(existsSync(join(config.outputDir, 'listing', 'doc-b.txt'))).toBe(false);
+    expect(existsSync(join(config.outputDir, 'listing', 'doc-a.txt'))).toBe(true);
+    expect(existsSync(legacy)).toBe(false);
+    expect(readFileSync(ledger, 'utf8')).toMatch(/ {2}listing\/doc-a\.txt$/m);
+    expect(readFileSync(ledger, 'utf8')).not.toMatch(/doc-b/);
   });
 
   it('says when the JSON cache of an earlier version is damaged, and does all the work again', async () => {

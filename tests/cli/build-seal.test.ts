@@ -106,7 +106,7 @@ describe('a build with nothing to do', { timeout: 180_000 }, () => {
     ['a setting changed', (d) => edit(join(d, 'cablekit.config.json'), (t) => t.replace('"outputDir": "output"', '"outputDir": "output", "publisher": "Another publisher"'))],
     ['a name register added', (d) => add(join(d, 'names.csv'), 'name,kind,id\n')],
     ['the build cache removed', (d) => remove(join(d, '.cablekit', 'build-cache.sqlite'))],
-    ['the outputs ledger damaged', (d) => edit(join(d, '.cablekit', 'outputs.json'), () => '{')],
+    ['the outputs ledger damaged', (d) => edit(join(d, '.cablekit', 'outputs.sha256'), () => '{')],
     ['the OAI-PMH store written by something else', (d) => edit(join(d, '.cablekit', 'oai-store.sqlite'), (t) => t)],
     ['a page image added', (d) => add(join(d, 'images', 'wilson-118686', 'p1.png'), Buffer.from('not really a png'))],
     // The check lists no folder (it stats the files the sealed build listed): these show only as their folders' stamps.

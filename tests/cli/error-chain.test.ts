@@ -16,8 +16,8 @@ describe('a failure with a cause through the built CLI', () => {
     const first = runCli(['build', '--no-progress'], dir);
     expect(first.status, first.stderr).toBe(0);
     // The outputs ledger replaced by a folder: reading it fails with EISDIR, wrapped by the ledger's reader.
-    rmSync(join(dir, '.cablekit', 'outputs.json'));
-    mkdirSync(join(dir, '.cablekit', 'outputs.json'));
+    rmSync(join(dir, '.cablekit', 'outputs.sha256'));
+    mkdirSync(join(dir, '.cablekit', 'outputs.sha256'));
   }, 180_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('a failure with a cause through the built CLI', () => {
   it('a normal run names what failed and why (the whole cause chain) and shows no stack trace', () => {
     const run = runCli(['build', '--no-progress'], dir, { CABLEKIT_DEBUG: '' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/build\/io-failed could not remove stale outputs and write the outputs ledger: cannot read the outputs ledger .*outputs\.json: EISDIR/);
+    expect(run.stderr).toMatch(/build\/io-failed could not remove stale outputs and write the outputs ledger: cannot read the outputs ledger .*outputs\.sha256: EISDIR/);
     expect(run.stderr).not.toMatch(STACK_LINE);
   }, 180_000);
 

@@ -125,7 +125,7 @@ describe('disk faults during a build', { timeout: 600_000 }, () => {
     writeFileSync(state, stateBytes);
     onlyWholeFiles(dir, before, reference);
 
-    const ledger = join(dir, '.cablekit', 'outputs.json');
+    const ledger = join(dir, '.cablekit', 'outputs.sha256');
     const ledgerBytes = readFileSync(ledger);
     rmSync(ledger);
     mkdirSync(ledger);

@@ -73,7 +73,7 @@ describe('serve never publishes temp or bookkeeping files', () => {
     '/tei/wilson-118686.xml.123456',
     '/.cablekit-tmp/x.json',
     '/.cablekit/oai-store.json',
-    '/%2Ecablekit/outputs.json',
+    '/%2Ecablekit/outputs.sha256',
   ]) {
     it(`answers 404 to ${path}`, async () => {
       const res = await raw(path);
