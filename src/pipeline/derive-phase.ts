@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
 import type { OutputFile, StageContext } from '../stage/index.js';
@@ -45,6 +46,10 @@ export class Deriver {
    * by hand, whether a damaged ledger needs writing anew, and what is stale.
    */
   private lastLedger: LedgerRead | { error: unknown } | undefined;
+  /** The names in each output folder (by path relative to the output folder) listed this run; null: not a readable folder. */
+  private readonly listed = new Map<string, Set<string> | null>();
+  /** The output folder relative to the project root, as reports give paths. */
+  private outputPrefix: string | undefined;
 
   constructor(private readonly ctx: BuildContext) {
     const { config } = ctx.options;
@@ -79,26 +84,47 @@ export class Deriver {
     return derived;
   }
 
-  /** True when every file a kept document produced is still there (a deleted output folder is rebuilt). */
+  /**
+   * True when every file a kept document produced is still there (a deleted output folder is
+   * rebuilt). Each folder is listed once a run rather than each file looked up (190,000 lookups at
+   * 10,000 documents took a second): the build removes nothing before it reconciles at the end, so
+   * a file listed at the start of the run is still there when it is asked about.
+   */
   outputsPresent(outputs: readonly [string, string][]): boolean {
     const { outputDir } = this.ctx.options.config;
     return outputs.every(([path]) => {
-      const full = resolveOutputPath(outputDir, path);
-      return full !== undefined && existsSync(full);
+      const slash = path.lastIndexOf('/');
+      const folder = slash === -1 ? '' : path.slice(0, slash);
+      let names = this.listed.get(folder);
+      if (names === undefined) {
+        const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
+        names = full === undefined ? null : listNames(full);
+        this.listed.set(folder, names);
+      }
+      return names !== null && names.has(path.slice(slash + 1)) && resolveOutputPath(outputDir, path) !== undefined;
     });
   }
 
   /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */
   keep(outputs: readonly [string, string][], target: OutputRecord[] | undefined): void {
-    const { config, rootDir } = this.ctx.options;
     for (const [path, sha] of outputs) {
-      const full = resolveOutputPath(config.outputDir, path);
-      if (full === undefined) continue;
-      const portable = toPortableRelative(rootDir, full);
+      const portable = this.portablePath(path);
+      if (portable === undefined) continue;
       this.claimed.set(portable, 'an earlier run');
       this.produced.set(path, sha);
       target?.push({ path: portable, action: 'unchanged' });
     }
+  }
+
+  /** An output's path relative to the project root, as reports give it; undefined for one outside the output folder. */
+  private portablePath(path: string): string | undefined {
+    const { config, rootDir } = this.ctx.options;
+    const full = resolveOutputPath(config.outputDir, path);
+    if (full === undefined) return undefined;
+    // Joined by hand for the usual plain path (path.relative() for each of 190,000 files showed in profiles).
+    this.outputPrefix ??= toPortableRelative(rootDir, resolve(config.outputDir));
+    if (this.outputPrefix !== '' && !this.outputPrefix.startsWith('..') && full.endsWith(`/${path}`)) return `${this.outputPrefix}/${path}`;
+    return toPortableRelative(rootDir, full);
   }
 
   /**
@@ -251,3 +277,12 @@ export class Deriver {
   }
 }
 
+
+/** The names in a folder, or null when it cannot be listed (missing, not a folder). */
+function listNames(folder: string): Set<string> | null {
+  try {
+    return new Set(readdirSync(folder));
+  } catch {
+    return null;
+  }
+}

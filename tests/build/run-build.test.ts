@@ -57,6 +57,24 @@ describe('runBuild', () => {
     expect(second.summary.unchanged).toBe(first.summary.written);
   });
 
+  it('remakes a kept document\'s output deleted by hand, and every output when the output folder is gone', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    await build();
+    rmSync(join(config.outputDir, 'listing', 'doc-b.txt'));
+    const second = await build();
+    expect(readFileSync(join(config.outputDir, 'listing', 'doc-b.txt'), 'utf8')).toContain('Second');
+    expect(second.documents.find((d) => d.documentId === 'doc-a')?.outputs).toEqual([
+      { path: 'tei/doc-a.xml', action: 'unchanged' },
+      { path: 'output/listing/doc-a.txt', action: 'unchanged' },
+    ]);
+    expect(second.documents.find((d) => d.documentId === 'doc-b')?.outputs).toContainEqual({ path: 'output/listing/doc-b.txt', action: 'written' });
+    rmSync(config.outputDir, { recursive: true });
+    const third = await build();
+    expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'index.txt']);
+    expect(third.summary.written).toBe(3);
+  });
+
   it('re-encodes a document whose source changed, with a new revision time', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     await build();
