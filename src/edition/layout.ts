@@ -106,6 +106,8 @@ export interface BookkeepingFiles {
   teiJournal: string;
   /** Temporary files of a run, renamed into place; cleared by the next run. */
   staging: string;
+  /** The stamps of the folders holding outputs when the last complete build ended (src/pipeline/output-folder-stamps.ts). */
+  outputFolders: string;
   /** There while a build runs: found at the start of the next one, it says that run did not end. */
   runMarker: string;
   /** What the site's search index was last made from: its parts and their pages' digests (src/cli/commands/search-index-step.ts). */
@@ -133,6 +135,7 @@ export function bookkeepingFiles(outputDir: string, root = ''): BookkeepingFiles
     searchIndexState: join(dir, 'search-index.json'),
     runSeal: join(dir, 'run-seal.json'),
     runSealLines: join(dir, 'run-seal-lines.json'),
+    outputFolders: join(dir, 'output-folders.json'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
@@ -11,6 +11,7 @@ import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
 import { resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
+import { folderUnchanged, foldersOf, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
 
 /** What one document's derivation gave: its files (path in the output folder → sha256) and summaries. */
 export interface DerivedDocument {
@@ -46,8 +47,13 @@ export class Deriver {
    * by hand, whether a damaged ledger needs writing anew, and what is stale.
    */
   private lastLedger: LedgerRead | { error: unknown } | undefined;
-  /** The names in each output folder (by path relative to the output folder) listed this run; null: not a readable folder. */
-  private readonly listed = new Map<string, Set<string> | null>();
+  /**
+   * Each output folder asked about this run (by path relative to the output folder): 'unchanged'
+   * since the last complete build, else the names listed in it (null: not a readable folder).
+   */
+  private readonly folders = new Map<string, Set<string> | 'unchanged' | null>();
+  /** The folder stamps the last complete build recorded (null: none readable), read on first use. */
+  private folderRecord: FolderStampRecord | null | undefined;
   /** The output folder relative to the project root, as reports give paths. */
   private outputPrefix: string | undefined;
 
@@ -86,23 +92,41 @@ export class Deriver {
 
   /**
    * True when every file a kept document produced is still there (a deleted output folder is
-   * rebuilt). Each folder is listed once a run rather than each file looked up (190,000 lookups at
-   * 10,000 documents took a second): the build removes nothing before it reconciles at the end, so
-   * a file listed at the start of the run is still there when it is asked about.
+   * rebuilt). A folder whose stamp is the one recorded when the last complete build ended holds
+   * every file it held then (output-folder-stamps.ts); any other folder is listed, once a run. The
+   * build removes nothing before it reconciles at the end, so what was there at the start of the
+   * run still is when it is asked about.
    */
   outputsPresent(outputs: readonly [string, string][]): boolean {
     const { outputDir } = this.ctx.options.config;
     return outputs.every(([path]) => {
+      if (resolveOutputPath(outputDir, path) === undefined) return false;
       const slash = path.lastIndexOf('/');
       const folder = slash === -1 ? '' : path.slice(0, slash);
-      let names = this.listed.get(folder);
+      let names = this.folders.get(folder);
       if (names === undefined) {
         const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
-        names = full === undefined ? null : listNames(full);
-        this.listed.set(folder, names);
+        this.folderRecord ??= readFolderStamps(bookkeepingFiles(outputDir).outputFolders) ?? null;
+        names = full === undefined ? null : folderUnchanged(this.folderRecord ?? undefined, folder, full) ? 'unchanged' : listNames(full);
+        this.folders.set(folder, names);
       }
-      return names !== null && names.has(path.slice(slash + 1)) && resolveOutputPath(outputDir, path) !== undefined;
+      return names === 'unchanged' || (names !== null && names.has(path.slice(slash + 1)));
     });
+  }
+
+  /**
+   * After a complete run whose files are all on disk: the stamps of the folders holding its outputs,
+   * for the next run. After any other, the record is removed (nothing of it is trusted then).
+   */
+  recordOutputFolders(): void {
+    const { outputDir } = this.ctx.options.config;
+    const path = bookkeepingFiles(outputDir).outputFolders;
+    if (!this.complete) {
+      rmSync(path, { force: true });
+      return;
+    }
+    this.folderRecord ??= readFolderStamps(path) ?? null;
+    recordFolderStamps(path, foldersOf(this.produced.keys()), (folder) => (folder === '' ? outputDir : resolveOutputPath(outputDir, folder)), this.folderRecord ?? undefined);
   }
 
   /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */

@@ -132,6 +132,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     doing = 'flush the written files to disk';
     // Everything written is flushed to disk once, before the cache says the work is done.
     ctx.writer.flush();
+    doing = 'record the output folders\' stamps';
+    deriver.recordOutputFolders();
   } catch (error) {
     const cause = fileSystemCause(error);
     if (cause === undefined) throw error;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -73,6 +74,33 @@ describe('runBuild', () => {
     const third = await build();
     expect(readdirSync(join(config.outputDir, 'listing')).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'index.txt']);
     expect(third.summary.written).toBe(3);
+  });
+
+  it('trusts an output folder untouched since the last build ended, and still sees a file removed from it whatever its time says', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    page('c.txt', 'id: doc-c\nThird');
+    await build();
+    // Folder times within the clock's granularity of the record are not trusted: let them settle,
+    // and have them recorded again (a build that changes nothing keeps the record as it is).
+    await new Promise((done) => setTimeout(done, 2100));
+    rmSync(join(root, '.cablekit', 'output-folders.json'));
+    await build();
+    const record = JSON.parse(readFileSync(join(root, '.cablekit', 'output-folders.json'), 'utf8')) as { folders: Record<string, string> };
+    expect(Object.keys(record.folders).sort()).toEqual(['listing']);
+    const listing = join(config.outputDir, 'listing');
+    const times = join(root, 'listing-times');
+    execFileSync('touch', ['-r', listing, times]);
+    rmSync(join(listing, 'doc-b.txt'));
+    // Its modification time set back to the nanosecond, as rsync or tar would: the change time still tells.
+    execFileSync('touch', ['-r', times, listing]);
+    expect(statSync(listing, { bigint: true }).mtimeNs).toBe(statSync(times, { bigint: true }).mtimeNs);
+    const report = await build();
+    expect(readFileSync(join(listing, 'doc-b.txt'), 'utf8')).toContain('Second');
+    expect(report.summary.written).toBe(1);
+    rmSync(join(listing, 'doc-c.txt'));
+    await build();
+    expect(readdirSync(listing).sort()).toEqual(['doc-a.txt', 'doc-b.txt', 'doc-c.txt', 'index.txt']);
   });
 
   it('re-encodes a document whose source changed, with a new revision time', async () => {

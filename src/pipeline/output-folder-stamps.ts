@@ -1,0 +1,111 @@
+import { statSync } from 'node:fs';
+import { readFileIfExists, writeIfChanged } from '../fs/index.js';
+
+/**
+ * The stamps (size, modification and change times, inode) of every folder holding an output, taken when a
+ * complete build ended, in `.cablekit/output-folders.json`. A file added to a folder, removed from
+ * it or renamed changes the folder's modification time, so a folder whose stamp is the recorded
+ * one still holds every file the build left there: the next build need not look each one up to
+ * know that a kept document's outputs are all present (190,000 lookups at 10,000 documents took
+ * about a second). A folder modified within the clock's granularity of the record is not trusted
+ * (as git treats "racy" index entries), nor is any folder when the file is missing or damaged:
+ * such folders are listed instead.
+ */
+
+const FORMAT = 1;
+
+/** File times are coarser than the clock: a folder changed this close to the record may change again unseen. */
+const SETTLE_NS = 2_000_000_000n;
+
+export interface FolderStampRecord {
+  /** When the stamps were taken (ns since the epoch, by the wall clock file times follow). */
+  takenAtNs: bigint;
+  /** By folder path relative to the output folder ('' for the output folder itself). */
+  stamps: Map<string, string>;
+}
+
+/** The record, or undefined when there is none this version can read. */
+export function readFolderStamps(path: string): FolderStampRecord | undefined {
+  try {
+    const bytes = readFileIfExists(path);
+    if (bytes === undefined) return undefined;
+    const data = JSON.parse(bytes.toString('utf8')) as { format?: unknown; takenAtNs?: unknown; folders?: unknown };
+    if (data.format !== FORMAT || typeof data.takenAtNs !== 'string' || !/^\d+$/.test(data.takenAtNs)) return undefined;
+    if (typeof data.folders !== 'object' || data.folders === null || Array.isArray(data.folders)) return undefined;
+    const stamps = new Map<string, string>();
+    for (const [folder, stamp] of Object.entries(data.folders as Record<string, unknown>)) if (typeof stamp === 'string') stamps.set(folder, stamp);
+    return { takenAtNs: BigInt(data.takenAtNs), stamps };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the folder (at `full`) is as the record found it, and was then settled: every file it held then is still there. */
+export function folderUnchanged(record: FolderStampRecord | undefined, folder: string, full: string): boolean {
+  const recorded = record?.stamps.get(folder);
+  return record !== undefined && recorded !== undefined && settledBy(recorded, record.takenAtNs) && folderStamp(full) === recorded;
+}
+
+/** The folders (relative to the output folder) holding these outputs (paths relative to it, with '/'). */
+export function foldersOf(outputs: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const path of outputs) {
+    const slash = path.lastIndexOf('/');
+    folders.add(slash === -1 ? '' : path.slice(0, slash));
+  }
+  return folders;
+}
+
+/**
+ * Records the stamps of these folders as they are now (`resolve` gives a folder's full path), when
+ * one differs from the record: a build that changed nothing writes nothing. Folders the run wrote
+ * into are recorded unsettled (their times are those of the record), so the next run lists them:
+ * a few folders, where the others are trusted. Only folders without an output folder inside are
+ * recorded: the search index and the change feed add their own folders beside the outputs after
+ * the build (`site/pagefind/`, `activity/`), which changes the times of the folders above; those
+ * hold few files (the output folder's own, `site/`'s pages) and are listed instead.
+ */
+export function recordFolderStamps(path: string, folders: Iterable<string>, resolve: (folder: string) => string | undefined, last: FolderStampRecord | undefined): void {
+  const takenAtNs = BigInt(Date.now()) * 1_000_000n;
+  const stamps = new Map<string, string>();
+  const all = [...folders];
+  const above = new Set<string>();
+  for (const folder of all) {
+    if (folder === '') continue;
+    for (let slash = folder.lastIndexOf('/'); ; slash = folder.lastIndexOf('/', slash - 1)) {
+      const parent = slash === -1 ? '' : folder.slice(0, slash);
+      if (above.has(parent)) break;
+      above.add(parent);
+      if (slash <= 0) break;
+    }
+  }
+  for (const folder of all.filter((f) => !above.has(f)).sort()) {
+    const full = resolve(folder);
+    const stamp = full === undefined ? undefined : folderStamp(full);
+    if (stamp !== undefined) stamps.set(folder, stamp);
+  }
+  if (last !== undefined && sameStamps(last.stamps, stamps)) return;
+  writeIfChanged(path, `${JSON.stringify({ format: FORMAT, takenAtNs: String(takenAtNs), folders: Object.fromEntries(stamps) })}\n`);
+}
+
+/**
+ * Size, modification time, change time (ns) and inode. The change time cannot be set back (rsync
+ * and tar restore modification times, not it), so a folder whose entries changed and whose time was
+ * then restored still shows.
+ */
+function folderStamp(path: string): string | undefined {
+  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return st === undefined ? undefined : `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+}
+
+/** Modified (or changed) well before the record was taken. */
+function settledBy(stamp: string, takenAtNs: bigint): boolean {
+  const [, mtime, ctime] = stamp.split(':');
+  return [mtime, ctime].every((time) => time !== undefined && /^\d+$/.test(time) && BigInt(time) + SETTLE_NS < takenAtNs);
+}
+
+function sameStamps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of b) if (a.get(k) !== v) return false;
+  return true;
+}
