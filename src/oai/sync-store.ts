@@ -12,10 +12,19 @@ import { setsForCable } from './record-sets.js';
 /** The record a cable should have now, without its datestamp: plain JSON, so the build can keep it between runs. */
 export type OaiDraft = Omit<OaiRecord, 'datestamp'>;
 
-/** A draft with the TEI file it came from, for diagnostics. */
-export interface SourcedDraft {
-  draft: OaiDraft;
-  file?: string;
+/** What tells a record from another version of it: its id, and the hash of everything a harvester receives. */
+export type OaiDraftHead = Pick<OaiDraft, 'id' | 'hash'>;
+
+/**
+ * A draft with the TEI file it came from, for diagnostics: the whole draft, or only its head and a
+ * way to load the rest (a record the build kept from an earlier run: its body is read only when
+ * the store must be written).
+ */
+export type SourcedDraft = { draft: OaiDraft; file?: string } | { draft: OaiDraftHead; file?: string; load: () => OaiDraft };
+
+/** The whole draft, loaded when only its head is at hand. */
+function wholeDraft(sourced: SourcedDraft): OaiDraft {
+  return 'load' in sourced ? sourced.load() : sourced.draft;
 }
 
 export function oaiDraftOf(decoded: DecodedCable, config: CablekitConfig): OaiDraft {
@@ -59,7 +68,8 @@ export function planSyncDrafts(
   const seen = new Set<string>();
   const changes: StoreChanges = { upserts: [], tombstones: [] };
   const counts: SyncCounts = { added: 0, updated: 0, deleted: 0, unchanged: 0 };
-  for (const { draft: fresh, file } of drafts) {
+  for (const sourced of drafts) {
+    const { draft: fresh, file } = sourced;
     const id = fresh.id;
     if (seen.has(id)) {
       diagnostics.push(duplicateId(id, file));
@@ -71,7 +81,7 @@ export function planSyncDrafts(
       counts.unchanged++;
       continue;
     }
-    changes.upserts.push({ ...fresh, datestamp });
+    changes.upserts.push({ ...wholeDraft(sourced), datestamp });
     if (old) counts.updated++;
     else counts.added++;
   }

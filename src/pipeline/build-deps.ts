@@ -7,8 +7,23 @@ import type { TeiSettings } from '../tei/encode/tei-settings.js';
 import type { OutputAction } from './build-report.js';
 
 /** A record as the OAI module makes it; the pipeline only keeps it and hands it back. */
+/**
+ * A document's OAI-PMH record without its datestamp, as the build sees it: its id and the hash of
+ * everything a harvester receives tell one version from another; the rest is the store's business.
+ */
 export interface OaiRecordDraft {
   id: string;
+  hash: string;
+}
+
+/**
+ * A record handed to the sync: the whole draft (made this run), or its head and a way to load the
+ * rest (a document kept from an earlier run: read only when the store must be written).
+ */
+export interface OaiRecordEntry {
+  draft: OaiRecordDraft;
+  file?: string;
+  load?: () => OaiRecordDraft;
 }
 
 /**
@@ -39,7 +54,7 @@ export interface BuildDeps {
   oaiRecordOf?(decoded: DecodedCable, config: CablekitConfig): OaiRecordDraft;
   /** Brings the OAI-PMH record store in line with the corpus's records (after the derived stages; the store may be a database server, hence asynchronous). */
   syncOaiStore?(
-    records: readonly { draft: OaiRecordDraft; file?: string }[],
+    records: readonly OaiRecordEntry[],
     config: CablekitConfig,
     rootDir: string,
     /** Documents held back this run (their TEI is invalid): their records stay exactly as they are. */
@@ -49,7 +64,7 @@ export interface BuildDeps {
      * after it, the records and held-back documents of that sync, and whether nothing changed
      * since. The sync trusts it only while the store still has that generation.
      */
-    last?: { generation: string; records: readonly { draft: OaiRecordDraft; file?: string }[]; kept: readonly string[]; unchanged?: boolean },
+    last?: { generation: string; records: readonly OaiRecordEntry[]; kept: readonly string[]; unchanged?: boolean },
   ): Promise<{ diagnostics: Diagnostic[]; /** The store's generation after the sync, recorded for the next build. */ generation?: string }>;
   /**
    * After the OAI sync: the IIIF Change Discovery feed (src/discovery/) from the store's datestamps

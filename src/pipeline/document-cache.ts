@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OaiRecordDraft } from './build-deps.js';
 import { statSync } from 'node:fs';
 import { readFileIfExists } from '../fs/index.js';
 
@@ -42,8 +43,8 @@ export interface DocumentMemo {
   outputs: [string, string][];
   /** By stage name: what the stage's corpus step needs of it. */
   summaries: Record<string, unknown>;
-  /** Its OAI-PMH record without a datestamp. */
-  oai?: unknown;
+  /** Its OAI-PMH record's id and hash (the whole record is kept beside the memo: DocumentCache.oaiDrafts). */
+  oai?: OaiRecordDraft;
 }
 
 /** A stage's corpus-wide files, up to date while its key (hash over every summary) holds. */
@@ -59,6 +60,12 @@ export interface DocumentCache {
   /** By document id, in the order the TEI files were read. */
   documents: Map<string, DocumentMemo>;
   corpus: Map<string, CorpusMemo>;
+  /**
+   * Whole OAI-PMH records (without datestamps) at hand, by document: those made this run (to be
+   * recorded), or, from a JSON cache of an earlier version, every one. A record read from the
+   * database is only its head (the memo's `oai`); the rest is loaded when the store must be written.
+   */
+  oaiDrafts: Map<string, OaiRecordDraft>;
   /** Hash over the OAI drafts last synced into the store. */
   oaiKey?: string;
   /**
@@ -73,7 +80,7 @@ export interface DocumentCache {
 }
 
 export function emptyDocumentCache(): DocumentCache {
-  return { formatVersion: 1, sources: new Map(), documents: new Map(), corpus: new Map() };
+  return { formatVersion: 1, sources: new Map(), documents: new Map(), corpus: new Map(), oaiDrafts: new Map() };
 }
 
 /**
@@ -101,7 +108,14 @@ export function readLegacyDocumentCache(path: string, onDamaged?: () => void): D
       sources: new Map(data.sources),
       documents: new Map(data.documents),
       corpus: new Map(data.corpus),
+      oaiDrafts: new Map(),
     };
+    // Earlier versions kept the whole record in the memo: the memo keeps its head, the rest is at hand.
+    for (const [stem, memo] of cache.documents) {
+      if (memo.oai === undefined) continue;
+      cache.oaiDrafts.set(stem, memo.oai);
+      memo.oai = { id: memo.oai.id, hash: memo.oai.hash };
+    }
     if (typeof data.oaiKey === 'string') cache.oaiKey = data.oaiKey;
     if (typeof data.oaiGeneration === 'string' && Array.isArray(data.oaiKept) && data.oaiKept.every((k) => typeof k === 'string')) {
       cache.oaiGeneration = data.oaiGeneration;

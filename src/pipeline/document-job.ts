@@ -3,7 +3,7 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { teiTextFromBytes } from '../tei/index.js';
 import type { OutputFile, StageContext, StageDocument } from '../stage/index.js';
 import { internalError } from './build-context.js';
-import type { BuildDeps } from './build-deps.js';
+import type { BuildDeps, OaiRecordDraft } from './build-deps.js';
 import { readPageImages } from './read-assets.js';
 
 /**
@@ -42,7 +42,7 @@ export interface DocumentJobResult {
   /** The decoded document's id, when it decoded. */
   cableId?: string;
   stages: StageOutcome[];
-  oai?: unknown;
+  oai?: OaiRecordDraft;
   oaiFailure?: Diagnostic;
 }
 

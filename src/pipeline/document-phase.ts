@@ -66,6 +66,13 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
     deriver.keep(memo.outputs, read.report.outputs);
     // Checked by its bytes this time: stamp it so the next run need not read it.
     ctx.next.documents.set(read.stem, read.stamp !== undefined && memo.teiStamp !== read.stamp ? { ...memo, teiStamp: read.stamp } : memo);
+    carryOaiDraft(read.stem);
+  }
+
+  /** A kept document's whole OAI record, when the last run's cache had it at hand (a JSON cache of an earlier version). */
+  function carryOaiDraft(stem: string): void {
+    const draft = ctx.previous.oaiDrafts.get(stem);
+    if (draft !== undefined) ctx.next.oaiDrafts.set(stem, draft);
   }
 
   async function redo(runner: BuildRunner, read: TeiRead, key: string, memo: DocumentMemo | undefined): Promise<() => void> {
@@ -117,7 +124,8 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
       read.report.diagnostics.push(result.oaiFailure);
       next.key = '';
     } else if (result.oai !== undefined) {
-      next.oai = result.oai;
+      next.oai = { id: result.oai.id, hash: result.oai.hash };
+      ctx.next.oaiDrafts.set(read.stem, result.oai);
     }
     derived.onWriteFailure = () => {
       next.key = '';
@@ -133,6 +141,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
     if (memo !== undefined && ctx.heldBack.has(read.stem)) {
       deriver.keep(memo.outputs, undefined);
       ctx.next.documents.set(read.stem, memo);
+      carryOaiDraft(read.stem);
     }
   }
 }

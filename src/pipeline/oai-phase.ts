@@ -1,14 +1,19 @@
 import { sha256Hex } from '../fs/index.js';
 import { internalError, type BuildContext } from './build-context.js';
-import type { OaiRecordDraft } from './build-deps.js';
-import type { DocumentMemo } from './document-cache.js';
+import type { OaiRecordDraft, OaiRecordEntry } from './build-deps.js';
+import type { DocumentCache } from './document-cache.js';
 
-/** The records a sync is given: every document's, except those held back (their records stay as they are). */
-function syncedRecords(documents: ReadonlyMap<string, DocumentMemo>, heldBack: ReadonlySet<string>): { draft: OaiRecordDraft; file?: string }[] {
-  const records: { draft: OaiRecordDraft; file?: string }[] = [];
-  for (const [stem, memo] of documents) {
+/**
+ * The records a sync is given: every document's, except those held back (their records stay as
+ * they are). A record made this run is handed over whole; one kept from an earlier run as its head
+ * (the memo's very object, so the sync tells it unchanged by identity), with a way to load the rest.
+ */
+function syncedRecords(cache: DocumentCache, heldBack: ReadonlySet<string>, load: (stem: string) => OaiRecordDraft): OaiRecordEntry[] {
+  const records: OaiRecordEntry[] = [];
+  for (const [stem, memo] of cache.documents) {
     if (memo.oai === undefined || heldBack.has(stem)) continue;
-    records.push({ draft: memo.oai as OaiRecordDraft, file: memo.teiPath });
+    const whole = cache.oaiDrafts.get(stem);
+    records.push(whole !== undefined ? { draft: whole, file: memo.teiPath } : { draft: memo.oai, file: memo.teiPath, load: () => load(stem) });
   }
   return records;
 }
@@ -22,10 +27,10 @@ function syncedRecords(documents: ReadonlyMap<string, DocumentMemo>, heldBack: R
  * store, another edition's build, a restored backup, a hand edit) has another generation and is
  * compared record by record; so is any store when the build cache is gone or `--force` is given.
  */
-export async function syncOai(ctx: BuildContext, changed: boolean): Promise<void> {
+export async function syncOai(ctx: BuildContext, changed: boolean, load: (stem: string) => OaiRecordDraft): Promise<void> {
   const { deps, config } = ctx.options;
   if (!deps.syncOaiStore) return;
-  const records = syncedRecords(ctx.next.documents, ctx.heldBack);
+  const records = syncedRecords(ctx.next, ctx.heldBack, load);
   const storeSpec = config.oai.store ?? 'sqlite';
   const kept = [...ctx.heldBack].sort();
   const key = sha256Hex(JSON.stringify([storeSpec, [...ctx.next.documents].map(([id, m]) => [id, m.teiSha256, m.key]), kept]));
@@ -34,7 +39,7 @@ export async function syncOai(ctx: BuildContext, changed: boolean): Promise<void
     previous.oaiGeneration !== undefined && previous.oaiKey !== undefined
       ? {
           generation: previous.oaiGeneration,
-          records: syncedRecords(previous.documents, new Set(previous.oaiKept)),
+          records: syncedRecords(previous, new Set(previous.oaiKept), load),
           kept: previous.oaiKept ?? [],
           unchanged: !changed && previous.oaiKey === key,
         }

@@ -11,7 +11,7 @@ import { bookkeepingFiles, stateFile } from '../edition/layout.js';
 import { sha256Hex, stagedWriter } from '../fs/index.js';
 import { teiKey, toolFingerprint } from './build-keys.js';
 import { emptyDocumentCache, sameWork } from './document-cache.js';
-import { readDocumentCacheDb, writeDocumentCacheDb } from './document-cache-db.js';
+import { OaiDraftReader, readDocumentCacheDb, writeDocumentCacheDb } from './document-cache-db.js';
 import { Deriver } from './derive-phase.js';
 import { processDocuments } from './document-phase.js';
 import { syncOai } from './oai-phase.js';
@@ -128,7 +128,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     doing = 'remove stale outputs and write the outputs ledger';
     collectionOutputs.push(...deriver.finish());
     doing = 'update the OAI-PMH store';
-    await syncOai(ctx, documents.changed);
+    const oaiDrafts = new OaiDraftReader(bookkeeping.buildCache);
+    try {
+      await syncOai(ctx, documents.changed, (stem) => oaiDrafts.get(stem));
+    } finally {
+      oaiDrafts.close();
+    }
     doing = 'flush the written files to disk';
     // Everything written is flushed to disk once, before the cache says the work is done.
     ctx.writer.flush();

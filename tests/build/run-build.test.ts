@@ -287,7 +287,7 @@ describe('runBuild', () => {
     page('a.txt', 'id: doc-a\nFirst');
     const seen: string[] = [];
     const deps = fakeDeps([listingStage]);
-    deps.oaiRecordOf = (decoded) => ({ id: decoded.cable.id });
+    deps.oaiRecordOf = (decoded) => ({ id: decoded.cable.id, hash: decoded.teiSha256 });
     deps.syncOaiStore = async (records) => {
       seen.push(...records.map((r) => `${r.draft.id}@${r.file}`));
       return { diagnostics: [{ code: 'oai/store-synced', severity: 'info', message: 'synced' }] };

@@ -44,11 +44,11 @@ const synced = (d: Diagnostic[]): string | undefined => d.find((x) => x.code ===
  * build does, a record equal to the last sync's is handed over as the very same object.
  */
 async function sync(root: string, config: CablekitConfig, decoded: readonly DecodedCable[], now: Date, last?: LastSync) {
-  const kept = new Map((last?.records ?? []).map((r) => [r.draft.id, r.draft]));
+  const kept = new Map((last?.records ?? []).map((r) => [r.draft.id, r]));
   const records: SourcedDraft[] = decoded.map((d) => {
     const draft = oaiDraftOf(d, config);
     const old = kept.get(draft.id);
-    return { draft: old !== undefined && old.hash === draft.hash ? old : draft, file: d.teiPath };
+    return old !== undefined && old.draft.hash === draft.hash ? { ...old, file: d.teiPath } : { draft, file: d.teiPath };
   });
   const result = await syncOaiStoreDrafts(records, config, root, now, new Set(), last);
   expect(errorsOf(result.diagnostics)).toEqual([]);
@@ -125,8 +125,8 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     const clash = cables.map((c) => (c.id === 'doc-0003' ? { ...c, id: 'doc-0007' } : c));
     const decoded = writeProject(root, clash);
     const records: SourcedDraft[] = decoded.map((d) => ({ draft: oaiDraftOf(d, config), file: d.teiPath }));
-    const kept = new Map(first.next.records.map((r) => [r.draft.id, r.draft]));
-    const handed = records.map((r) => (kept.get(r.draft.id)?.hash === r.draft.hash ? { ...r, draft: kept.get(r.draft.id)! } : r));
+    const kept = new Map(first.next.records.map((r) => [r.draft.id, r]));
+    const handed = records.map((r) => (kept.get(r.draft.id)?.draft.hash === r.draft.hash ? { ...kept.get(r.draft.id)!, file: r.file } : r));
     const result = await syncOaiStoreDrafts(handed, config, root, t2, new Set(), first.next);
     expect(result.plan).toMatchObject({ mode: 'full', reason: 'two records have one id' });
     expect(errorsOf(result.diagnostics)).toEqual(['oai/duplicate-id']);
@@ -160,6 +160,29 @@ describe.each(['sqlite', 'postgres'] as const)('the incremental sync on %s', (ki
     expect(second.plan).toMatchObject({ mode: 'full', counts: { added: 11, updated: 0, unchanged: 0 } });
     expect(second.plan.reason).toContain('written since the last sync');
     expect((await records_(root, fresh)).size).toBe(11);
+  });
+
+  it('records handed over as their heads are loaded whole only when the store must be written', async () => {
+    const { root, config } = await project(kind);
+    const cables = corpus(10);
+    const decoded = writeProject(root, cables);
+    const first = await sync(root, config, decoded, t1);
+    let loads = 0;
+    // As the build hands over records it kept from an earlier run: id and hash, the rest on demand.
+    const heads: SourcedDraft[] = decoded.map((d) => {
+      const whole = oaiDraftOf(d, config);
+      return { draft: { id: whole.id, hash: whole.hash }, file: d.teiPath, load: () => (loads++, whole) };
+    });
+    const incremental = await syncOaiStoreDrafts(heads, config, root, t2, new Set(), first.next);
+    expect(incremental.plan).toMatchObject({ mode: 'incremental', counts: { unchanged: 11 } });
+    expect(loads).toBe(0);
+    const fresh = kind === 'sqlite' ? config : await anotherDatabase(config);
+    if (kind === 'sqlite') rmSync(bookkeepingFiles(config.outputDir, root).oaiDatabase);
+    const full = await syncOaiStoreDrafts(heads, fresh, root, t2, new Set(), first.next);
+    expect(full.plan).toMatchObject({ mode: 'full', counts: { added: 11 } });
+    expect(loads).toBe(11);
+    const stored = await records_(root, fresh);
+    for (const d of decoded) expect(stored.get(d.cable.id)?.oaiDc).toBe(oaiDraftOf(d, config).oaiDc);
   });
 
   it('a store migrated from the JSON store is compared in full', async () => {
