@@ -28,6 +28,18 @@ export interface BuildOptions {
   deps: BuildDeps;
   onProgress?: (progress: BuildProgress) => void;
   /**
+   * The outputs ledger as the run left it (every output file, relative to the output folder, with
+   * its sha256), handed over in memory so a step after the build (the search index) need not read
+   * it back; not called when the run stopped before it was written.
+   */
+  onOutputsLedger?: (ledger: ReadonlyMap<string, string>) => void;
+  /**
+   * Folders (relative to the output folder) that a step after the build writes into, such as the
+   * search index's: adding them changes their parent folders' times after the build has taken the
+   * output folders' stamps, so those parents are not recorded (output-folder-stamps.ts).
+   */
+  foldersWrittenLater?: readonly string[];
+  /**
    * Worker threads for document work (default: one per core). Outputs do not depend on it; with
    * 1, or with few documents to redo, the build's own thread does everything.
    */

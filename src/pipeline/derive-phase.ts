@@ -11,7 +11,7 @@ import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
 import { resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
-import { folderUnchanged, foldersOf, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
+import { folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
 
 /** What one document's derivation gave: its files (path in the output folder → sha256) and summaries. */
 export interface DerivedDocument {
@@ -34,7 +34,9 @@ export class Deriver {
   readonly stageCtx: StageContext;
   /** The authority file's sha256: part of every document's key. */
   readonly authoritySha: string;
+  /** Every output file of this run (written or kept), relative to the output folder, with its sha256: the ledger to be. */
   private readonly produced = new Map<string, string>();
+  /** The files a stage wrote this run, by the stage's name (two stages writing one file is an error). */
   private readonly claimed = new Map<string, string>();
   private readonly failedStages = new Set<number>();
   private complete = true;
@@ -47,6 +49,8 @@ export class Deriver {
    * by hand, whether a damaged ledger needs writing anew, and what is stale.
    */
   private lastLedger: LedgerRead | { error: unknown } | undefined;
+  /** The outputs ledger as this run left it (set by finish). */
+  ledger: ReadonlyMap<string, string> | undefined;
   /**
    * Each output folder asked about this run (by path relative to the output folder): 'unchanged'
    * since the last complete build, else the names listed in it (null: not a readable folder).
@@ -118,7 +122,7 @@ export class Deriver {
    * After a complete run whose files are all on disk: the stamps of the folders holding its outputs,
    * for the next run. After any other, the record is removed (nothing of it is trusted then).
    */
-  recordOutputFolders(): void {
+  recordOutputFolders(foldersWrittenLater: readonly string[]): void {
     const { outputDir } = this.ctx.options.config;
     const path = bookkeepingFiles(outputDir).outputFolders;
     if (!this.complete) {
@@ -126,7 +130,9 @@ export class Deriver {
       return;
     }
     this.folderRecord ??= readFolderStamps(path) ?? null;
-    recordFolderStamps(path, foldersOf(this.produced.keys()), (folder) => (folder === '' ? outputDir : resolveOutputPath(outputDir, folder)), this.folderRecord ?? undefined);
+    const folders = foldersOf(this.produced.keys());
+    for (const later of foldersWrittenLater) folders.delete(parentFolder(later));
+    recordFolderStamps(path, folders, (folder) => (folder === '' ? outputDir : resolveOutputPath(outputDir, folder)), this.folderRecord ?? undefined);
   }
 
   /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */
@@ -134,7 +140,7 @@ export class Deriver {
     for (const [path, sha] of outputs) {
       const portable = this.portablePath(path);
       if (portable === undefined) continue;
-      this.claimed.set(portable, 'an earlier run');
+      // Not claimed by name: a stage writing one of these paths finds it produced (write()).
       this.produced.set(path, sha);
       target?.push({ path: portable, action: 'unchanged' });
     }
@@ -197,7 +203,12 @@ export class Deriver {
     const ledger = bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger;
     // A damaged ledger is reconciled (and reported) even when nothing else changed.
     const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(ledger) && !this.ledgerAsFound().damaged;
-    if (!unchanged) this.collectionOutputs.push(...reconcileOutputs(this.ctx, this.produced, this.complete, this.ledgerAsFound()));
+    if (unchanged) this.ledger = this.produced;
+    else {
+      const reconciled = reconcileOutputs(this.ctx, this.produced, this.complete, this.ledgerAsFound());
+      this.collectionOutputs.push(...reconciled.records);
+      this.ledger = reconciled.ledger;
+    }
     return this.collectionOutputs;
   }
 
@@ -213,7 +224,9 @@ export class Deriver {
       return undefined;
     }
     const path = toPortableRelative(rootDir, full);
-    const previous = this.claimed.get(path);
+    const relative = toPortableRelative(config.outputDir, full);
+    // A file a kept document produced is in `produced` only (keep() claims nothing by name).
+    const previous = this.claimed.get(relative) ?? (this.produced.has(relative) ? 'an earlier run' : undefined);
     if (previous !== undefined) {
       this.ctx.globalDiagnostics.push({
         code: 'build/output-collision',
@@ -222,8 +235,7 @@ export class Deriver {
       });
       return undefined;
     }
-    this.claimed.set(path, stageName);
-    const relative = toPortableRelative(config.outputDir, full);
+    this.claimed.set(relative, stageName);
     // Written by the I/O threads meanwhile; the record's action is filled in when the write ends,
     // and the build waits for every write (drain) before it trusts or reconciles anything.
     const record: OutputRecord = { path, action: 'written' };

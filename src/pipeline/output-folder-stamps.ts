@@ -46,13 +46,16 @@ export function folderUnchanged(record: FolderStampRecord | undefined, folder: s
   return record !== undefined && recorded !== undefined && settledBy(recorded, record.takenAtNs) && folderStamp(full) === recorded;
 }
 
+/** The folder holding a path relative to the output folder ('' for the output folder itself). */
+export function parentFolder(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
 /** The folders (relative to the output folder) holding these outputs (paths relative to it, with '/'). */
 export function foldersOf(outputs: Iterable<string>): Set<string> {
   const folders = new Set<string>();
-  for (const path of outputs) {
-    const slash = path.lastIndexOf('/');
-    folders.add(slash === -1 ? '' : path.slice(0, slash));
-  }
+  for (const path of outputs) folders.add(parentFolder(path));
   return folders;
 }
 
@@ -60,26 +63,12 @@ export function foldersOf(outputs: Iterable<string>): Set<string> {
  * Records the stamps of these folders as they are now (`resolve` gives a folder's full path), when
  * one differs from the record: a build that changed nothing writes nothing. Folders the run wrote
  * into are recorded unsettled (their times are those of the record), so the next run lists them:
- * a few folders, where the others are trusted. Only folders without an output folder inside are
- * recorded: the search index and the change feed add their own folders beside the outputs after
- * the build (`site/pagefind/`, `activity/`), which changes the times of the folders above; those
- * hold few files (the output folder's own, `site/`'s pages) and are listed instead.
+ * a few folders, where the others are trusted.
  */
 export function recordFolderStamps(path: string, folders: Iterable<string>, resolve: (folder: string) => string | undefined, last: FolderStampRecord | undefined): void {
   const takenAtNs = BigInt(Date.now()) * 1_000_000n;
   const stamps = new Map<string, string>();
-  const all = [...folders];
-  const above = new Set<string>();
-  for (const folder of all) {
-    if (folder === '') continue;
-    for (let slash = folder.lastIndexOf('/'); ; slash = folder.lastIndexOf('/', slash - 1)) {
-      const parent = slash === -1 ? '' : folder.slice(0, slash);
-      if (above.has(parent)) break;
-      above.add(parent);
-      if (slash <= 0) break;
-    }
-  }
-  for (const folder of all.filter((f) => !above.has(f)).sort()) {
+  for (const folder of [...folders].sort()) {
     const full = resolve(folder);
     const stamp = full === undefined ? undefined : folderStamp(full);
     if (stamp !== undefined) stamps.set(folder, stamp);

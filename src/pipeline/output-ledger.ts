@@ -122,7 +122,7 @@ export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<strin
  * files were not produced on purpose: nothing is removed and the old entries are carried over.
  * `last`: the ledger as this run found it (readOutputLedgerChecked).
  */
-export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean, last: LedgerRead): OutputRecord[] {
+export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean, last: LedgerRead): { records: OutputRecord[]; ledger: OutputLedger } {
   const { config, rootDir } = ctx.options;
   const ledgerPath = outputLedgerPath(config.outputDir);
   const { ledger: previous, damaged } = last;
@@ -170,7 +170,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   writeIfChanged(ledgerPath, serializeLedger(next));
   // Its content is in the current ledger now.
   rmSync(legacyLedgerPath(ledgerPath), { force: true });
-  return records;
+  return { records, ledger: next };
 }
 
 /** The entries as `sha256sum` lines, sorted by path (code unit order, so the file does not depend on the locale). */

@@ -127,6 +127,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await deriver.settle();
     doing = 'remove stale outputs and write the outputs ledger';
     collectionOutputs.push(...deriver.finish());
+    if (deriver.ledger !== undefined) options.onOutputsLedger?.(deriver.ledger);
     doing = 'update the OAI-PMH store';
     const oaiDrafts = new OaiDraftReader(bookkeeping.buildCache);
     try {
@@ -137,8 +138,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     doing = 'flush the written files to disk';
     // Everything written is flushed to disk once, before the cache says the work is done.
     ctx.writer.flush();
-    doing = 'record the output folders\' stamps';
-    deriver.recordOutputFolders();
   } catch (error) {
     const cause = fileSystemCause(error);
     if (cause === undefined) throw error;
@@ -173,6 +172,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       ctx.globalDiagnostics.push(...published.diagnostics);
     } catch (error) {
       ctx.globalDiagnostics.push(internalError('build/change-discovery-failed', 'the IIIF Change Discovery feed could not be written', error));
+    }
+  }
+
+  if (!stopped) {
+    try {
+      // After every write of the run (the change feed's included).
+      deriver.recordOutputFolders(options.foldersWrittenLater ?? []);
+    } catch (error) {
+      ctx.globalDiagnostics.push(internalError('build/write-failed', 'could not record the output folders\' stamps', error, bookkeeping.outputFolders));
     }
   }
 

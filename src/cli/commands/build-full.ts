@@ -31,6 +31,7 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
   let report: BuildReport;
   let search: SearchIndexResult | undefined;
   let packaged: PackageOutcome | undefined;
+  let ledger: ReadonlyMap<string, string> | undefined;
   try {
     report = await runBuild({
       config,
@@ -38,6 +39,11 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
       force: options.force ?? false,
       deps,
       onProgress: (p) => progress.update(p),
+      onOutputsLedger: (l) => {
+        ledger = l;
+      },
+      // The search index (below) adds its folder to the site's.
+      foldersWrittenLater: [toPortableRelative(config.outputDir, join(config.outputDir, siteSettings(config).siteDir, 'pagefind'))],
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     });
     // Written now and again at the end: a search indexer or packager that takes the process down
@@ -55,6 +61,7 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
           search = await updateSearchIndex(config.outputDir, siteFolder, {
             pagesPerShard: config.searchPagesPerShard ?? DEFAULT_SEARCH_PAGES_PER_SHARD,
             writesFailed,
+            ...(ledger !== undefined ? { ledger } : {}),
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
           });
         }

@@ -40,11 +40,11 @@ function keep(path: string, state: KeptSearchState): void {
   writeFileAtomic(path, `${JSON.stringify(state)}\n`);
 }
 
-/** Each document page's digest, by file name in `documents/`, from the outputs ledger. */
-function pageDigests(outputDir: string, siteFolder: string): Map<string, string> {
+/** Each document page's digest, by file name in `documents/`, from the outputs ledger (as the build handed it over, or read). */
+function pageDigests(outputDir: string, siteFolder: string, ledger: ReadonlyMap<string, string> | undefined): Map<string, string> {
   const prefix = `${toPortableRelative(outputDir, join(siteFolder, 'documents'))}/`;
   const pages = new Map<string, string>();
-  for (const [path, digest] of readOutputLedger(bookkeepingFiles(outputDir).outputLedger)) {
+  for (const [path, digest] of ledger ?? readOutputLedger(bookkeepingFiles(outputDir).outputLedger)) {
     if (!path.startsWith(prefix)) continue;
     const name = path.slice(prefix.length);
     if (name.endsWith('.html') && !name.includes('/')) pages.set(name, digest);
@@ -74,7 +74,7 @@ function listThere(siteFolder: string, shards: readonly SearchShard[]): boolean 
 export async function updateSearchIndex(
   outputDir: string,
   siteFolder: string,
-  options: { pagesPerShard: number; writesFailed: boolean; jobs?: number },
+  options: { pagesPerShard: number; writesFailed: boolean; jobs?: number; ledger?: ReadonlyMap<string, string> },
 ): Promise<SearchIndexResult | undefined> {
   const { pagesPerShard, writesFailed } = options;
   const statePath = bookkeepingFiles(outputDir).searchIndexState;
@@ -86,7 +86,7 @@ export async function updateSearchIndex(
     const names = Object.keys(kept.shards).sort();
     if (names.every((name, i) => shardThere(siteFolder, name, i === 0)) && existsSync(join(siteFolder, 'pagefind', SHARD_LIST_FILE))) return undefined;
   }
-  const { shardCount, shards } = planSearchShards(pageDigests(outputDir, siteFolder), pagesPerShard);
+  const { shardCount, shards } = planSearchShards(pageDigests(outputDir, siteFolder, options.ledger), pagesPerShard);
   const stands = (s: SearchShard, i: number): boolean => sameLayout && kept.shardCount === shardCount && kept.shards[s.name] === s.digest && shardThere(siteFolder, s.name, i === 0);
   const make = new Set(shards.filter((s, i) => !stands(s, i)).map((s) => s.name));
   const state: KeptSearchState = { pagesPerShard, shardCount, shards: {} };
