@@ -11,7 +11,7 @@ import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
 import { resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
-import { folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
+import { folderStamp, folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
 
 /** What one document's derivation gave: its files (path in the output folder → sha256) and summaries. */
 export interface DerivedDocument {
@@ -58,6 +58,12 @@ export class Deriver {
   private readonly folders = new Map<string, Set<string> | 'unchanged' | null>();
   /** The folder stamps the last complete build recorded (null: none readable), read on first use. */
   private folderRecord: FolderStampRecord | null | undefined;
+  /** The stamps of the output folders asked about this run, taken when first asked. */
+  private readonly folderStamps = new Map<string, string>();
+  /** Folders (relative to the output folder) this run wrote a file into. */
+  private readonly writtenFolders = new Set<string>();
+  /** Whether this run removed a stale output (and maybe its emptied folders). */
+  private removedAny = false;
   /** The output folder relative to the project root, as reports give paths. */
   private outputPrefix: string | undefined;
 
@@ -111,7 +117,10 @@ export class Deriver {
       if (names === undefined) {
         const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
         this.folderRecord ??= readFolderStamps(bookkeepingFiles(outputDir).outputFolders) ?? null;
-        names = full === undefined ? null : folderUnchanged(this.folderRecord ?? undefined, folder, full) ? 'unchanged' : listNames(full);
+        // Stamped before it is listed: what the listing saw is at least as new as the stamp.
+        const stamp = full === undefined ? undefined : folderStamp(full);
+        if (stamp !== undefined) this.folderStamps.set(folder, stamp);
+        names = full === undefined ? null : folderUnchanged(this.folderRecord ?? undefined, folder, stamp) ? 'unchanged' : listNames(full);
         this.folders.set(folder, names);
       }
       return names === 'unchanged' || (names !== null && names.has(path.slice(slash + 1)));
@@ -132,7 +141,14 @@ export class Deriver {
     this.folderRecord ??= readFolderStamps(path) ?? null;
     const folders = foldersOf(this.produced.keys());
     for (const later of foldersWrittenLater) folders.delete(parentFolder(later));
-    recordFolderStamps(path, folders, (folder) => (folder === '' ? outputDir : resolveOutputPath(outputDir, folder)), this.folderRecord ?? undefined);
+    // A folder stamped this run that no write went into (and nothing was removed) is as it was then.
+    const stampOf = (folder: string): string | undefined => {
+      const seen = this.removedAny || this.writtenFolders.has(folder) ? undefined : this.folderStamps.get(folder);
+      if (seen !== undefined) return seen;
+      const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
+      return full === undefined ? undefined : folderStamp(full);
+    };
+    recordFolderStamps(path, folders, stampOf, this.folderRecord ?? undefined);
   }
 
   /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */
@@ -206,6 +222,7 @@ export class Deriver {
     if (unchanged) this.ledger = this.produced;
     else {
       const reconciled = reconcileOutputs(this.ctx, this.produced, this.complete, this.ledgerAsFound());
+      this.removedAny = reconciled.removed > 0;
       this.collectionOutputs.push(...reconciled.records);
       this.ledger = reconciled.ledger;
     }
@@ -236,6 +253,7 @@ export class Deriver {
       return undefined;
     }
     this.claimed.set(relative, stageName);
+    this.writtenFolders.add(parentFolder(relative));
     // Written by the I/O threads meanwhile; the record's action is filled in when the write ends,
     // and the build waits for every write (drain) before it trusts or reconciles anything.
     const record: OutputRecord = { path, action: 'written' };

@@ -12,10 +12,11 @@ import { readFileIfExists, writeIfChanged } from '../fs/index.js';
  * such folders are listed instead.
  */
 
-const FORMAT = 1;
+/** 2: times in milliseconds (as fractions), read without BigInt. */
+const FORMAT = 2;
 
 /** File times are coarser than the clock: a folder changed this close to the record may change again unseen. */
-const SETTLE_NS = 2_000_000_000n;
+const SETTLE_MS = 2000;
 
 export interface FolderStampRecord {
   /** When the stamps were taken (ns since the epoch, by the wall clock file times follow). */
@@ -40,10 +41,10 @@ export function readFolderStamps(path: string): FolderStampRecord | undefined {
   }
 }
 
-/** True when the folder (at `full`) is as the record found it, and was then settled: every file it held then is still there. */
-export function folderUnchanged(record: FolderStampRecord | undefined, folder: string, full: string): boolean {
+/** True when the folder, whose stamp is now `stamp`, is as the record found it and was then settled: every file it held then is still there. */
+export function folderUnchanged(record: FolderStampRecord | undefined, folder: string, stamp: string | undefined): boolean {
   const recorded = record?.stamps.get(folder);
-  return record !== undefined && recorded !== undefined && settledBy(recorded, record.takenAtNs) && folderStamp(full) === recorded;
+  return record !== undefined && recorded !== undefined && stamp === recorded && settledBy(recorded, record.takenAtNs);
 }
 
 /** The folder holding a path relative to the output folder ('' for the output folder itself). */
@@ -60,17 +61,16 @@ export function foldersOf(outputs: Iterable<string>): Set<string> {
 }
 
 /**
- * Records the stamps of these folders as they are now (`resolve` gives a folder's full path), when
- * one differs from the record: a build that changed nothing writes nothing. Folders the run wrote
- * into are recorded unsettled (their times are those of the record), so the next run lists them:
- * a few folders, where the others are trusted.
+ * Records the stamps of these folders (`stampOf` gives a folder's stamp as it is now), when one
+ * differs from the record: a build that changed nothing writes nothing. Folders the run wrote into
+ * are recorded unsettled (their times are those of the record), so the next run lists them: a few
+ * folders, where the others are trusted.
  */
-export function recordFolderStamps(path: string, folders: Iterable<string>, resolve: (folder: string) => string | undefined, last: FolderStampRecord | undefined): void {
+export function recordFolderStamps(path: string, folders: Iterable<string>, stampOf: (folder: string) => string | undefined, last: FolderStampRecord | undefined): void {
   const takenAtNs = BigInt(Date.now()) * 1_000_000n;
   const stamps = new Map<string, string>();
   for (const folder of [...folders].sort()) {
-    const full = resolve(folder);
-    const stamp = full === undefined ? undefined : folderStamp(full);
+    const stamp = stampOf(folder);
     if (stamp !== undefined) stamps.set(folder, stamp);
   }
   if (last !== undefined && sameStamps(last.stamps, stamps)) return;
@@ -78,19 +78,20 @@ export function recordFolderStamps(path: string, folders: Iterable<string>, reso
 }
 
 /**
- * Size, modification time, change time (ns) and inode. The change time cannot be set back (rsync
- * and tar restore modification times, not it), so a folder whose entries changed and whose time was
- * then restored still shows.
+ * Size, modification time, change time (ms, to the fraction the file system keeps) and inode. The
+ * change time cannot be set back (rsync and tar restore modification times, not it), so a folder
+ * whose entries changed and whose time was then restored still shows.
  */
-function folderStamp(path: string): string | undefined {
-  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-  return st === undefined ? undefined : `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+export function folderStamp(path: string): string | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st === undefined ? undefined : `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 }
 
 /** Modified (or changed) well before the record was taken. */
 function settledBy(stamp: string, takenAtNs: bigint): boolean {
   const [, mtime, ctime] = stamp.split(':');
-  return [mtime, ctime].every((time) => time !== undefined && /^\d+$/.test(time) && BigInt(time) + SETTLE_NS < takenAtNs);
+  const takenAtMs = Number(takenAtNs / 1_000_000n);
+  return [mtime, ctime].every((time) => time !== undefined && Number(time) + SETTLE_MS < takenAtMs);
 }
 
 function sameStamps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

@@ -122,7 +122,7 @@ export function staleOutputs(previous: OutputLedger, produced: ReadonlyMap<strin
  * files were not produced on purpose: nothing is removed and the old entries are carried over.
  * `last`: the ledger as this run found it (readOutputLedgerChecked).
  */
-export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean, last: LedgerRead): { records: OutputRecord[]; ledger: OutputLedger } {
+export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string, string>, complete: boolean, last: LedgerRead): { records: OutputRecord[]; ledger: OutputLedger; removed: number } {
   const { config, rootDir } = ctx.options;
   const ledgerPath = outputLedgerPath(config.outputDir);
   const { ledger: previous, damaged } = last;
@@ -137,6 +137,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
     });
   }
   const records: OutputRecord[] = [];
+  let removed = 0;
   const next = new Map(produced);
   const ids = new Set(ctx.byId.keys());
   // Outputs of documents held back (invalid TEI) are not produced this run, on purpose: keep them.
@@ -157,6 +158,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
       const full = resolveOutputPath(config.outputDir, path);
       if (full === undefined) continue;
       rmSync(full, { force: true });
+      removed++;
       removeEmptyParents(dirname(full), resolve(config.outputDir));
       const record: OutputRecord = { path: toPortableRelative(rootDir, full), action: 'deleted' };
       const owner = documentIdOfOutput(path, ids);
@@ -170,7 +172,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   writeIfChanged(ledgerPath, serializeLedger(next));
   // Its content is in the current ledger now.
   rmSync(legacyLedgerPath(ledgerPath), { force: true });
-  return { records, ledger: next };
+  return { records, ledger: next, removed };
 }
 
 /** The entries as `sha256sum` lines, sorted by path (code unit order, so the file does not depend on the locale). */
