@@ -9,7 +9,7 @@ import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
-import { resolveOutputPath } from './output-path.js';
+import { isPlainOutputPath, resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
 import { folderStamp, folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
 
@@ -109,22 +109,34 @@ export class Deriver {
    */
   outputsPresent(outputs: readonly [string, string][]): boolean {
     const { outputDir } = this.ctx.options.config;
+    // A document's files come in runs of one folder: its verdict is looked up once per run of them.
+    let folder: string | undefined;
+    let names: Set<string> | 'unchanged' | null | undefined;
     return outputs.every(([path]) => {
-      if (resolveOutputPath(outputDir, path) === undefined) return false;
+      if (!isPlainOutputPath(path) && resolveOutputPath(outputDir, path) === undefined) return false;
       const slash = path.lastIndexOf('/');
-      const folder = slash === -1 ? '' : path.slice(0, slash);
-      let names = this.folders.get(folder);
-      if (names === undefined) {
-        const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
-        this.folderRecord ??= readFolderStamps(bookkeepingFiles(outputDir).outputFolders) ?? null;
-        // Stamped before it is listed: what the listing saw is at least as new as the stamp.
-        const stamp = full === undefined ? undefined : folderStamp(full);
-        if (stamp !== undefined) this.folderStamps.set(folder, stamp);
-        names = full === undefined ? null : folderUnchanged(this.folderRecord ?? undefined, folder, stamp) ? 'unchanged' : listNames(full);
-        this.folders.set(folder, names);
+      if (folder === undefined || slash !== folder.length || !path.startsWith(folder)) {
+        folder = slash === -1 ? '' : path.slice(0, slash);
+        names = this.folderVerdict(folder);
       }
-      return names === 'unchanged' || (names !== null && names.has(path.slice(slash + 1)));
+      return names === 'unchanged' || (names !== null && names !== undefined && names.has(path.slice(slash + 1)));
     });
+  }
+
+  /** Whether a folder is as the last complete build left it, or else the names in it (null: not a readable folder); once a run. */
+  private folderVerdict(folder: string): Set<string> | 'unchanged' | null {
+    const { outputDir } = this.ctx.options.config;
+    let names = this.folders.get(folder);
+    if (names === undefined) {
+      const full = folder === '' ? outputDir : resolveOutputPath(outputDir, folder);
+      this.folderRecord ??= readFolderStamps(bookkeepingFiles(outputDir).outputFolders) ?? null;
+      // Stamped before it is listed: what the listing saw is at least as new as the stamp.
+      const stamp = full === undefined ? undefined : folderStamp(full);
+      if (stamp !== undefined) this.folderStamps.set(folder, stamp);
+      names = full === undefined ? null : folderUnchanged(this.folderRecord ?? undefined, folder, stamp) ? 'unchanged' : listNames(full);
+      this.folders.set(folder, names);
+    }
+    return names;
   }
 
   /**
@@ -165,6 +177,8 @@ export class Deriver {
   /** An output's path relative to the project root, as reports give it; undefined for one outside the output folder. */
   private portablePath(path: string): string | undefined {
     const { config, rootDir } = this.ctx.options;
+    this.outputPrefix ??= toPortableRelative(rootDir, resolve(config.outputDir));
+    if (this.outputPrefix !== '' && !this.outputPrefix.startsWith('..') && isPlainOutputPath(path)) return `${this.outputPrefix}/${path}`;
     const full = resolveOutputPath(config.outputDir, path);
     if (full === undefined) return undefined;
     // Joined by hand for the usual plain path (path.relative() for each of 190,000 files showed in profiles).

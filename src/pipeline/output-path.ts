@@ -16,6 +16,15 @@ export function resolveOutputPath(outputDir: string, relativePath: string): stri
   return full;
 }
 
+/**
+ * True for a path of plain names (no empty, '.' or '..' segment, not absolute, no NUL): inside the
+ * output folder whatever it is, so resolveOutputPath would join it as it is. Tests only (no string
+ * is built), for the checks made on every kept output of every run.
+ */
+export function isPlainOutputPath(relativePath: string): boolean {
+  return sep === '/' && relativePath !== '' && !relativePath.includes('\0') && !NOT_A_PLAIN_NAME.test(relativePath);
+}
+
 /** An empty, '.' or '..' segment anywhere in a path (tested without splitting it: no array per path). */
 const NOT_A_PLAIN_NAME = /(?:^|\/)\.{0,2}(?:\/|$)/;
 

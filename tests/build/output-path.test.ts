@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentIdOfOutput, resolveOutputPath } from '../../src/pipeline/index.js';
+import { isPlainOutputPath } from '../../src/pipeline/output-path.js';
 
 describe('documentIdOfOutput', () => {
   const ids = new Set(['wilson-118686', 'prc.fma.1']);
@@ -38,5 +39,21 @@ describe('resolveOutputPath, as resolve() would', () => {
     const path = fc.array(name, { minLength: 1, maxLength: 6 }).map((names) => names.join('/'));
     const root = fc.constantFrom('/ed/output', '/ed/output/', 'output', './out/../output', '/');
     fc.assert(fc.property(root, path, (dir, p) => resolveOutputPath(dir, p) === byResolve(dir, p)), { numRuns: 3000 });
+  });
+});
+
+describe('isPlainOutputPath', () => {
+  it('holds only for paths resolveOutputPath joins as they are', () => {
+    const name = fc.oneof(fc.constantFrom('', '.', '..', 'a', 'b.json', '...', '.hidden', 'x y', 'é', 'a\0b'), fc.string({ maxLength: 6 }));
+    const path = fc.array(name, { minLength: 1, maxLength: 6 }).map((names) => names.join('/'));
+    fc.assert(
+      fc.property(fc.oneof(path, path.map((p) => `/${p}`)), (p) => {
+        if (isPlainOutputPath(p)) expect(resolveOutputPath('/ed/output', p)).toBe(`/ed/output/${p}`);
+        else expect(resolveOutputPath('/ed/output', p) === undefined || resolveOutputPath('/ed/output', p) !== `/ed/output/${p}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isPlainOutputPath('iiif/a/manifest.json')).toBe(true);
+    for (const bad of ['', '/etc/passwd', 'a/../b', './a', 'a//b', 'a/', 'a\0b']) expect(isPlainOutputPath(bad)).toBe(false);
   });
 });
