@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,26 @@ const CLI = join(dirname(realpathSync(fileURLToPath(new URL('package.json', repo
 /** Whole-process runs of each side, of which the median is reported (CABLEKIT_BENCH_PACKAGE_ROUNDS). */
 const ROUNDS = Number(process.env['CABLEKIT_BENCH_PACKAGE_ROUNDS'] ?? 3);
 
+/** What /usr/bin/time says of a whole process (and the children it waited for): wall and CPU seconds, peak RSS. */
+interface Usage {
+  wall: number;
+  user: number;
+  sys: number;
+  maxKb: number;
+}
+
+let usageFile = '';
+/** The last process run through `timedSpawn`. */
+let lastUsage: Usage = { wall: Number.NaN, user: Number.NaN, sys: Number.NaN, maxKb: Number.NaN };
+
+/** spawnSync under GNU time: CPU seconds are what the comparison needs on a shared machine, where wall time swings. */
+function timedSpawn(command: string, args: string[], options: Parameters<typeof spawnSync>[2] = {}): ReturnType<typeof spawnSync> {
+  const run = spawnSync('/usr/bin/time', ['-o', usageFile, '-f', '%e %U %S %M', command, ...args], options);
+  const [wall, user, sys, maxKb] = (readFileSync(usageFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number) as [number, number, number, number];
+  lastUsage = { wall, user, sys, maxKb };
+  return run;
+}
+
 function seconds(run: () => void): number {
   const start = process.hrtime.bigint();
   run();
@@ -34,7 +54,7 @@ let lastSummary = '';
 
 /** Runs the built CLI; an error other than the ones `tolerated` names stops the bench. Returns the error lines. */
 function cli(args: string[], cwd: string, tolerated?: RegExp): string[] {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = timedSpawn(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }) as SpawnSyncReturns<string>;
   const errors = run.stderr.split('\n').filter((l) => / error /.test(l));
   const fatal = errors.filter((l) => !tolerated?.test(l));
   if (run.status !== 0 && (fatal.length > 0 || errors.length === 0)) throw new Error(`cablekit ${args.join(' ')} exited ${String(run.status)}: ${fatal.slice(0, 5).join('\n') || run.stderr.slice(-2000)}`);
@@ -68,9 +88,10 @@ function payloadFiles(edition: string): string[] {
  * edition), packaged as it is; its build is not timed again. Packages go to `workDir` either way.
  */
 /** Every format once, each checked by its outside validator, and a tampered byte in a bag and in an OCFL object. */
-async function everyFormatChecked(edition: string, out: string, documents: number): Promise<{ allSeconds: number; counts: Record<string, number>; problems: string[]; tamper: { bag: boolean; ocfl: boolean } }> {
+async function everyFormatChecked(edition: string, out: string, documents: number): Promise<{ allSeconds: number; allUsage: Usage; counts: Record<string, number>; problems: string[]; tamper: { bag: boolean; ocfl: boolean } }> {
   rmSync(out, { recursive: true, force: true });
   const allSeconds = seconds(() => cli(['package', '--format', 'all', '--out', out], edition));
+  const allUsage = lastUsage;
   const bags = checkBags(join(out, 'bagit'));
   const bagCount = readdirSync(join(out, 'bagit')).length;
   const ocflCheck = await checkOcfl(join(out, 'ocfl'));
@@ -81,7 +102,7 @@ async function everyFormatChecked(edition: string, out: string, documents: numbe
   const counts = { bagit: bagCount, ocfl: ocflCheck.objects, mets: readdirSync(join(out, 'mets')).length, saf: saf.items, archivematica: readdirSync(join(out, 'archivematica')).length };
   const complete = Object.values(counts).every((n) => n === documents);
   if (problems.length > 0 || !complete || !tamper.bag || !tamper.ocfl) process.exitCode = 1;
-  return { allSeconds, counts, problems, tamper };
+  return { allSeconds, allUsage, counts, problems, tamper };
 
 }
 
@@ -92,6 +113,7 @@ function isBuilt(edition: string): boolean {
 
 export async function runPackageBench(count: number, workDir: string, kept?: string): Promise<BenchResult> {
   const edition = kept ?? join(workDir, 'edition');
+  usageFile = join(workDir, 'usage.txt');
   // A kept folder that holds no built edition yet is generated and built there, and stays for later runs.
   const built = kept !== undefined && isBuilt(kept) ? kept : undefined;
   let duplicates = 0;
@@ -117,7 +139,7 @@ export async function runPackageBench(count: number, workDir: string, kept?: str
   const list = join(workDir, 'payload.list');
   writeFileSync(list, `${payload.join('\0')}\0`);
   const hash = (tool: string): void => {
-    const run = spawnSync('sh', ['-c', `xargs -0 ${tool} < "$1" > /dev/null`, 'sh', list]);
+    const run = timedSpawn('sh', ['-c', `xargs -0 ${tool} < "$1" > /dev/null`, 'sh', list]);
     if (run.status !== 0) throw new Error(`${tool} over the payload failed`);
   };
   // Every run writes into a folder of its own, beside the edition as the default packages/ folder
@@ -129,18 +151,23 @@ export async function runPackageBench(count: number, workDir: string, kept?: str
   const outRoot = join(edition, `packages-bench-${process.pid}-${Date.now()}`);
   const out = (name: string): string => join(outRoot, name);
   const timed: Record<string, number[]> = { bagit: [], ocfl: [], sha256sum: [], sha512sum: [], 'cp -r bags': [], 'cp -r ocfl': [] };
+  const usages: Record<string, Usage[]> = Object.fromEntries(Object.keys(timed).map((k) => [k, []]));
+  const used = (name: string, wall: number): void => {
+    timed[name]?.push(wall);
+    usages[name]?.push(lastUsage);
+  };
   const summaries: string[] = [];
   const loads: string[] = [];
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const format of ['bagit', 'ocfl'] as const) {
-        timed[format]?.push(seconds(() => cli(['package', '--format', format, '--out', out(`${format}-${round}`)], edition)));
+        used(format, seconds(() => cli(['package', '--format', format, '--out', out(`${format}-${round}`)], edition)));
         summaries.push(`${format}: ${lastSummary.replace(/^.*?: /, '')}`);
       }
-      for (const tool of ['sha256sum', 'sha512sum'] as const) timed[tool]?.push(seconds(() => hash(tool)));
+      for (const tool of ['sha256sum', 'sha512sum'] as const) used(tool, seconds(() => hash(tool)));
       // The same files and folders made by coreutils: what creating them costs on this disk, without cablekit.
       for (const [name, format] of [['cp -r bags', 'bagit'], ['cp -r ocfl', 'ocfl']] as const) {
-        timed[name]?.push(seconds(() => spawnSync('cp', ['-r', out(`${format}-${round}`), out(`${format}-${round}-copy`)])));
+        used(name, seconds(() => timedSpawn('cp', ['-r', out(`${format}-${round}`), out(`${format}-${round}-copy`)])));
       }
       loads.push(loadavg().map((l) => l.toFixed(1)).join(' '));
     }
@@ -152,6 +179,8 @@ export async function runPackageBench(count: number, workDir: string, kept?: str
 
   const checks = process.env['CABLEKIT_BENCH_PACKAGE_CHECKS'] === '0' ? undefined : await everyFormatChecked(edition, out('all'), documents);
   const rate = (s: number): string => `${(payloadMB / s).toFixed(1)} MB/s`;
+  const cpu = (name: string): number => median((usages[name] ?? []).map((u) => u.user + u.sys));
+  const cpuOf = (name: string): string => `${name} ${(usages[name] ?? []).map((u) => `${u.user.toFixed(1)}+${u.sys.toFixed(1)}`).join(' / ')} (peak RSS ${Math.max(...(usages[name] ?? []).map((u) => u.maxKb / 1024)).toFixed(0)} MB)`;
   const origin = built === undefined ? `built in ${buildSeconds.toFixed(1)} s` : `built beforehand in ${edition}`;
   return {
     name: 'package',
@@ -159,10 +188,12 @@ export async function runPackageBench(count: number, workDir: string, kept?: str
       `package: ${count} generated pages, ${documents} documents (${duplicates} pages refused as duplicate ids), ${payloadMB.toFixed(1)} MB of payload in ${payload.length} files (${origin}); medians of ${ROUNDS} whole-process runs; load average at the start ${loadBefore}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
       `package: bagit ${med.bagit.toFixed(2)} s (${rate(med.bagit)}), ocfl ${med.ocfl.toFixed(2)} s (${rate(med.ocfl)}); over the same files sha256sum ${med.sha256sum.toFixed(2)} s (${rate(med.sha256sum)}), sha512sum ${med.sha512sum.toFixed(2)} s (${rate(med.sha512sum)}); bagit/sha256sum ${(med.bagit / med.sha256sum).toFixed(1)}×, bagit/(sha256sum + sha512sum) ${(med.bagit / (med.sha256sum + med.sha512sum)).toFixed(1)}× (a bag has both manifests), ocfl/sha512sum ${(med.ocfl / med.sha512sum).toFixed(1)}×`,
       `package: the written packages copied by cp -r (the same files and folders created by coreutils): bags ${med['cp -r bags'].toFixed(2)} s, OCFL ${med['cp -r ocfl'].toFixed(2)} s; bagit/cp ${(med.bagit / med['cp -r bags']).toFixed(1)}×, ocfl/cp ${(med.ocfl / med['cp -r ocfl']).toFixed(1)}×`,
+      `package: CPU user+sys s per round: ${Object.keys(usages).map(cpuOf).join('; ')}`,
+      `package: median CPU: bagit ${cpu('bagit').toFixed(1)} s = ${(cpu('bagit') / (cpu('sha256sum') + cpu('sha512sum'))).toFixed(1)}× sha256sum + sha512sum (${(cpu('sha256sum') + cpu('sha512sum')).toFixed(1)} s), ${(cpu('bagit') / cpu('cp -r bags')).toFixed(1)}× cp -r of the bags (${cpu('cp -r bags').toFixed(1)} s), ${(cpu('bagit') / (cpu('sha256sum') + cpu('sha512sum') + cpu('cp -r bags'))).toFixed(1)}× hashing + cp -r; ocfl ${cpu('ocfl').toFixed(1)} s = ${(cpu('ocfl') / cpu('sha512sum')).toFixed(1)}× sha512sum, ${(cpu('ocfl') / cpu('cp -r ocfl')).toFixed(1)}× cp -r of the OCFL root (${cpu('cp -r ocfl').toFixed(1)} s), ${(cpu('ocfl') / (cpu('sha512sum') + cpu('cp -r ocfl'))).toFixed(1)}× sha512sum + cp -r`,
       `package: every round (s): ${Object.entries(timed).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(2)).join(' ')}`).join('; ')}; load average after each round: ${loads.join(' | ')}`,
       `package: the runs said: ${[...new Set(summaries)].join(' | ')}`,
       checks
-        ? `package: every format in ${checks.allSeconds.toFixed(1)} s; packages ${JSON.stringify(checks.counts)}; validators: ${checks.problems.length === 0 ? 'no problem' : `${checks.problems.length} problems, first: ${checks.problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${checks.tamper.bag}, OCFL ${checks.tamper.ocfl}`
+        ? `package: every format in ${checks.allSeconds.toFixed(1)} s (CPU ${checks.allUsage.user.toFixed(1)} user + ${checks.allUsage.sys.toFixed(1)} sys, peak RSS ${(checks.allUsage.maxKb / 1024).toFixed(0)} MB); packages ${JSON.stringify(checks.counts)}; validators: ${checks.problems.length === 0 ? 'no problem' : `${checks.problems.length} problems, first: ${checks.problems.slice(0, 3).join(' | ')}`}; tampered byte caught: bag ${checks.tamper.bag}, OCFL ${checks.tamper.ocfl}`
         : 'package: every format and the validators not run (CABLEKIT_BENCH_PACKAGE_CHECKS=0)',
     ],
     // Removing the packages takes minutes at 10,000 documents on this disk: left to the caller, after the figures are out.

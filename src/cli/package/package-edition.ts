@@ -70,7 +70,6 @@ export async function packageEdition(config: CablekitConfig, rootDir: string, re
       read = await packageInBatches(files, runner, {
         wanted: new Set(request.ids),
         teiDirName: relative(rootDir, config.teiDir) || '.',
-        keep: request.formats.includes('saf') || (editionBag && request.formats.includes('bagit')),
         formats: request.formats,
         beforeFirstWrite: () => {
           if (request.formats.includes('ocfl')) own.writeStorageRoot();
@@ -79,11 +78,7 @@ export async function packageEdition(config: CablekitConfig, rootDir: string, re
     } finally {
       await runner.close();
     }
-    if (read.kept.length > 0) {
-      // Stable: two files with one id stay in file order.
-      read.kept.sort((a, b) => (a.cable.id < b.cable.id ? -1 : a.cable.id > b.cable.id ? 1 : 0));
-      addCounts(read.counts, await own.writeWholeEdition(read.kept));
-    }
+    if (read.records.length > 0) addCounts(read.counts, await own.writeWholeEdition(read.records));
     finishPackageRun(outDir);
     const counts = request.formats.map((f) => `${f} ${read.counts.written[f] ?? 0} written, ${read.counts.unchanged[f] ?? 0} unchanged`).join('; ');
     return { outDir, documents: read.documents, diagnostics: [...read.diagnostics, ...read.counts.diagnostics], counts, checkedByBuild: read.checkedByBuild, checkedHere: read.checkedHere, workers: runner.workers };

@@ -1,9 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { PackageDocument } from '../../package/package-input.js';
 import type { PackageRunner } from './package-runner.js';
 import type { PreparedSummary } from './package-jobs.js';
 import type { TeiFile } from './read-documents.js';
-import { addCounts, noCounts, type PackagingCounts } from './run-packaging.js';
+import { addCounts, noCounts, type EditionRecord, type PackagingCounts } from './run-packaging.js';
 
 /** Documents per job with one thread: enough to make the per-call work small, few enough to bound memory. */
 const BATCH = 32;
@@ -19,8 +18,8 @@ export interface BatchesRead {
   /** TEI files taken as the build validated them, and those validated here. */
   checkedByBuild: number;
   checkedHere: number;
-  /** Every document packaged, in file order, when `keep` asked for them (SAF, the edition bag). */
-  kept: PackageDocument[];
+  /** What SAF's zip and the edition bag need of each document written, in file order (no bytes). */
+  records: EditionRecord[];
 }
 
 export interface BatchOptions {
@@ -28,7 +27,6 @@ export interface BatchOptions {
   wanted: ReadonlySet<string>;
   /** The TEI folder as the unknown-id error names it. */
   teiDirName: string;
-  keep: boolean;
   formats: readonly string[];
   /** Called once, before the first documents are written (the OCFL storage root). */
   beforeFirstWrite: () => void;
@@ -49,7 +47,7 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
   const window = threads * BATCHES_IN_FLIGHT_PER_THREAD;
 
-  const read: BatchesRead = { documents: 0, diagnostics: [], counts: noCounts(options.formats), checkedByBuild: 0, checkedHere: 0, kept: [] };
+  const read: BatchesRead = { documents: 0, diagnostics: [], counts: noCounts(options.formats), checkedByBuild: 0, checkedHere: 0, records: [] };
   const found = new Set<string>();
   const prepared: Promise<{ thread: number; prepared: PreparedSummary[] } | Error>[] = [];
   const written: Promise<PackagingCounts>[] = [];
@@ -59,7 +57,7 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
   for (let k = 0; k < batches.length; k += 1) {
     // Reading runs ahead of the batch taken now, as far as the window allows.
     for (let next = prepared.length; next < batches.length && next < k + window; next += 1) {
-      prepared.push(runner.prepare({ batch: next, files: batches[next] as TeiFile[], keep: options.keep }).catch((error: unknown) => asError(error)));
+      prepared.push(runner.prepare({ batch: next, files: batches[next] as TeiFile[] }).catch((error: unknown) => asError(error)));
     }
     // Memory: no more batches are held between reading and writing than the window.
     if (k >= window) await written[k - window];
@@ -82,7 +80,6 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
       if (file.id === undefined) return;
       take.push(at);
       ids.add(file.id);
-      if (file.doc) read.kept.push(file.doc);
     });
     read.documents += take.length;
     if (take.length > 0 && firstWrite) {
@@ -97,7 +94,10 @@ export async function packageInBatches(files: readonly TeiFile[], runner: Packag
     for (const id of ids) lastWriteOf.set(id, write);
     written[k] = write;
   }
-  for (const counts of await Promise.all(written.filter((w) => w !== undefined))) addCounts(read.counts, counts);
+  for (const counts of await Promise.all(written.filter((w) => w !== undefined))) {
+    addCounts(read.counts, counts);
+    if (counts.records) read.records.push(...counts.records);
+  }
   for (const id of options.wanted) {
     if (!found.has(id)) read.diagnostics.push({ code: 'package/unknown-id', severity: 'error', message: `No TEI file in ${options.teiDirName} has the id "${id}".`, hint: "Give ids as in the TEI files' xml:id." });
   }

@@ -17,8 +17,6 @@ export interface PreparedSummary {
   id?: string;
   trusted: boolean;
   diagnostics: Diagnostic[];
-  /** The document itself, only when the run keeps every document (SAF, the edition bag). */
-  doc?: PackageDocument;
 }
 
 /**
@@ -28,7 +26,7 @@ export interface PreparedSummary {
  */
 export interface PackageJobs {
   /** Read TEI files and what belongs to them, validate and decode, and hold the documents. */
-  prepare: [{ batch: number; files: TeiFile[]; keep: boolean }, PreparedSummary[]];
+  prepare: [{ batch: number; files: TeiFile[] }, PreparedSummary[]];
   /** Write the packages of the held batch's documents at these places (of its files), then drop the batch. */
   write: [{ batch: number; take: number[] }, PackagingCounts];
 }
@@ -44,13 +42,13 @@ export function packageJobs(ctx: PackageJobContext): <K extends PackageJobKind>(
   const held = new Map<number, (PackageDocument | undefined)[]>();
   return async (message) => {
     if (message.kind === 'prepare') {
-      const { batch, files, keep } = message.input as PackageJobs['prepare'][0];
+      const { batch, files } = message.input as PackageJobs['prepare'][0];
       const prepared = prepareTeiFiles(files, ctx.folders);
       held.set(
         batch,
         prepared.map((p) => p.doc),
       );
-      const summaries: PreparedSummary[] = prepared.map((p) => ({ stem: p.stem, trusted: p.trusted, diagnostics: p.diagnostics, ...(p.doc ? { id: p.doc.cable.id } : {}), ...(p.doc && keep ? { doc: p.doc } : {}) }));
+      const summaries: PreparedSummary[] = prepared.map((p) => ({ stem: p.stem, trusted: p.trusted, diagnostics: p.diagnostics, ...(p.doc ? { id: p.doc.cable.id } : {}) }));
       return summaries as PackageJobs[typeof message.kind][1];
     }
     const { batch, take } = message.input as PackageJobs['write'][0];

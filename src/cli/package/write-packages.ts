@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { readFileIfExists } from '../../fs/index.js';
@@ -76,6 +76,52 @@ export class PackageWriter {
     this.written += 1;
   }
 
+  /**
+   * Writes a document's files into a folder of the temporary area shared by the run's threads
+   * (`area`), under `under`, which is emptied first: of two documents with one name, only the
+   * later's files stay.
+   */
+  stage(area: string, under: string, files: readonly PackageFile[]): void {
+    for (const f of files) if (!isContainedPath(f.path) || !f.path.startsWith(`${under}/`)) throw new Error(`staged file path "${f.path}" is not a plain relative path under ${under}`);
+    const root = this.staged(area);
+    const own = join(root, ...under.split('/'));
+    if (existsSync(own)) rmSync(own, { recursive: true, force: true });
+    for (const f of files) {
+      const path = join(root, ...f.path.split('/'));
+      this.ensureDir(dirname(path));
+      writeFileSync(path, f.bytes);
+    }
+  }
+
+  /** A folder of the temporary area where threads stage files (`stage`). */
+  staged(area: string): string {
+    if (!isContainedPath(area)) throw new Error(`staging area "${area}" is not a plain relative path`);
+    return join(this.tmp, 'staged', area);
+  }
+
+  /** Puts a folder made in the temporary area in place as a package, unless the same files are there already. */
+  placeFolder(format: string, path: string, made: string): void {
+    const target = this.target(format, path);
+    if (this.formatExisted(format) && sameTree(made, target)) {
+      this.unchanged += 1;
+      return;
+    }
+    this.swapIn(made, target);
+    this.written += 1;
+  }
+
+  /** Puts a file made in the temporary area (`freshPath`) in place as a single-file package, unless the same bytes are there already. */
+  placeFile(format: string, path: string, made: string): void {
+    const target = this.target(format, path);
+    if (this.formatExisted(format) && sameFile(made, target)) {
+      this.unchanged += 1;
+      return;
+    }
+    this.ensureDir(dirname(target));
+    renameSync(made, target);
+    this.written += 1;
+  }
+
   /** Writes one small file if it changed (storage-root declarations). */
   writeFile(format: string, path: string, bytes: Uint8Array): void {
     this.replaceFile(format, this.target(format, path), bytes);
@@ -106,7 +152,7 @@ export class PackageWriter {
   }
 
   /** A new name in the temporary area (not yet made; the area itself is). */
-  private freshPath(): string {
+  freshPath(): string {
     if (this.counter === 0) mkdirSync(this.fresh, { recursive: true });
     this.counter += 1;
     return join(this.fresh, `${process.pid}-${threadId}-${this.counter}`);
@@ -228,6 +274,35 @@ function sameFolder(dir: string, files: readonly PackageFile[]): boolean {
     const bytes = wanted.get(p);
     return bytes !== undefined && Buffer.from(bytes).equals(readFileSync(join(dir, ...p.split('/'))));
   });
+}
+
+/** Whether two folders hold the same files with the same bytes, read one file at a time. */
+function sameTree(a: string, b: string): boolean {
+  if (!existsSync(b) || !statSync(b).isDirectory()) return false;
+  const files = listFiles(a).sort();
+  const there = listFiles(b).sort();
+  if (files.length !== there.length || files.some((f, i) => f !== there[i])) return false;
+  return files.every((f) => sameFile(join(a, ...f.split('/')), join(b, ...f.split('/'))));
+}
+
+/** Whether two files hold the same bytes, compared a chunk at a time (an archive of the edition may be large). */
+function sameFile(a: string, b: string): boolean {
+  if (!existsSync(b) || !statSync(b).isFile() || statSync(a).size !== statSync(b).size) return false;
+  const fa = openSync(a, 'r');
+  const fb = openSync(b, 'r');
+  try {
+    const ba = Buffer.alloc(1 << 20);
+    const bb = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = readSync(fa, ba, 0, ba.length, null);
+      const m = readSync(fb, bb, 0, bb.length, null);
+      if (n !== m || !ba.subarray(0, n).equals(bb.subarray(0, m))) return false;
+      if (n === 0) return true;
+    }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

@@ -1,10 +1,10 @@
 import type { Package, PackageResult } from '../package-entry.js';
-import type { PackageDocument, PackageSettings } from '../package-input.js';
+import type { PackageDocument, PackageFile, PackageSettings } from '../package-input.js';
 import { documentPayload } from '../payload.js';
 import { safeName } from '../safe-name.js';
 import { tarFiles } from '../archive/tar-archive.js';
 import { zipFiles } from '../archive/zip-archive.js';
-import { buildBag, type BagDescription } from './build-bag.js';
+import { bagTagFiles, buildBag, type BagDescription, type BagEntry } from './build-bag.js';
 
 export type BagSerialization = 'dir' | 'zip' | 'tar';
 
@@ -33,18 +33,35 @@ export async function bagitPackages(docs: readonly PackageDocument[], settings: 
   return { packages, diagnostics: [] };
 }
 
-/** The one bag holding every document (data/<id>/…), or none when there is no document. */
+/**
+ * The one bag holding every document (data/<id>/…), or none when there is no document. `cablekit
+ * package` writes the same bag without holding every document: each document's payload as it is
+ * packaged (`editionBagPayload`), the tag files at the end from their digests (`editionBagTags`).
+ */
 export async function editionBag(docs: readonly PackageDocument[], settings: PackageSettings, serialization: BagSerialization): Promise<PackageResult> {
   if (docs.length === 0) return { packages: [], diagnostics: [] };
   const latest = docs.map((d) => d.revisedAt).sort().at(-1) as string;
-  const payload = docs.flatMap((doc) => documentPayload(doc).map((f) => ({ ...f, path: `${safeName(doc.cable.id)}/${f.path}` })));
-  const files = buildBag(payload, {
+  const files = buildBag(docs.flatMap(editionBagPayload), editionBagDescription(settings, docs.length, latest));
+  return { packages: [await serialize(EDITION_BAG, files, latest, serialization)], diagnostics: [] };
+}
+
+/** A document's files in the edition bag, relative to its data/ folder. */
+export function editionBagPayload(doc: PackageDocument): PackageFile[] {
+  return documentPayload(doc).map((f) => ({ path: `${safeName(doc.cable.id)}/${f.path}`, bytes: f.bytes }));
+}
+
+/** The edition bag's tag files, from its payload's entries (sorted by path), its documents' count and latest revision. */
+export function editionBagTags(data: readonly BagEntry[], settings: PackageSettings, documents: number, latest: string): PackageFile[] {
+  return bagTagFiles(data, editionBagDescription(settings, documents, latest));
+}
+
+function editionBagDescription(settings: PackageSettings, documents: number, latest: string): BagDescription {
+  return {
     ...agentFields(settings),
     externalIdentifier: settings.baseUrl,
-    externalDescription: `${settings.collectionName} (${docs.length} document${docs.length === 1 ? '' : 's'})`,
+    externalDescription: `${settings.collectionName} (${documents} document${documents === 1 ? '' : 's'})`,
     baggedAt: latest,
-  });
-  return { packages: [await serialize(EDITION_BAG, files, latest, serialization)], diagnostics: [] };
+  };
 }
 
 function agentFields(settings: PackageSettings): Pick<BagDescription, 'sourceOrganization' | 'softwareAgent'> {

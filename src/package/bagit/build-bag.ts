@@ -14,6 +14,15 @@ export interface BagDescription {
 
 const ALGORITHMS = ['sha256', 'sha512'] as const;
 
+/** A payload file as a bag's manifests and bag-info.txt describe it: its path under the bag, size and digests. */
+export interface BagEntry {
+  /** 'data/…' */
+  path: string;
+  size: number;
+  sha256: string;
+  sha512: string;
+}
+
 /**
  * A BagIt 1.0 bag (RFC 8493) as files relative to the bag's base folder: the declaration,
  * bag-info.txt, the payload under data/, a payload manifest and a tag manifest per algorithm.
@@ -21,7 +30,17 @@ const ALGORITHMS = ['sha256', 'sha512'] as const;
  */
 export function buildBag(payload: readonly PackageFile[], info: BagDescription): PackageFile[] {
   const data = payload.map((f) => ({ path: `data/${f.path}`, bytes: f.bytes })).sort(byPath);
-  const octets = data.reduce((sum, f) => sum + f.bytes.length, 0);
+  const entries = data.map((f) => ({ path: f.path, size: f.bytes.length, sha256: digestHex('sha256', f.bytes), sha512: digestHex('sha512', f.bytes) }));
+  return [...bagTagFiles(entries, info), ...data].sort(byPath);
+}
+
+/**
+ * A bag's tag files (declaration, bag-info.txt, manifests, tag manifests) from what is known of
+ * its payload, which need not be in memory: the edition bag's is written a document at a time.
+ * `data`: sorted by path, one entry per file.
+ */
+export function bagTagFiles(data: readonly BagEntry[], info: BagDescription): PackageFile[] {
+  const octets = data.reduce((sum, f) => sum + f.size, 0);
   const tags: PackageFile[] = [
     { path: 'bagit.txt', bytes: utf8('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') },
     {
@@ -39,9 +58,9 @@ export function buildBag(payload: readonly PackageFile[], info: BagDescription):
       ),
     },
   ];
-  for (const algorithm of ALGORITHMS) tags.push({ path: `manifest-${algorithm}.txt`, bytes: manifest(algorithm, data) });
+  for (const algorithm of ALGORITHMS) tags.push({ path: `manifest-${algorithm}.txt`, bytes: utf8(data.map((f) => `${f[algorithm]}  ${f.path}\n`).join('')) });
   const tagManifests = ALGORITHMS.map((algorithm) => ({ path: `tagmanifest-${algorithm}.txt`, bytes: manifest(algorithm, [...tags].sort(byPath)) }));
-  return [...tags, ...tagManifests, ...data].sort(byPath);
+  return [...tags, ...tagManifests].sort(byPath);
 }
 
 /** "<hex digest>  <path>" lines, sorted by path: the form sha256sum -c reads too. */
