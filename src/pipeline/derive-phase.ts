@@ -111,7 +111,7 @@ export class Deriver {
     const { outputDir } = this.ctx.options.config;
     // A document's files come in runs of one folder: its verdict is looked up once per run of them.
     let folder: string | undefined;
-    let names: Set<string> | 'unchanged' | null | undefined;
+    let names: Set<string> | 'unchanged' | null = null;
     return outputs.every(([path]) => {
       if (!isPlainOutputPath(path) && resolveOutputPath(outputDir, path) === undefined) return false;
       const slash = path.lastIndexOf('/');
@@ -119,7 +119,7 @@ export class Deriver {
         folder = slash === -1 ? '' : path.slice(0, slash);
         names = this.folderVerdict(folder);
       }
-      return names === 'unchanged' || (names !== null && names !== undefined && names.has(path.slice(slash + 1)));
+      return names === 'unchanged' || (names !== null && names.has(path.slice(slash + 1)));
     });
   }
 

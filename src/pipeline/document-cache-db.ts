@@ -45,13 +45,15 @@ export interface LoadedCache {
   unreadableFile?: string;
 }
 
-function open(path: string): DatabaseSync {
+/** The cache database; `readOnly` for the readers beside the build (packaging, the OAI records' loader). */
+function open(path: string, readOnly = false): DatabaseSync {
   const sqlite = loadNodeSqlite();
   if (!sqlite) throw new Error('this Node.js has no node:sqlite (it needs Node 22.13 or later, or 24)');
-  const db = new sqlite.DatabaseSync(path);
+  const db = new sqlite.DatabaseSync(path, { readOnly });
+  db.exec('PRAGMA busy_timeout = 10000');
   // A rollback journal, so a commit writes the main file: its modification time is the moment
   // the memos were recorded, which decides which file stamps may be trusted (src/fs/file-stamp.ts).
-  db.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = DELETE');
+  if (!readOnly) db.exec('PRAGMA journal_mode = DELETE');
   return db;
 }
 
@@ -194,10 +196,7 @@ export class OaiDraftReader {
 
   get(stem: string): OaiRecordDraft {
     if (this.select === undefined) {
-      const sqlite = loadNodeSqlite();
-      if (!sqlite) throw new Error('this Node.js has no node:sqlite (it needs Node 22.13 or later, or 24)');
-      this.db = new sqlite.DatabaseSync(this.path, { readOnly: true });
-      this.db.exec('PRAGMA busy_timeout = 10000');
+      this.db = open(this.path, true);
       this.select = this.db.prepare('SELECT draft FROM cache_oai WHERE id = ?');
     }
     const row = this.select.get(stem) as { draft: string } | undefined;
@@ -233,12 +232,10 @@ export function readKeptTeiVerdicts(path: string): Map<string, KeptTeiVerdict> |
   } catch {
     return undefined;
   }
-  const sqlite = loadNodeSqlite();
-  if (!sqlite) return undefined;
   let db: DatabaseSync | undefined;
   try {
-    db = new sqlite.DatabaseSync(path, { readOnly: true });
-    db.exec('PRAGMA busy_timeout = 10000');
+    // No node:sqlite, or a database that cannot be read: no verdicts (caught below).
+    db = open(path, true);
     const version = db.prepare("SELECT value FROM cache_meta WHERE name = 'format_version'").get() as { value: string } | undefined;
     if (version?.value !== FORMAT_VERSION) return undefined;
     const rows = db
