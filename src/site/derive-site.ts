@@ -3,7 +3,8 @@ import { cslItem, type CslItem } from './citation/csl-item.js';
 import { renderCitations, type KeptCitation } from './citation/citation-cache.js';
 import { cslExport, joinExports, registerChicagoStyle } from './citation/format-citation.js';
 import { sortSummaries, summarize, type DocumentSummary } from './document-summary.js';
-import { ListItems, renderBrowsePages, topListItem } from './render/browse-pages.js';
+import { browseParts, facetGroups, ListItems, topListItem } from './render/browse-pages.js';
+import { entryDigest, PartKeys, type EditionPart } from './edition-parts.js';
 import { renderDocumentPage } from './render/document-page.js';
 import { renderIndexPage, renderSearchPage, renderSitemap } from './render/edition-pages.js';
 import type { SiteAssets } from './site-assets.js';
@@ -33,7 +34,11 @@ export interface DocumentOutput {
 }
 
 /** What the edition-wide files are made from, and what a build keeps between runs: plain JSON. */
-export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'> & Partial<Pick<DocumentOutput, 'listItem'>>;
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'> &
+  Partial<Pick<DocumentOutput, 'listItem'>> & {
+    /** `entryDigest` of the rest: the edition-wide files' keys are made from these (absent in entries kept by an earlier version). */
+    digest?: string;
+  };
 
 /**
  * A document's page and citation downloads; depends on this cable and the settings only.
@@ -67,24 +72,37 @@ export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: 
 /** The entry the edition-wide files are made from, and the build keeps (a document's output without its files). */
 export function editionEntry(output: DocumentOutput): EditionEntry {
   const { summary, cslJson, bibtex, ris, citation, listItem } = output;
-  return { summary, cslJson, bibtex, ris, citation, listItem };
+  return { summary, cslJson, bibtex, ris, citation, listItem, digest: entryDigest({ summary, cslJson, bibtex, ris, listItem }) };
 }
 
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
 export function deriveEdition(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): SiteFile[] {
-  // Sorted once for every list; list items rendered once for every list they appear in.
-  const sorted = sortSummaries(documents.map((d) => d.summary));
-  const items = new ListItems(keptListItems(documents));
-  const exports = joinExports(byId(documents));
+  return editionParts(documents, settings, assets).map((part) => ({ path: part.path, content: part.render() }));
+}
+
+/** The edition-wide files, each with the key of what it is made from, rendered only when asked. */
+export function editionParts(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): EditionPart[] {
+  const entries = byId(documents);
+  const keys = new PartKeys(entries);
+  // Sorted and grouped once for every list; list items rendered once for every list they appear in.
+  const sorted = sortSummaries(entries.map((d) => d.summary));
+  const groups = facetGroups(sorted);
+  const items = new ListItems(keptListItems(entries));
+  const browse = browseParts(sorted, groups, settings, items, keys);
+  // The three downloads are joined together, once, when the first of them is rendered.
+  let exports: ReturnType<typeof joinExports> | undefined;
+  const joined = (): ReturnType<typeof joinExports> => (exports ??= joinExports(entries));
+  const exportsKey = keys.list('edition exports', entries.map((e) => e.summary));
+  const ids = sorted.map((s) => s.id);
   return [
-    { path: 'index.html', content: renderIndexPage(sorted, settings, items) },
-    { path: 'search.html', content: renderSearchPage(settings) },
-    ...renderBrowsePages(sorted, settings, items),
-    { path: 'sitemap.xml', content: renderSitemap(sorted, settings) },
-    { path: editionExportPath('csl'), content: exports.csl },
-    { path: editionExportPath('bibtex'), content: exports.bibtex },
-    { path: editionExportPath('ris'), content: exports.ris },
-    ...assets.files,
+    { path: 'index.html', key: keys.list('index', sorted), render: () => renderIndexPage(sorted, settings, items) },
+    { path: 'search.html', key: PartKeys.of('search'), render: () => renderSearchPage(settings) },
+    ...browse,
+    { path: 'sitemap.xml', key: PartKeys.of(['sitemap', browse.map((p) => p.path), ids]), render: () => renderSitemap(sorted, browse.map((p) => p.path), settings) },
+    { path: editionExportPath('csl'), key: exportsKey, render: () => joined().csl },
+    { path: editionExportPath('bibtex'), key: exportsKey, render: () => joined().bibtex },
+    { path: editionExportPath('ris'), key: exportsKey, render: () => joined().ris },
+    ...assets.files.map((f) => ({ path: f.path, key: PartKeys.of(f.content), render: () => f.content })),
   ];
 }
 

@@ -4,7 +4,8 @@
  * `siteStage` plugs it into the build; `buildSearchIndex` runs Pagefind over the written site.
  */
 export { siteStage } from './site-stage.js';
-export { deriveSite, deriveDocument, deriveEdition, editionEntry, type SiteFile, type DocumentOutput, type EditionEntry } from './derive-site.js';
+export { deriveSite, deriveDocument, deriveEdition, editionParts, editionEntry, type SiteFile, type DocumentOutput, type EditionEntry } from './derive-site.js';
+export type { EditionPart } from './edition-parts.js';
 export { siteSettings, DEFAULT_SITE_DIR, type SiteSettings } from './site-settings.js';
 export { documentPageUrl, documentPagePath } from './site-urls.js';
 export { readSiteAssets } from './site-assets.js';

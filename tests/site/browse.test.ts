@@ -1,8 +1,10 @@
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cable } from '../../src/model/cable.js';
 import { deriveSite, readSiteAssets } from '../../src/site/index.js';
 import { compareSummaries, sortSummaries, summarize, type DocumentSummary } from '../../src/site/document-summary.js';
 import { FACETS, groupBy } from '../../src/site/render/browse-pages.js';
+import { browseValuePath } from '../../src/site/render/browse-paths.js';
 import { decodedSeeds, testSettings, textOf } from './site-fixtures.js';
 
 const seeds = decodedSeeds();
@@ -29,10 +31,13 @@ describe('browse pages, index and sitemap', () => {
     ]);
     const archives = groupBy(FACETS[1]!, summaries);
     expect(archives.find(([a]) => a === 'AVPRF')?.[1].map((d) => d.id)).toEqual(['test-later']);
-    const timeline = textOf(files.get('browse/years.html')!);
-    expect(timeline).toMatch(/1965 \(2\)/);
-    expect(timeline).toMatch(/1966 \(1\)/);
-    expect(textOf(files.get('browse/types.html')!)).toMatch(/Report \(\d\)/);
+    // The timeline lists each year with its count and links to the year's own page.
+    const timeline = files.get('browse/years.html')!;
+    expect(textOf(timeline)).toMatch(/1965 2 +1966 1/);
+    expect(timeline).toContain(`href="../${browseValuePath('years', '1965')}"`);
+    expect(textOf(files.get(browseValuePath('years', '1965'))!)).toMatch(/2 documents, oldest first/);
+    expect(textOf(files.get(browseValuePath('years', '1966'))!)).toMatch(/1 document, oldest first/);
+    expect(textOf(files.get('browse/types.html')!)).toMatch(/Report \d/);
   });
 
   it('lists the people, organisations and places of the standOff, without the translators', () => {
@@ -51,7 +56,25 @@ describe('browse pages, index and sitemap', () => {
     const order = [...index.matchAll(/href="documents\/([^"]+)\.html"/g)].map((m) => m[1]);
     expect(order[order.length - 1]).toBe('test-later');
     expect(new Set(order)).toEqual(new Set(corpus.map((c) => c.id)));
-    expect(files.get('browse/years.html')).toContain('href="../documents/test-later.html"');
+    const year = files.get(browseValuePath('years', '1966'))!;
+    expect(year).toContain('href="../../documents/test-later.html"');
+    expect(year).not.toContain('documents/wilson-118686.html');
+  });
+
+  it('links every value shown on a document page or a facet page to a page of the site', () => {
+    const links = [...files].flatMap(([path, content]) =>
+      [...content.matchAll(/href="((?!https?:)[^"#]*browse\/[^"#]+)"/g)].map((m) => posix.normalize(posix.join(posix.dirname(path), m[1]!))),
+    );
+    const facetLinks = links.filter((l) => l.split('/').length === 3);
+    expect(facetLinks.length).toBeGreaterThan(5);
+    for (const link of links) expect(files.has(link), link).toBe(true);
+  });
+
+  it('gives two values that slug alike two pages, and a long name a short file name', () => {
+    expect(browseValuePath('people', 'Zhou Enlai')).not.toBe(browseValuePath('people', 'Zhou En-lai'));
+    expect(browseValuePath('people', 'Zhou Enlai')).toMatch(/^browse\/people\/zhou-enlai-[0-9a-z]+\.html$/);
+    expect(browseValuePath('places', '北京')).toMatch(/^browse\/places\/x-[0-9a-z]+\.html$/);
+    expect(browseValuePath('organisations', 'Ministry '.repeat(40)).length).toBeLessThan(100);
   });
 
   it('writes a sitemap of every page with absolute URLs', () => {

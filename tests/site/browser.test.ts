@@ -6,6 +6,7 @@ import '@citation-js/plugin-bibtex';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
+import { browseValuePath } from '../../src/site/render/browse-paths.js';
 import { freshOutputDir, writeSite } from './built-site.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -167,6 +168,9 @@ describe('the reading edition in Chromium', () => {
     'browse/people.html',
     'browse/organisations.html',
     'browse/places.html',
+    // A value's own page: the documents of a year, and of an archive.
+    browseValuePath('years', '1965'),
+    browseValuePath('archives', 'AVPRF'),
     'search.html',
   ];
   it.each(pages)('%s: no serious or critical axe-core finding', async (path) => {

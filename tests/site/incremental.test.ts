@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cable } from '../../src/model/cable.js';
 import { exportCitations } from '../../src/site/citation/format-citation.js';
-import { deriveDocument, deriveEdition, deriveSite, editionEntry, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
+import { deriveDocument, deriveEdition, deriveSite, editionEntry, editionParts, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
 import { browserCorpus } from './built-site.js';
 import { testSettings } from './site-fixtures.js';
 
@@ -67,5 +68,86 @@ describe('the edition downloads of an empty edition', () => {
     expect(text('edition.csl.json')).toBe(nothing.csl);
     expect(text('edition.bib')).toBe(nothing.bibtex);
     expect(text('edition.ris')).toBe(nothing.ris);
+  });
+});
+
+describe('the edition-wide files keyed by what they are made from', () => {
+  const base = corpus.map((c) => deriveDocument(c, settings));
+  const partsOf = (cables: readonly Cable[]): Map<string, { key: string; content: string }> =>
+    new Map(editionParts(cables.map((c) => editionEntry(deriveDocument(c, settings))), settings, assets).map((p) => [p.path, { key: p.key, content: p.render() }]));
+
+  // Edits a build meets: a corrected title, a new date, a name added or dropped, a document added or removed.
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('title' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 12 }) }),
+    fc.record({ kind: fc.constant('date' as const), at: fc.nat(), year: fc.integer({ min: 1949, max: 1991 }) }),
+    fc.record({ kind: fc.constant('person' as const), at: fc.nat(), name: fc.constantFrom('Zhou Enlai', 'Andrei Gromyko', 'Kim Il Sung') }),
+    fc.record({ kind: fc.constant('drop-names' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('add' as const), at: fc.nat(), id: fc.stringMatching(/^[a-z]{3,8}$/) }),
+  );
+  type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+  const apply = (cables: Cable[], e: Edit): Cable[] => {
+    const i = e.at % cables.length;
+    const c = cables[i]!;
+    const out = [...cables];
+    switch (e.kind) {
+      case 'title':
+        out[i] = { ...c, title: `${c.title ?? c.id} ${e.text}` };
+        break;
+      case 'date':
+        out[i] = { ...c, catalogueDate: { verbatim: `May 1, ${e.year}`, when: `${e.year}-05-01`, origin: 'catalogue' } };
+        break;
+      case 'person':
+        out[i] = { ...c, entities: [...c.entities, { id: `p-${e.name.replace(/\W/g, '')}`, kind: 'person', name: e.name, aliases: [] }] };
+        break;
+      case 'drop-names':
+        out[i] = { ...c, entities: [] };
+        break;
+      case 'remove':
+        if (out.length > 1) out.splice(i, 1);
+        break;
+      case 'add':
+        if (!out.some((d) => d.id === `x-${e.id}`)) out.push({ ...c, id: `x-${e.id}` });
+        break;
+    }
+    return out;
+  };
+
+  it('renders every file as deriveEdition does', () => {
+    const entries = base.map(editionEntry);
+    const rendered = editionParts(entries, settings, assets).map((p) => ({ path: p.path, content: p.render() }));
+    expect(rendered).toEqual(deriveEdition(entries, settings, assets));
+  });
+
+  it('changes a file only when its key changes, over random sequences of edits (property)', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let cables = [...corpus];
+        let before = partsOf(cables);
+        for (const e of edits) {
+          cables = apply(cables, e);
+          const after = partsOf(cables);
+          for (const [path, part] of after) {
+            const old = before.get(path);
+            // The same key must mean the same bytes: a build keeps such a file as it is.
+            if (old !== undefined && old.key === part.key) expect(part.content, `${path} after ${JSON.stringify(e)}`).toBe(old.content);
+          }
+          before = after;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps most files of a one-document title change: only the lists that show the document and the downloads change', () => {
+    const target = corpus[1]!;
+    const before = partsOf(corpus);
+    const after = partsOf(corpus.map((c) => (c.id === target.id ? { ...c, title: `${c.title ?? c.id} (corrected)` } : c)));
+    const rekeyed = [...after].filter(([path, p]) => before.get(path)?.key !== p.key).map(([path]) => path);
+    expect(rekeyed).toContain('index.html');
+    expect(rekeyed).toContain('edition.bib');
+    expect(rekeyed).not.toContain('sitemap.xml');
+    expect(rekeyed).not.toContain('browse/years.html');
+    expect(rekeyed.length).toBeLessThan(after.size / 2);
   });
 });

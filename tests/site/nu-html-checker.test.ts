@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,12 @@ describe('the Nu Html Checker on the site pages', () => {
       'documents/prc-fma-106-01479-08-85-88.html',
       'index.html',
       'search.html',
-      ...['index', 'years', 'archives', 'types', 'people', 'organisations', 'places'].map((p) => `browse/${p}.html`),
+      // Every browse page: the browse index, a page per facet and a page per value.
+      ...readdirSync(join(site, 'browse'), { recursive: true, encoding: 'utf8' })
+        .filter((p) => p.endsWith('.html'))
+        .map((p) => `browse/${p}`),
     ].map((p) => join(site, p));
+    expect(pages.filter((p) => p.includes('/browse/years/')).length).toBeGreaterThan(1);
     const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', timeout: 120_000 });
     if (run.error) throw new Error(`could not run java (Debian package default-jre-headless): ${run.error.message}`);
     const report = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; url: string; message: string }[] };

@@ -2,8 +2,9 @@ import { sortSummaries, type DocumentSummary } from '../document-summary.js';
 import { html, type Html } from '../html.js';
 import type { SiteSettings } from '../site-settings.js';
 import { documentPagePath, relativeUrl } from '../site-urls.js';
-import { browseAnchor } from './browse-anchor.js';
+import { browseValuePath, facetPagePath } from './browse-paths.js';
 import { TextPieces } from '../text-pieces.js';
+import { PartKeys, type EditionPart } from '../edition-parts.js';
 import { pageFrame, renderPage } from './layout.js';
 
 /** One way of grouping the documents, and the page it is shown on. */
@@ -90,8 +91,9 @@ export class ListItems {
   }
 }
 
-function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: [string, DocumentSummary[]][], settings: SiteSettings, items: ListItems): string {
-  const path = `browse/${facet.slug}.html`;
+/** A facet's values with their counts, each linking to its own page; the timeline draws a bar a year. */
+function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: readonly [string, DocumentSummary[]][], settings: SiteSettings): string {
+  const path = facetPagePath(facet.slug);
   const max = Math.max(1, ...groups.map(([, docs]) => docs.length));
   const [before, after] = pageFrame({ path, title: facet.label }, settings);
   const out = new TextPieces();
@@ -106,39 +108,71 @@ function facetPage(facet: Facet, summaries: readonly DocumentSummary[], groups: 
     out.push('<ul class="value-index">');
     for (const [value, docs] of groups) {
       out.push(
-        html`<li><a href="#${browseAnchor(value)}">${value}</a> <span class="count">${docs.length}</span>${
+        html`<li><a href="${relativeUrl(path, browseValuePath(facet.slug, value))}">${value}</a> <span class="count">${docs.length}</span>${
           facet.slug === 'years' ? html`<span class="bar" style="width:${Math.round((docs.length / max) * 100)}%"></span>` : ''
         }</li>`.value,
       );
     }
     out.push('</ul>\n');
-    for (const [value, docs] of groups) {
-      out.push(
-        html`<section class="value" aria-labelledby="${browseAnchor(value)}"><h2 id="${browseAnchor(value)}">${value} <span class="count">(${docs.length})</span></h2><ul class="document-list">`
-          .value,
-      );
-      items.add(out, docs, path);
-      out.push('</ul></section>');
-    }
   }
   out.push(after);
+  return out.text();
+}
+
+/** The documents with one value of a facet, in list order. */
+function valuePage(facet: Facet, value: string, docs: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): string {
+  const path = browseValuePath(facet.slug, value);
+  const [before, after] = pageFrame({ path, title: `${value} · ${facet.label}` }, settings);
+  const out = new TextPieces();
+  out.push(
+    before,
+    html`<h1>${value}</h1>
+<p>${docs.length} ${docs.length === 1 ? 'document' : 'documents'}, oldest first. <a href="${relativeUrl(path, facetPagePath(facet.slug))}">${facet.label}</a>: every value with its count.</p>
+<ul class="document-list">`.value,
+  );
+  items.add(out, docs, path);
+  out.push('</ul>', after);
   return out.text();
 }
 
 function browseIndex(counts: readonly number[], settings: SiteSettings): string {
   const path = 'browse/index.html';
   const main = html`<h1>Browse the edition</h1><ul class="facet-list">${FACETS.map(
-    (f, i) => html`<li><a href="${relativeUrl(path, `browse/${f.slug}.html`)}">${f.label}</a> <span class="count">${counts[i]}</span></li>`,
+    (f, i) => html`<li><a href="${relativeUrl(path, facetPagePath(f.slug))}">${f.label}</a> <span class="count">${counts[i]}</span></li>`,
   )}</ul>`;
   return renderPage({ path, title: 'Browse', main }, settings);
 }
 
-/** browse/index.html and one page per facet, made from the summaries alone, `sorted` in list order (`sortSummaries`). */
-export function renderBrowsePages(sorted: readonly DocumentSummary[], settings: SiteSettings, items: ListItems): { path: string; content: string }[] {
-  // Grouped once per facet: both the facet's page and the browse index use the groups.
-  const groups = FACETS.map((f) => groupBy(f, sorted, true));
+/** Each facet's values with the documents of each, `sorted` in list order (`sortSummaries`): the browse pages and the sitemap use them. */
+export function facetGroups(sorted: readonly DocumentSummary[]): [string, DocumentSummary[]][][] {
+  return FACETS.map((f) => groupBy(f, sorted, true));
+}
+
+/** browse/index.html, a page per facet listing its values, and a page per value listing its documents; each keyed by what it shows. */
+export function browseParts(
+  sorted: readonly DocumentSummary[],
+  groups: readonly [string, DocumentSummary[]][][],
+  settings: SiteSettings,
+  items: ListItems,
+  keys: PartKeys,
+): EditionPart[] {
+  const counts = groups.map((g) => g.length);
   return [
-    { path: 'browse/index.html', content: browseIndex(groups.map((g) => g.length), settings) },
-    ...FACETS.map((f, i) => ({ path: `browse/${f.slug}.html`, content: facetPage(f, sorted, groups[i]!, settings, items) })),
+    { path: 'browse/index.html', key: PartKeys.of(['browse', counts]), render: () => browseIndex(counts, settings) },
+    ...FACETS.flatMap((f, i) => {
+      const facetGroups = groups[i]!;
+      return [
+        {
+          path: facetPagePath(f.slug),
+          key: PartKeys.of([f.slug, sorted.length, facetGroups.map(([value, docs]) => [value, docs.length])]),
+          render: () => facetPage(f, sorted, facetGroups, settings),
+        },
+        ...facetGroups.map(([value, docs]) => ({
+          path: browseValuePath(f.slug, value),
+          key: keys.list(JSON.stringify([f.slug, value]), docs),
+          render: () => valuePage(f, value, docs, settings, items),
+        })),
+      ];
+    }),
   ];
 }

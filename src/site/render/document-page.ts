@@ -11,7 +11,7 @@ import { renderViewToggle } from './editorial-legend.js';
 import { renderPage } from './layout.js';
 import { renderProvenanceSection } from './provenance-section.js';
 import { renderBody } from './render-blocks.js';
-import { browseAnchor } from './browse-anchor.js';
+import { browseValuePath } from './browse-paths.js';
 
 function citationSection(cable: Cable, citation: FormattedCitation, path: string): Html {
   const link = (format: 'csl' | 'bibtex' | 'ris', label: string, type: string): Html =>
@@ -45,7 +45,7 @@ function entitiesSection(cable: Cable, summary: DocumentSummary, path: string): 
   void entitiesOf;
   return html`<section class="entities" aria-labelledby="entities-heading"><h2 id="entities-heading">Named in this document</h2>${shown.map(
     ([label, page, names]) =>
-      html`<h3>${label}</h3><ul class="inline-list">${names.map((n) => html`<li><a href="${relativeUrl(path, `browse/${page}.html`)}#${browseAnchor(n)}">${n}</a></li>`)}</ul>`,
+      html`<h3>${label}</h3><ul class="inline-list">${names.map((n) => html`<li><a href="${relativeUrl(path, browseValuePath(page, n))}">${n}</a></li>`)}</ul>`,
   )}</section>`;
 }
 

@@ -35,8 +35,8 @@ export function renderSearchPage(settings: SiteSettings): string {
   return renderPage({ path, title: 'Search', main, head }, settings);
 }
 
-/** Every page of the site, by absolute URL; the documents `sorted` in list order (`sortSummaries`). */
-export function renderSitemap(sorted: readonly DocumentSummary[], settings: SiteSettings): string {
+/** Every page of the site, by absolute URL; the documents `sorted` in list order (`sortSummaries`), then the browse pages. */
+export function renderSitemap(sorted: readonly DocumentSummary[], browsePages: readonly string[], settings: SiteSettings): string {
   const out = new TextPieces();
   out.push(`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -45,7 +45,7 @@ export function renderSitemap(sorted: readonly DocumentSummary[], settings: Site
   const site = escapeHtml(siteUrl(settings));
   const url = (p: string): string => `  <url><loc>${site}${escapeHtml(encodePath(p))}</loc></url>`;
   out.push(url('index.html'));
-  for (const p of ['search.html', 'browse/index.html', ...FACETS.map((f) => `browse/${f.slug}.html`)]) out.push(`\n${url(p)}`);
+  for (const p of ['search.html', ...browsePages]) out.push(`\n${url(p)}`);
   for (const s of sorted) out.push(`\n${url(documentPagePath(s.id))}`);
   out.push('\n</urlset>\n');
   return out.text();

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { EditionEntry } from './derive-site.js';
+import type { DocumentSummary } from './document-summary.js';
+
+/**
+ * One edition-wide file of the site, named by what it is made from: `key` changes exactly when
+ * the file's inputs change (the settings and the tool aside, which the build keys apart), and
+ * `render` makes it. A build keeps the files whose keys hold and renders only the others, so a
+ * one-document change re-makes the pages that list that document, not every list of the edition.
+ */
+export interface EditionPart {
+  path: string;
+  key: string;
+  render(): string;
+}
+
+/** What every edition-wide file may use of a document's entry, hashed once when the entry is made. */
+export function entryDigest(entry: Omit<EditionEntry, 'digest' | 'citation'>): string {
+  return createHash('sha256').update(JSON.stringify([entry.summary, entry.cslJson, entry.bibtex, entry.ris, entry.listItem ?? null])).digest('hex');
+}
+
+/** Keys made from the entries' digests: a label (what the file is), then each listed document's digest in list order. */
+export class PartKeys {
+  private readonly digests = new Map<DocumentSummary, string>();
+
+  constructor(entries: readonly EditionEntry[]) {
+    // An entry kept by an earlier version may carry no digest: it is made here.
+    for (const e of entries) this.digests.set(e.summary, typeof e.digest === 'string' ? e.digest : entryDigest(e));
+  }
+
+  /** The key of a file listing `documents` (in that order) under `label`. */
+  list(label: string, documents: readonly DocumentSummary[]): string {
+    const hash = createHash('sha256').update(JSON.stringify(label));
+    // Every listed summary is one of the entries': lists are made from them.
+    for (const d of documents) hash.update(this.digests.get(d)!);
+    return hash.digest('hex');
+  }
+
+  /** The key of a file made from plain values (counts, paths, ids). */
+  static of(value: unknown): string {
+    return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  }
+}
