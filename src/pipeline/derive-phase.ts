@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sha256Hex, toPortableRelative } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
-import type { OutputFile, StageContext } from '../stage/index.js';
+import type { DerivedStage, OutputFile, StageContext } from '../stage/index.js';
 import type { DocumentJobResult } from './document-job.js';
 import { outputLedgerPath, readOutputLedgerChecked, reconcileOutputs, type LedgerRead } from './output-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
@@ -193,35 +193,88 @@ export class Deriver {
     const { deps } = this.ctx.options;
     const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     deps.stages.forEach((stage, s) => {
-      if (!stage.corpus || this.failedStages.has(s)) return;
+      if ((!stage.corpus && !stage.corpusParts) || this.failedStages.has(s)) return;
       const list = sorted.filter((d) => d.summaries[stage.name] !== undefined).map((d) => d.summaries[stage.name]);
-      const key = sha256Hex(JSON.stringify([common, stage.name, list]));
-      const kept = this.ctx.previous.corpus.get(stage.name);
-      if (kept !== undefined && kept.key === key && this.outputsPresent(kept.outputs)) {
-        this.keep(kept.outputs, this.collectionOutputs);
-        this.ctx.globalDiagnostics.push(...kept.diagnostics);
-        this.ctx.next.corpus.set(stage.name, kept);
-        return;
-      }
-      let result: ReturnType<NonNullable<typeof stage.corpus>>;
-      try {
-        result = stage.corpus(list, this.stageCtx);
-      } catch (error) {
-        this.ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on the corpus-wide files`, error));
-        this.complete = false;
-        return;
-      }
-      this.ctx.globalDiagnostics.push(...result.diagnostics);
-      const memo: CorpusMemo = { key, outputs: [], diagnostics: result.diagnostics };
-      for (const file of result.files) {
-        const written = this.write(stage.name, file, this.collectionOutputs, () => {
-          memo.key = '';
-        });
-        if (written) memo.outputs.push(written);
-        else memo.key = '';
-      }
-      this.ctx.next.corpus.set(stage.name, memo);
+      if (stage.corpusParts) this.corpusByParts(stage, list, common);
+      else this.corpusWhole(stage, list, common);
     });
+  }
+
+  /** A corpus step kept whole while no summary changed, else run and all its files written. */
+  private corpusWhole(stage: DerivedStage, list: readonly unknown[], common: string): void {
+    const key = sha256Hex(JSON.stringify([common, stage.name, list]));
+    const kept = this.ctx.previous.corpus.get(stage.name);
+    if (kept !== undefined && kept.key === key && this.outputsPresent(kept.outputs)) {
+      this.keep(kept.outputs, this.collectionOutputs);
+      this.ctx.globalDiagnostics.push(...kept.diagnostics);
+      this.ctx.next.corpus.set(stage.name, kept);
+      return;
+    }
+    const result = this.runCorpusStep(stage, () => stage.corpus!(list, this.stageCtx));
+    if (result === undefined) return;
+    const memo: CorpusMemo = { key, outputs: [], diagnostics: result.diagnostics };
+    for (const file of result.files) {
+      const written = this.write(stage.name, file, this.collectionOutputs, () => {
+        memo.key = '';
+      });
+      if (written) memo.outputs.push(written);
+      else memo.key = '';
+    }
+    this.ctx.next.corpus.set(stage.name, memo);
+  }
+
+  /**
+   * A corpus step file by file: a file whose key (with the settings and tool) is the one it was
+   * last written with, and which is still there, is kept; the others are rendered and written.
+   */
+  private corpusByParts(stage: DerivedStage, list: readonly unknown[], common: string): void {
+    const result = this.runCorpusStep(stage, () => stage.corpusParts!(list, this.stageCtx));
+    if (result === undefined) return;
+    const kept = this.ctx.previous.corpus.get(stage.name);
+    const keptByPath = new Map<string, [[string, string], string]>();
+    kept?.outputs.forEach((output, i) => {
+      const partKey = kept.partKeys?.[i];
+      if (partKey !== undefined && partKey !== '') keptByPath.set(output[0], [output, partKey]);
+    });
+    const { outputDir } = this.ctx.options.config;
+    const memo: CorpusMemo = { key: '', outputs: [], partKeys: [], diagnostics: result.diagnostics };
+    let keptAll = kept !== undefined && kept.outputs.length === result.parts.length;
+    for (const part of result.parts) {
+      const partKey = sha256Hex(`${common}\n${stage.name}\n${part.key}`);
+      const full = isPlainOutputPath(part.path) ? undefined : resolveOutputPath(outputDir, part.path);
+      const before = keptByPath.get(full === undefined ? part.path : toPortableRelative(outputDir, full));
+      if (before !== undefined && before[1] === partKey && this.outputsPresent([before[0]])) {
+        this.keep([before[0]], this.collectionOutputs);
+        memo.outputs.push(before[0]);
+        memo.partKeys!.push(partKey);
+        continue;
+      }
+      keptAll = false;
+      const at = memo.outputs.length;
+      const written = this.write(stage.name, { path: part.path, content: part.render() }, this.collectionOutputs, () => {
+        memo.partKeys![at] = '';
+      });
+      if (written === undefined) continue;
+      memo.outputs.push(written);
+      memo.partKeys!.push(partKey);
+    }
+    // Every file kept, and the same diagnostics: the memo is last run's (the build then knows nothing changed).
+    const same = keptAll && kept !== undefined && JSON.stringify(kept.diagnostics) === JSON.stringify(memo.diagnostics);
+    this.ctx.next.corpus.set(stage.name, same ? kept : memo);
+  }
+
+  /** Runs a stage's corpus step; a throw is the stage's failure, reported, and the run is incomplete. */
+  private runCorpusStep<R extends { diagnostics: Diagnostic[] }>(stage: DerivedStage, step: () => R): R | undefined {
+    let result: R;
+    try {
+      result = step();
+    } catch (error) {
+      this.ctx.globalDiagnostics.push(internalError('build/stage-failed', `the ${stage.name} stage failed on the corpus-wide files`, error));
+      this.complete = false;
+      return undefined;
+    }
+    this.ctx.globalDiagnostics.push(...result.diagnostics);
+    return result;
   }
 
   /** Removes what no stage produced this time and records what was; returns the files not tied to one document. */

@@ -51,6 +51,8 @@ export interface DocumentMemo {
 export interface CorpusMemo {
   key: string;
   outputs: [string, string][];
+  /** For a stage of keyed parts (`corpusParts`): each output's key, by position; '' never matches. */
+  partKeys?: string[];
   diagnostics: Diagnostic[];
 }
 

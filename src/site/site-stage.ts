@@ -1,6 +1,6 @@
 import type { DerivedStage } from '../stage/index.js';
 import { registerChicagoStyle } from './citation/format-citation.js';
-import { deriveDocument, deriveEdition, editionEntry, type EditionEntry } from './derive-site.js';
+import { deriveDocument, editionEntry, editionParts, type EditionEntry } from './derive-site.js';
 import { readSiteAssets, type SiteAssets } from './site-assets.js';
 import { siteSettings } from './site-settings.js';
 
@@ -28,9 +28,9 @@ export const siteStage: DerivedStage<EditionEntry> = {
     const output = deriveDocument(doc.cable, settings, doc.previousSummary);
     return { files: output.files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: editionEntry(output) };
   },
-  corpus(summaries, ctx) {
+  corpusParts(summaries, ctx) {
     const settings = siteSettings(ctx.config);
-    const files = deriveEdition(summaries, settings, shippedAssets()).map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content }));
-    return { files, diagnostics: [] };
+    const parts = editionParts(summaries, settings, shippedAssets()).map((p) => ({ path: `${settings.siteDir}/${p.path}`, key: p.key, render: () => p.render() }));
+    return { parts, diagnostics: [] };
   },
 };

@@ -1,3 +1,3 @@
-export type { DecodedCable, StageDocument, OutputFile, StageResult, DocumentResult, StageContext, DerivedStage } from './stage.js';
+export type { DecodedCable, StageDocument, OutputFile, StageResult, DocumentResult, StageContext, DerivedStage, CorpusPart, CorpusPartsResult } from './stage.js';
 export type { PageImage, AuthorityPlace } from './assets.js';
 export { runStage } from './run-stage.js';

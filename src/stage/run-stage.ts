@@ -13,13 +13,21 @@ export function runStage<S>(stage: DerivedStage<S>, docs: readonly StageDocument
     result.diagnostics.push(...out.diagnostics);
     if (out.summary !== undefined) summaries.push({ id: doc.cable.id, summary: out.summary });
   }
+  summaries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (stage.corpus) {
-    summaries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const out = stage.corpus(
       summaries.map((s) => s.summary),
       ctx,
     );
     result.files.push(...out.files);
+    result.diagnostics.push(...out.diagnostics);
+  }
+  if (stage.corpusParts) {
+    const out = stage.corpusParts(
+      summaries.map((s) => s.summary),
+      ctx,
+    );
+    result.files.push(...out.parts.map((part) => ({ path: part.path, content: part.render() })));
     result.diagnostics.push(...out.diagnostics);
   }
   return result;

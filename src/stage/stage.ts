@@ -66,4 +66,23 @@ export interface DerivedStage<Summary = unknown> {
   document(doc: StageDocument, ctx: StageContext): DocumentResult<Summary>;
   /** Summaries arrive sorted by document id, one per document that gave one. */
   corpus?(summaries: readonly Summary[], ctx: StageContext): StageResult;
+  /**
+   * Instead of `corpus`, for a stage with many corpus-wide files each made from a few documents
+   * (a site's browse pages): the files named by what they are made from and rendered on request.
+   * The pipeline renders only the files whose key changed since it last wrote them (or that are
+   * missing) and keeps the rest, so one changed document costs the files that show it.
+   */
+  corpusParts?(summaries: readonly Summary[], ctx: StageContext): CorpusPartsResult;
+}
+
+/** A corpus-wide file with the key of its inputs (settings and tool aside: the pipeline adds those). */
+export interface CorpusPart {
+  path: string;
+  key: string;
+  render(): string;
+}
+
+export interface CorpusPartsResult {
+  parts: CorpusPart[];
+  diagnostics: Diagnostic[];
 }

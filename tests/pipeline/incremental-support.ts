@@ -26,6 +26,40 @@ export const titlesStage: DerivedStage<{ id: string; title: string }> = {
   },
 };
 
+/** Paths of the keyed corpus files the initials stage rendered (cleared by the tests that read it). */
+export const renderedParts: string[] = [];
+
+/** A stage of keyed corpus parts: a file per initial of the titles, and an index of the initials. */
+export const initialsStage: DerivedStage<{ id: string; title: string }> = {
+  name: 'initials',
+  document({ cable }) {
+    return { files: [], diagnostics: [], summary: { id: cable.id, title: cable.title ?? '' } };
+  },
+  corpusParts(summaries, { config }) {
+    const byInitial = new Map<string, { id: string; title: string }[]>();
+    for (const s of summaries) {
+      const initial = (s.title.slice(0, 1) || '_').charCodeAt(0).toString();
+      byInitial.set(initial, [...(byInitial.get(initial) ?? []), s]);
+    }
+    const part = (path: string, key: unknown, content: () => string) => ({
+      path,
+      key: JSON.stringify(key),
+      render: () => {
+        renderedParts.push(path);
+        return content();
+      },
+    });
+    return {
+      parts: [
+        // The publisher is a setting: the pipeline keys it apart, so it is left out of the key but shown.
+        part('initials/index.txt', [...byInitial.keys()], () => `${config.publisher}\n${[...byInitial.keys()].join('\n')}\n`),
+        ...[...byInitial].map(([initial, docs]) => part(`initials/${initial}.txt`, docs, () => docs.map((d) => `${d.id} ${d.title}`).join('\n') + '\n')),
+      ],
+      diagnostics: [],
+    };
+  },
+};
+
 /** How often each piece of per-document work ran: what an incremental build must not redo. */
 export interface WorkCounts {
   ingest: string[];
@@ -58,7 +92,7 @@ export function countingDeps(counts: WorkCounts): BuildDeps {
       counts.validate.push(file ?? '');
       return xml.includes('<broken/>') ? [{ code: 'tei/schema', severity: 'error', message: 'broken', line: 2, ...(file ? { file } : {}) }] : [];
     },
-    stages: [counted(listingStage), counted(titlesStage) as DerivedStage],
+    stages: [counted(listingStage), counted(titlesStage) as DerivedStage, initialsStage as DerivedStage],
   };
 }
 

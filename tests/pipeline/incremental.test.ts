@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DerivedStage } from '../../src/stage/index.js';
-import { countingDeps, makeEdition, noCounts, titlesStage, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
+import { countingDeps, makeEdition, noCounts, renderedParts, titlesStage, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
 
 let ed: Edition;
 let counts: WorkCounts;
@@ -157,6 +157,36 @@ describe('incremental build', () => {
     await build();
     expect(counts.derive).toEqual([]);
     expect(treeBytes(ed.root, ['output']).get('output/listing/doc-c.txt')).toBe(before.get('output/listing/doc-c.txt'));
+  });
+});
+
+describe('a stage of keyed corpus parts', () => {
+  const rendered = async (change: () => void, options: Parameters<typeof build>[0] = {}): Promise<string[]> => {
+    change();
+    renderedParts.length = 0;
+    await build(options);
+    return [...renderedParts].sort();
+  };
+  const initial = (title: string): string => `initials/${title.charCodeAt(0)}.txt`;
+
+  it('renders only the files whose key changed, keeps the rest, and makes a deleted one again', async () => {
+    expect(readFileSync(join(ed.config.outputDir, initial('Bravo')), 'utf8')).toBe('doc-b Bravo WARN\n');
+    expect(await rendered(() => undefined)).toEqual([]);
+    // doc-b moves from B to Z: Z's file and the index of initials are made, B's goes; A and C are kept.
+    expect(await rendered(() => ed.page('b.txt', 'id: doc-b\nZulu'))).toEqual([initial('Zulu'), 'initials/index.txt'].sort());
+    expect(readdirSync(join(ed.config.outputDir, 'initials')).sort()).toEqual(['65.txt', '67.txt', '90.txt', 'index.txt']);
+    // Same initial, another title: that file only.
+    expect(await rendered(() => ed.page('a.txt', 'id: doc-a\nAnother'))).toEqual([initial('A')]);
+    expect(readFileSync(join(ed.config.outputDir, initial('A')), 'utf8')).toBe('doc-a Another\n');
+    expect(await rendered(() => rmSync(join(ed.config.outputDir, initial('Charlie'))))).toEqual([initial('Charlie')]);
+    expect(readFileSync(join(ed.config.outputDir, initial('Charlie')), 'utf8')).toBe('doc-c Charlie\n');
+  });
+
+  it('renders every file again when a setting or the tool changes', async () => {
+    const all = ['initials/index.txt', initial('Alpha'), initial('Bravo'), initial('Charlie')].sort();
+    expect(await rendered(() => undefined, { publisher: 'Another publisher' })).toEqual(all);
+    expect(readFileSync(join(ed.config.outputDir, 'initials', 'index.txt'), 'utf8')).toMatch(/^Another publisher\n/);
+    expect(await rendered(() => undefined, { publisher: 'Another publisher', tool: 'tool-2' })).toEqual(all);
   });
 });
 
