@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { digestHex } from '../digest.js';
 import type { PackageDocument, PackageFile, PackageSettings } from '../package-input.js';
 import { documentPayload } from '../payload.js';
 import { addVersion } from './add-version.js';
-import { digestHex } from '../digest.js';
 import { OBJECT_DECLARATION, parseInventory, versionNumber, type OcflInventory } from './inventory.js';
 import { objectRootPath } from './storage-layout.js';
 
@@ -95,7 +95,7 @@ function folderProblem(stored: StoredObject, versions: Record<string, unknown>):
   const declaration = stored.read(OBJECT_DECLARATION);
   if (declaration === undefined) return `its folder has no ${OBJECT_DECLARATION} declaration`;
   if (text(declaration) !== `${OBJECT_DECLARATION.slice(2)}\n`) return `${OBJECT_DECLARATION} does not read "${OBJECT_DECLARATION.slice(2)}" and a newline`;
-  const stray = stored.names.find((name) => !ROOT_NAMES.has(name) && !(name in versions));
+  const stray = stored.names.find((name) => !ROOT_NAMES.has(name) && !Object.hasOwn(versions, name));
   if (stray !== undefined) {
     return `its folder holds ${stray}, ${Number.isInteger(versionNumber(stray)) ? 'which inventory.json does not list as a version' : 'which has no place in an OCFL object root'}`;
   }
