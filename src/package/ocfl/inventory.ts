@@ -60,7 +60,6 @@ export function versionNumber(name: string): number {
   return /^v\d+$/.test(name) ? Number(name.slice(1)) : Number.NaN;
 }
 
-
 /**
  * The name of the version after `head`, in its naming convention: v3 → v4, v003 → v004
  * (https://ocfl.io/1.1/spec/#version-directories); undefined when zero-padding leaves no room (v09).
