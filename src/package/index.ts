@@ -9,7 +9,7 @@ export { PACKAGE_FORMATS, type PackageFormat, type Package, type PackageResult }
 export type { PackageDocument, PackageFile, PackageSettings, DerivedRecords } from './package-input.js';
 export { prepareDocument, type RawDocument } from './prepare-document.js';
 export { bagitPackages, editionBag, EDITION_BAG, type BagOptions, type BagSerialization } from './bagit/bagit-packages.js';
-export { ocflUpdates, type OcflObjectUpdate, type ReadInventory } from './ocfl/ocfl-packages.js';
+export { ocflUpdates, type OcflObjectUpdate, type ReadInventory, type StoredObject } from './ocfl/ocfl-packages.js';
 export { storageRootFiles, objectRootPath } from './ocfl/storage-layout.js';
 export { metsPackages, METS_FILE } from './mets/mets-packages.js';
 export { archivematicaPackages } from './archivematica/archivematica-packages.js';

@@ -1,6 +1,6 @@
 /**
- * The part of @ocfl/ocfl-fs (the OCFL JavaScript library, written by others) the read-back test
- * uses; the package ships JavaScript without type declarations.
+ * The part of @ocfl/ocfl-fs (the OCFL JavaScript library, written by others) the read-back tests
+ * use; the package ships JavaScript without type declarations.
  */
 declare module '@ocfl/ocfl-fs' {
   interface OcflFileRef {
@@ -27,6 +27,6 @@ declare module '@ocfl/ocfl-fs' {
     load(): Promise<OcflStorageView>;
     object(id: string): OcflObjectView;
   }
-  const ocfl: { storage(config: { root: string }): OcflStorageView };
+  const ocfl: { storage(config: { root: string }): OcflStorageView; object(config: { root: string }): OcflObjectView };
   export default ocfl;
 }

@@ -2,7 +2,6 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import { join } from 'node:path';
 import type { CablekitConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { readFileIfExists } from '../../fs/index.js';
 // The formats' own modules, not the package index: that one also loads the TEI reader and
 // validator, which only the threads that prepare documents need.
 import { archivematicaPackages } from '../../package/archivematica/archivematica-packages.js';
@@ -19,6 +18,7 @@ import type { PackageDocument, PackageSettings } from '../../package/package-inp
 import { SAF_ZIP, safItem, safZipEntries } from '../../package/saf/saf-packages.js';
 import { safeName } from '../../package/safe-name.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
+import { readStoredObject } from './stored-object.js';
 import { PackageWriter } from './write-packages.js';
 
 export interface PackagingOptions {
@@ -207,7 +207,7 @@ export class Packager {
     const { writer } = this;
     const diagnostics: Diagnostic[] = [];
     for (const doc of docs) {
-      const result = ocflUpdates([doc], this.settings, (objectRoot) => readFileIfExists(join(writer.target('ocfl', objectRoot), 'inventory.json'))?.toString('utf8'));
+      const result = ocflUpdates([doc], this.settings, (objectRoot) => readStoredObject(writer.target('ocfl', objectRoot)));
       diagnostics.push(...result.diagnostics);
       for (const update of result.updates) {
         if (update.version === undefined) writer.unchanged += 1;

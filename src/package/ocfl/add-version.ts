@@ -1,7 +1,7 @@
 import { digestHex } from '../digest.js';
 import type { PackageFile } from '../package-input.js';
 import { utf8 } from '../text-bytes.js';
-import { INVENTORY_TYPE, serializeInventory, versionNumber, type OcflInventory } from './inventory.js';
+import { INVENTORY_TYPE, nextVersionName, OBJECT_DECLARATION, serializeInventory, type OcflInventory } from './inventory.js';
 
 export interface VersionInfo {
   created: string;
@@ -24,17 +24,21 @@ export interface ObjectUpdate {
  * root and in the new version folder.
  */
 export function addVersion(id: string, previous: OcflInventory | undefined, files: readonly PackageFile[], info: VersionInfo): ObjectUpdate {
+  // Others may write digests in upper case: content already held keeps the manifest's spelling.
+  const held = new Map(Object.keys(previous?.manifest ?? {}).map((digest) => [digest.toLowerCase(), digest]));
   const state: Record<string, string[]> = {};
   const byDigest = new Map<string, PackageFile>();
   for (const file of files) {
-    const digest = digestHex('sha512', file.bytes);
+    const hex = digestHex('sha512', file.bytes);
+    const digest = held.get(hex) ?? hex;
     (state[digest] ??= []).push(file.path);
     byDigest.set(digest, file);
   }
   const headState = previous ? previous.versions[previous.head]?.state : undefined;
   if (headState && sameState(headState, state)) return { files: [] };
 
-  const version = previous ? `v${versionNumber(previous.head) + 1}` : 'v1';
+  // parseInventory has made sure a padded head leaves room for one more.
+  const version = previous ? (nextVersionName(previous.head) as string) : 'v1';
   const manifest: Record<string, string[]> = { ...(previous?.manifest ?? {}) };
   const content: PackageFile[] = [];
   for (const [digest, file] of byDigest) {
@@ -48,6 +52,8 @@ export function addVersion(id: string, previous: OcflInventory | undefined, file
     type: INVENTORY_TYPE,
     digestAlgorithm: 'sha512',
     head: version,
+    ...(previous?.contentDirectory !== undefined ? { contentDirectory: previous.contentDirectory } : {}),
+    ...(previous?.fixity !== undefined ? { fixity: previous.fixity } : {}),
     manifest,
     versions: {
       ...(previous?.versions ?? {}),
@@ -64,7 +70,7 @@ export function addVersion(id: string, previous: OcflInventory | undefined, file
       { path: `${version}/inventory.json.sha512`, bytes: sidecar },
       { path: 'inventory.json', bytes: text },
       { path: 'inventory.json.sha512', bytes: sidecar },
-      ...(previous ? [] : [{ path: '0=ocfl_object_1.1', bytes: utf8('ocfl_object_1.1\n') }]),
+      ...(previous ? [] : [{ path: OBJECT_DECLARATION, bytes: utf8(`${OBJECT_DECLARATION.slice(2)}\n`) }]),
     ],
   };
 }
