@@ -250,8 +250,11 @@ export class Deriver {
         continue;
       }
       keptAll = false;
+      // Rendered here, after the step returned: a throw is still the stage's failure, not the build's.
+      const content = this.runCorpusStep(stage, () => ({ content: part.render(), diagnostics: [] }))?.content;
+      if (content === undefined) continue;
       const at = memo.outputs.length;
-      const written = this.write(stage.name, { path: part.path, content: part.render() }, this.collectionOutputs, () => {
+      const written = this.write(stage.name, { path: part.path, content }, this.collectionOutputs, () => {
         memo.partKeys![at] = '';
       });
       if (written === undefined) continue;

@@ -182,6 +182,27 @@ describe('a stage of keyed corpus parts', () => {
     expect(readFileSync(join(ed.config.outputDir, initial('Charlie')), 'utf8')).toBe('doc-c Charlie\n');
   });
 
+  it('reports a file that fails to render as the stage failing, and still writes the others', async () => {
+    const failing: DerivedStage<string> = {
+      name: 'fragile',
+      document: ({ cable }) => ({ files: [], diagnostics: [], summary: cable.id }),
+      corpusParts: (ids) => ({
+        parts: ids.map((id) => ({
+          path: `fragile/${id}.txt`,
+          key: id,
+          render: () => {
+            if (id === 'doc-b') throw new Error('a template fault');
+            return `${id}\n`;
+          },
+        })),
+        diagnostics: [],
+      }),
+    };
+    const report = await ed.build({ deps: { ...countingDeps(noCounts()), stages: [failing as DerivedStage] } });
+    expect(report.diagnostics.map((d) => d.code)).toContain('build/stage-failed');
+    expect(readdirSync(join(ed.config.outputDir, 'fragile')).sort()).toEqual(['doc-a.txt', 'doc-c.txt']);
+  });
+
   it('renders every file again when a setting or the tool changes', async () => {
     const all = ['initials/index.txt', initial('Alpha'), initial('Bravo'), initial('Charlie')].sort();
     expect(await rendered(() => undefined, { publisher: 'Another publisher' })).toEqual(all);
