@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG } from '../src/config/config.js';
+import { summaryDigest } from '../src/stage/index.js';
 import { stagedWriter, type StagedWriter } from '../src/fs/index.js';
 import type { Cable } from '../src/model/cable.js';
 import { buildSearchIndex, deriveDocument, deriveEdition, editionEntry, editionParts, readSiteAssets, siteSettings, wholeSitePlan, type EditionEntry, type SiteFile } from '../src/site/index.js';
@@ -202,7 +203,9 @@ export async function runSiteBenchOnDecoded(decoded: readonly Cable[], workDir: 
 
     // One document changed (a corrected title): only its files and the edition-wide files whose
     // keys changed are made again, as the build's corpus step does with the keys it kept.
-    const keptKeys = new Map(editionParts(entries, settings, assets).map((p) => [p.path, p.key]));
+    // The entries' digests, as the build takes them when each document is derived (in its workers).
+    const digests = entries.map((e) => summaryDigest(e));
+    const keptKeys = new Map(editionParts(entries, settings, assets, digests).map((p) => [p.path, p.key]));
     const index = Math.floor(decoded.length / 2);
     const changed: Cable = { ...decoded[index]!, title: `${decoded[index]!.title ?? decoded[index]!.id} (corrected)` };
     const changeWriter = new SiteWriter(siteDir, staging);
@@ -211,8 +214,9 @@ export async function runSiteBenchOnDecoded(decoded: readonly Cable[], workDir: 
     const changeStarted = process.hrtime.bigint();
     const redone = deriveDocument(changed, settings, entries[index]);
     const kept = entries.map((e, i) => (i === index ? editionEntry(redone) : e));
+    const keptDigests = digests.map((d, i) => (i === index ? summaryDigest(kept[i]) : d));
     const changeEditionStarted = process.hrtime.bigint();
-    const changedEdition = editionParts(kept, settings, assets)
+    const changedEdition = editionParts(kept, settings, assets, keptDigests)
       .filter((p) => keptKeys.get(p.path) !== p.key)
       .map((p) => ({ path: p.path, content: p.render() }));
     const changeEditionMs = msSince(changeEditionStarted);

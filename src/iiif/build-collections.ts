@@ -52,30 +52,40 @@ export interface CollectionEntry {
   groups: CableGroup[];
 }
 
+/** A collection to make: where it goes, which entries it lists (by position), and how to make it. */
+export interface CollectionPlan {
+  path: string;
+  members: readonly number[];
+  build(): ReferenceCollection;
+}
+
 /** The corpus collection and one collection per group (archive, year, document type). */
-export function buildCollections(
-  entries: readonly CollectionEntry[],
-  config: ManifestConfig,
-  ids: IiifIds,
-): BuiltCollection[] {
+export function buildCollections(entries: readonly CollectionEntry[], config: ManifestConfig, ids: IiifIds): BuiltCollection[] {
+  return collectionPlans(entries, config, ids).map((plan) => ({ path: plan.path, collection: plan.build() }));
+}
+
+/** The same collections, planned: each made only when asked (a build keeps those whose members did not change). */
+export function collectionPlans(entries: readonly CollectionEntry[], config: ManifestConfig, ids: IiifIds): CollectionPlan[] {
   const corpusId = ids.corpusCollection();
-  const corpus = collection(corpusId, config.collectionName, entries.map((e) => e.reference), config);
-  const groups = new Map<string, { group: CableGroup; items: ManifestReference[] }>();
-  for (const { reference, groups: cableGroups } of entries) {
+  const groups = new Map<string, { group: CableGroup; members: number[] }>();
+  entries.forEach(({ groups: cableGroups }, i) => {
     for (const group of cableGroups) {
       const key = `${group.kind}-${group.slug}`;
-      const entry = groups.get(key) ?? { group, items: [] };
-      entry.items.push(reference);
+      const entry = groups.get(key) ?? { group, members: [] };
+      entry.members.push(i);
       groups.set(key, entry);
     }
-  }
+  });
   const partOfCorpus: CollectionReference[] = [{ id: corpusId, type: 'Collection', label: english(config.collectionName) }];
-  const out: BuiltCollection[] = [{ path: outputPaths.corpusCollection(), collection: corpus }];
+  const references = (members: readonly number[]): ManifestReference[] => members.map((i) => entries[i]!.reference);
+  const all = entries.map((_, i) => i);
+  const out: CollectionPlan[] = [{ path: outputPaths.corpusCollection(), members: all, build: () => collection(corpusId, config.collectionName, references(all), config) }];
   for (const key of [...groups.keys()].sort()) {
-    const { group, items } = groups.get(key)!;
+    const { group, members } = groups.get(key)!;
     out.push({
       path: outputPaths.groupCollection(group.kind, group.slug),
-      collection: collection(ids.groupCollection(group.kind, group.slug), group.label, items, config, partOfCorpus),
+      members,
+      build: () => collection(ids.groupCollection(group.kind, group.slug), group.label, references(members), config, partOfCorpus),
     });
   }
   return out;

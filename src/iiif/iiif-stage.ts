@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Manifest } from '@iiif/presentation-3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { outputPaths } from '../edition/layout.js';
 import type { Cable } from '../model/cable.js';
-import type { AuthorityPlace, DerivedStage, OutputFile, PageImage, StageResult } from '../stage/index.js';
-import { buildCollections, manifestReference, type CollectionEntry } from './build-collections.js';
+import type { AuthorityPlace, CorpusPart, DerivedStage, OutputFile, PageImage, StageResult } from '../stage/index.js';
+import { buildCollections, collectionPlans, manifestReference, type CollectionEntry } from './build-collections.js';
 import { buildManifest, type ManifestConfig } from './build-manifest.js';
 import { groupsOf } from './cable-groups.js';
 import { iiifIds, type IiifIds } from './iiif-ids.js';
@@ -61,6 +62,23 @@ export function collectionFiles(entries: readonly CollectionEntry[], config: Man
   return result;
 }
 
+/**
+ * The same collections as keyed parts: each keyed by the digests of the entries it lists (`digests[i]`
+ * is entry i's), and made, serialized and validated only when a build asks for it.
+ */
+export function collectionParts(entries: readonly CollectionEntry[], digests: readonly string[], config: ManifestConfig, ids: IiifIds): CorpusPart[] {
+  return collectionPlans(entries, config, ids).map((plan) => ({
+    path: plan.path,
+    key: createHash('sha256')
+      .update(`${plan.path}\n${plan.members.map((i) => digests[i]).join('')}`)
+      .digest('hex'),
+    render: () => {
+      const collection = plan.build();
+      return { content: stableJson(collection), diagnostics: validateIiif(collection, plan.path) };
+    },
+  }));
+}
+
 /** Every manifest and collection of a corpus held in memory, each validated; pure. */
 export function deriveIiifFiles(cables: readonly Cable[], inputs: IiifInputs): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const ids = iiifIds(inputs.config.baseUrl);
@@ -96,7 +114,7 @@ export const iiifStage: DerivedStage<CollectionEntry> = {
     const { entry, ...result } = manifestFiles(doc.cable, doc.pageImages, ctx.config, iiifIds(ctx.layout.urls), authorityOf(ctx.places));
     return { ...result, summary: entry };
   },
-  corpus(entries, ctx) {
-    return collectionFiles(entries, ctx.config, iiifIds(ctx.layout.urls));
+  corpusParts(entries, ctx, digests) {
+    return { parts: collectionParts(entries, digests, ctx.config, iiifIds(ctx.layout.urls)), diagnostics: [] };
   },
 };

@@ -9,6 +9,7 @@ import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
+import { summaryDigest } from '../stage/index.js';
 import { isPlainOutputPath, resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
 import { folderStamp, folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
@@ -17,6 +18,8 @@ import { folderStamp, folderUnchanged, foldersOf, parentFolder, readFolderStamps
 export interface DerivedDocument {
   outputs: [string, string][];
   summaries: Record<string, unknown>;
+  /** `summaryDigest` of each summary, by stage name. */
+  summaryDigests: Record<string, string>;
   /** False when a stage failed on it: its memo must not be trusted next time. */
   ok: boolean;
   /** Set by the caller: a write that fails later (they end asynchronously) must untrust the memo too. */
@@ -78,7 +81,7 @@ export class Deriver {
   /** A document job's stage outcomes (document-job.ts): its files written, attributed to its report. */
   apply(result: DocumentJobResult, report: DocumentReport): DerivedDocument {
     const { deps } = this.ctx.options;
-    const derived: DerivedDocument = { outputs: [], summaries: {}, ok: true };
+    const derived: DerivedDocument = { outputs: [], summaries: {}, summaryDigests: {}, ok: true };
     for (const outcome of result.stages) {
       const stage = deps.stages[outcome.index];
       if (stage === undefined) continue;
@@ -95,7 +98,10 @@ export class Deriver {
         if (written) derived.outputs.push(written);
         else derived.ok = false;
       }
-      if (outcome.summary !== undefined) derived.summaries[stage.name] = outcome.summary;
+      if (outcome.summary !== undefined) {
+        derived.summaries[stage.name] = outcome.summary;
+        derived.summaryDigests[stage.name] = outcome.summaryDigest ?? summaryDigest(outcome.summary);
+      }
     }
     return derived;
   }
@@ -194,15 +200,18 @@ export class Deriver {
     const sorted = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     deps.stages.forEach((stage, s) => {
       if ((!stage.corpus && !stage.corpusParts) || this.failedStages.has(s)) return;
-      const list = sorted.filter((d) => d.summaries[stage.name] !== undefined).map((d) => d.summaries[stage.name]);
-      if (stage.corpusParts) this.corpusByParts(stage, list, common);
-      else this.corpusWhole(stage, list, common);
+      const given = sorted.filter((d) => d.summaries[stage.name] !== undefined);
+      const list = given.map((d) => d.summaries[stage.name]);
+      // A memo kept by an earlier version may lack the digests: they are taken here then.
+      const digests = given.map((d) => d.summaryDigests?.[stage.name] ?? summaryDigest(d.summaries[stage.name]));
+      if (stage.corpusParts) this.corpusByParts(stage, list, digests, common);
+      else this.corpusWhole(stage, list, digests, common);
     });
   }
 
   /** A corpus step kept whole while no summary changed, else run and all its files written. */
-  private corpusWhole(stage: DerivedStage, list: readonly unknown[], common: string): void {
-    const key = sha256Hex(JSON.stringify([common, stage.name, list]));
+  private corpusWhole(stage: DerivedStage, list: readonly unknown[], digests: readonly string[], common: string): void {
+    const key = sha256Hex(`${JSON.stringify([common, stage.name])}\n${digests.join('')}`);
     const kept = this.ctx.previous.corpus.get(stage.name);
     if (kept !== undefined && kept.key === key && this.outputsPresent(kept.outputs)) {
       this.keep(kept.outputs, this.collectionOutputs);
@@ -227,39 +236,43 @@ export class Deriver {
    * A corpus step file by file: a file whose key (with the settings and tool) is the one it was
    * last written with, and which is still there, is kept; the others are rendered and written.
    */
-  private corpusByParts(stage: DerivedStage, list: readonly unknown[], common: string): void {
-    const result = this.runCorpusStep(stage, () => stage.corpusParts!(list, this.stageCtx));
+  private corpusByParts(stage: DerivedStage, list: readonly unknown[], digests: readonly string[], common: string): void {
+    const result = this.runCorpusStep(stage, () => stage.corpusParts!(list, this.stageCtx, digests));
     if (result === undefined) return;
     const kept = this.ctx.previous.corpus.get(stage.name);
-    const keptByPath = new Map<string, [[string, string], string]>();
+    const keptByPath = new Map<string, { output: [string, string]; key: string; diagnostics: Diagnostic[] }>();
     kept?.outputs.forEach((output, i) => {
-      const partKey = kept.partKeys?.[i];
-      if (partKey !== undefined && partKey !== '') keptByPath.set(output[0], [output, partKey]);
+      const key = kept.partKeys?.[i];
+      if (key !== undefined && key !== '') keptByPath.set(output[0], { output, key, diagnostics: kept.partDiagnostics?.[i] ?? [] });
     });
     const { outputDir } = this.ctx.options.config;
-    const memo: CorpusMemo = { key: '', outputs: [], partKeys: [], diagnostics: result.diagnostics };
+    const memo: CorpusMemo = { key: '', outputs: [], partKeys: [], partDiagnostics: [], diagnostics: result.diagnostics };
+    const record = (output: [string, string], key: string, diagnostics: Diagnostic[]): number => {
+      memo.outputs.push(output);
+      memo.partKeys!.push(key);
+      memo.partDiagnostics!.push(diagnostics);
+      return memo.outputs.length - 1;
+    };
     let keptAll = kept !== undefined && kept.outputs.length === result.parts.length;
     for (const part of result.parts) {
       const partKey = sha256Hex(`${common}\n${stage.name}\n${part.key}`);
       const full = isPlainOutputPath(part.path) ? undefined : resolveOutputPath(outputDir, part.path);
       const before = keptByPath.get(full === undefined ? part.path : toPortableRelative(outputDir, full));
-      if (before !== undefined && before[1] === partKey && this.outputsPresent([before[0]])) {
-        this.keep([before[0]], this.collectionOutputs);
-        memo.outputs.push(before[0]);
-        memo.partKeys!.push(partKey);
+      if (before !== undefined && before.key === partKey && this.outputsPresent([before.output])) {
+        this.keep([before.output], this.collectionOutputs);
+        this.ctx.globalDiagnostics.push(...before.diagnostics);
+        record(before.output, partKey, before.diagnostics);
         continue;
       }
       keptAll = false;
       // Rendered here, after the step returned: a throw is still the stage's failure, not the build's.
-      const content = this.runCorpusStep(stage, () => ({ content: part.render(), diagnostics: [] }))?.content;
-      if (content === undefined) continue;
-      const at = memo.outputs.length;
-      const written = this.write(stage.name, { path: part.path, content }, this.collectionOutputs, () => {
-        memo.partKeys![at] = '';
+      const rendered = this.runCorpusStep(stage, () => part.render());
+      if (rendered === undefined) continue;
+      let at = -1;
+      const written = this.write(stage.name, { path: part.path, content: rendered.content }, this.collectionOutputs, () => {
+        if (at >= 0) memo.partKeys![at] = '';
       });
-      if (written === undefined) continue;
-      memo.outputs.push(written);
-      memo.partKeys!.push(partKey);
+      if (written !== undefined) at = record(written, partKey, rendered.diagnostics);
     }
     // Every file kept, and the same diagnostics: the memo is last run's (the build then knows nothing changed).
     const same = keptAll && kept !== undefined && JSON.stringify(kept.diagnostics) === JSON.stringify(memo.diagnostics);

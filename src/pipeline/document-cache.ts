@@ -43,6 +43,8 @@ export interface DocumentMemo {
   outputs: [string, string][];
   /** By stage name: what the stage's corpus step needs of it. */
   summaries: Record<string, unknown>;
+  /** `summaryDigest` of each summary, by stage name (absent in memos of earlier versions). */
+  summaryDigests?: Record<string, string>;
   /** Its OAI-PMH record's id and hash (the whole record is kept beside the memo: DocumentCache.oaiDrafts). */
   oai?: OaiRecordDraft;
 }
@@ -53,6 +55,8 @@ export interface CorpusMemo {
   outputs: [string, string][];
   /** For a stage of keyed parts (`corpusParts`): each output's key, by position; '' never matches. */
   partKeys?: string[];
+  /** And what checking each found, replayed while it is kept. */
+  partDiagnostics?: Diagnostic[][];
   diagnostics: Diagnostic[];
 }
 

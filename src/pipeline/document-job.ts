@@ -1,7 +1,7 @@
 import type { CablekitConfig } from '../config/config.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { teiTextFromBytes } from '../tei/index.js';
-import type { OutputFile, StageContext, StageDocument } from '../stage/index.js';
+import { summaryDigest, type OutputFile, type StageContext, type StageDocument } from '../stage/index.js';
 import { internalError } from './build-context.js';
 import type { BuildDeps, OaiRecordDraft } from './build-deps.js';
 import { readPageImages } from './read-assets.js';
@@ -30,6 +30,8 @@ export interface StageOutcome {
   diagnostics: Diagnostic[];
   files: OutputFile[];
   summary?: unknown;
+  /** `summaryDigest` of the summary, taken in the worker that made it. */
+  summaryDigest?: string;
   /** The stage threw: reported as build/stage-failed, and its files are not trusted. */
   failure?: Diagnostic;
 }
@@ -100,7 +102,7 @@ function deriveStages(deps: JobDeps, stageCtx: StageContext, doc: StageDocument,
     try {
       const kept = previous?.[stage.name];
       const out = stage.document(kept === undefined ? doc : { ...doc, previousSummary: kept }, stageCtx);
-      outcomes.push({ index, diagnostics: out.diagnostics, files: out.files, ...(out.summary !== undefined ? { summary: out.summary } : {}) });
+      outcomes.push({ index, diagnostics: out.diagnostics, files: out.files, ...(out.summary !== undefined ? { summary: out.summary, summaryDigest: summaryDigest(out.summary) } : {}) });
     } catch (error) {
       outcomes.push({
         index,

@@ -119,6 +119,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
       diagnostics: read.report.diagnostics.slice(before),
       outputs: derived.outputs,
       summaries: derived.summaries,
+      summaryDigests: derived.summaryDigests,
     };
     if (result.oaiFailure !== undefined) {
       read.report.diagnostics.push(result.oaiFailure);

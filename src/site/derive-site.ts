@@ -4,7 +4,7 @@ import { renderCitations, type KeptCitation } from './citation/citation-cache.js
 import { cslExport, joinExports, registerChicagoStyle } from './citation/format-citation.js';
 import { sortSummaries, summarize, type DocumentSummary } from './document-summary.js';
 import { browseParts, facetGroups, ListItems, topListItem } from './render/browse-pages.js';
-import { entryDigest, PartKeys, type EditionPart } from './edition-parts.js';
+import { PartKeys, type EditionPart } from './edition-parts.js';
 import { renderDocumentPage } from './render/document-page.js';
 import { renderIndexPage, renderSearchPage, renderSitemap } from './render/edition-pages.js';
 import type { SiteAssets } from './site-assets.js';
@@ -34,11 +34,7 @@ export interface DocumentOutput {
 }
 
 /** What the edition-wide files are made from, and what a build keeps between runs: plain JSON. */
-export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'> &
-  Partial<Pick<DocumentOutput, 'listItem'>> & {
-    /** `entryDigest` of the rest: the edition-wide files' keys are made from these (absent in entries kept by an earlier version). */
-    digest?: string;
-  };
+export type EditionEntry = Pick<DocumentOutput, 'summary' | 'cslJson' | 'bibtex' | 'ris' | 'citation'> & Partial<Pick<DocumentOutput, 'listItem'>>;
 
 /**
  * A document's page and citation downloads; depends on this cable and the settings only.
@@ -72,7 +68,7 @@ export function deriveDocument(cable: Cable, settings: SiteSettings, previous?: 
 /** The entry the edition-wide files are made from, and the build keeps (a document's output without its files). */
 export function editionEntry(output: DocumentOutput): EditionEntry {
   const { summary, cslJson, bibtex, ris, citation, listItem } = output;
-  return { summary, cslJson, bibtex, ris, citation, listItem, digest: entryDigest({ summary, cslJson, bibtex, ris, listItem }) };
+  return { summary, cslJson, bibtex, ris, citation, listItem };
 }
 
 /** The edition-wide files: index, browse pages, search page, sitemap, whole-edition exports, assets. */
@@ -80,10 +76,13 @@ export function deriveEdition(documents: readonly EditionEntry[], settings: Site
   return editionParts(documents, settings, assets).map((part) => ({ path: part.path, content: part.render() }));
 }
 
-/** The edition-wide files, each with the key of what it is made from, rendered only when asked. */
-export function editionParts(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets): EditionPart[] {
+/**
+ * The edition-wide files, each with the key of what it is made from, rendered only when asked;
+ * `digests[i]` is `summaryDigest(documents[i])` when the caller keeps them (the build does).
+ */
+export function editionParts(documents: readonly EditionEntry[], settings: SiteSettings, assets: SiteAssets, digests?: readonly string[]): EditionPart[] {
+  const keys = new PartKeys(documents, digests);
   const entries = byId(documents);
-  const keys = new PartKeys(entries);
   // Sorted and grouped once for every list; list items rendered once for every list they appear in.
   const sorted = sortSummaries(entries.map((d) => d.summary));
   const groups = facetGroups(sorted);

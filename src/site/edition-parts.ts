@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { summaryDigest } from '../stage/index.js';
 import type { EditionEntry } from './derive-site.js';
 import type { DocumentSummary } from './document-summary.js';
 
@@ -14,18 +15,13 @@ export interface EditionPart {
   render(): string;
 }
 
-/** What every edition-wide file may use of a document's entry, hashed once when the entry is made. */
-export function entryDigest(entry: Omit<EditionEntry, 'digest' | 'citation'>): string {
-  return createHash('sha256').update(JSON.stringify([entry.summary, entry.cslJson, entry.bibtex, entry.ris, entry.listItem ?? null])).digest('hex');
-}
-
 /** Keys made from the entries' digests: a label (what the file is), then each listed document's digest in list order. */
 export class PartKeys {
   private readonly digests = new Map<DocumentSummary, string>();
 
-  constructor(entries: readonly EditionEntry[]) {
-    // An entry kept by an earlier version may carry no digest: it is made here.
-    for (const e of entries) this.digests.set(e.summary, typeof e.digest === 'string' ? e.digest : entryDigest(e));
+  /** `digests[i]` is `summaryDigest(entries[i])`, as the build keeps them; without them they are taken here. */
+  constructor(entries: readonly EditionEntry[], digests?: readonly string[]) {
+    entries.forEach((e, i) => this.digests.set(e.summary, digests?.[i] ?? summaryDigest(e)));
   }
 
   /** The key of a file listing `documents` (in that order) under `label`. */

@@ -28,9 +28,9 @@ export const siteStage: DerivedStage<EditionEntry> = {
     const output = deriveDocument(doc.cable, settings, doc.previousSummary);
     return { files: output.files.map((f) => ({ path: `${settings.siteDir}/${f.path}`, content: f.content })), diagnostics: [], summary: editionEntry(output) };
   },
-  corpusParts(summaries, ctx) {
+  corpusParts(summaries, ctx, digests) {
     const settings = siteSettings(ctx.config);
-    const parts = editionParts(summaries, settings, shippedAssets()).map((p) => ({ path: `${settings.siteDir}/${p.path}`, key: p.key, render: () => p.render() }));
+    const parts = editionParts(summaries, settings, shippedAssets(), digests).map((p) => ({ path: `${settings.siteDir}/${p.path}`, key: p.key, render: () => ({ content: p.render(), diagnostics: [] }) }));
     return { parts, diagnostics: [] };
   },
 };

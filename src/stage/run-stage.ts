@@ -1,3 +1,4 @@
+import { summaryDigest } from './summary-digest.js';
 import type { DerivedStage, StageContext, StageDocument, StageResult } from './stage.js';
 
 /**
@@ -26,9 +27,14 @@ export function runStage<S>(stage: DerivedStage<S>, docs: readonly StageDocument
     const out = stage.corpusParts(
       summaries.map((s) => s.summary),
       ctx,
+      summaries.map((s) => summaryDigest(s.summary)),
     );
-    result.files.push(...out.parts.map((part) => ({ path: part.path, content: part.render() })));
     result.diagnostics.push(...out.diagnostics);
+    for (const part of out.parts) {
+      const rendered = part.render();
+      result.files.push({ path: part.path, content: rendered.content });
+      result.diagnostics.push(...rendered.diagnostics);
+    }
   }
   return result;
 }

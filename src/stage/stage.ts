@@ -71,15 +71,18 @@ export interface DerivedStage<Summary = unknown> {
    * (a site's browse pages): the files named by what they are made from and rendered on request.
    * The pipeline renders only the files whose key changed since it last wrote them (or that are
    * missing) and keeps the rest, so one changed document costs the files that show it.
+   * `digests[i]` is a digest of `summaries[i]`, taken when the document was derived: keys made
+   * from them cost no serializing of the summaries.
    */
-  corpusParts?(summaries: readonly Summary[], ctx: StageContext): CorpusPartsResult;
+  corpusParts?(summaries: readonly Summary[], ctx: StageContext, digests: readonly string[]): CorpusPartsResult;
 }
 
 /** A corpus-wide file with the key of its inputs (settings and tool aside: the pipeline adds those). */
 export interface CorpusPart {
   path: string;
   key: string;
-  render(): string;
+  /** The file, and what checking it found (a kept file's findings are kept with it). */
+  render(): { content: string; diagnostics: Diagnostic[] };
 }
 
 export interface CorpusPartsResult {

@@ -182,6 +182,20 @@ describe('a stage of keyed corpus parts', () => {
     expect(readFileSync(join(ed.config.outputDir, initial('Charlie')), 'utf8')).toBe('doc-c Charlie\n');
   });
 
+  it("reports a kept file's findings again, as the run that made it did", async () => {
+    const codes = (r: Awaited<ReturnType<typeof build>>): string[] => r.diagnostics.map((d) => d.code).filter((c) => c.startsWith('initials/'));
+    renderedParts.length = 0;
+    ed.page('c.txt', 'id: doc-c\nCarl');
+    const made = await build();
+    expect(renderedParts).toEqual(['initials/67.txt']);
+    expect(codes(made)).toEqual(['initials/checked']);
+    renderedParts.length = 0;
+    ed.page('a.txt', 'id: doc-a\nAnother');
+    const kept = await build();
+    expect(renderedParts).toEqual(['initials/65.txt']);
+    expect(codes(kept)).toEqual(['initials/checked']);
+  });
+
   it('reports a file that fails to render as the stage failing, and still writes the others', async () => {
     const failing: DerivedStage<string> = {
       name: 'fragile',
@@ -192,7 +206,7 @@ describe('a stage of keyed corpus parts', () => {
           key: id,
           render: () => {
             if (id === 'doc-b') throw new Error('a template fault');
-            return `${id}\n`;
+            return { content: `${id}\n`, diagnostics: [] };
           },
         })),
         diagnostics: [],
