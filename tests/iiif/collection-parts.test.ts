@@ -5,6 +5,7 @@ import { placeAuthority } from '../../src/iiif/place-authority.js';
 import type { Cable } from '../../src/model/cable.js';
 import { summaryDigest } from '../../src/stage/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
+import { assertHeldKeysKeepBytes } from '../support/held-keys.js';
 import { seedCables } from './seed-cables.js';
 
 /**
@@ -54,22 +55,7 @@ describe('IIIF collections as keyed parts', () => {
   };
 
   it('change a file only when its key changes, over random sequences of edits (property)', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-        let cables = [...base];
-        let before = partsOf(cables);
-        for (const e of edits) {
-          cables = apply(cables, e);
-          const after = partsOf(cables);
-          for (const [path, part] of after) {
-            const old = before.get(path);
-            if (old !== undefined && old.key === part.key) expect(part.content, `${path} after ${JSON.stringify(e)}`).toBe(old.content);
-          }
-          before = after;
-        }
-      }),
-      { numRuns: 40 },
-    );
+    assertHeldKeysKeepBytes(base, edit, apply, partsOf, 40);
   });
 
   it("keep the collections a title change does not touch: only the corpus's and the document's groups' change", () => {

@@ -4,6 +4,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { exportCitations } from '../../src/site/citation/format-citation.js';
 import { deriveDocument, deriveEdition, deriveSite, editionEntry, editionParts, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
 import { browserCorpus } from './built-site.js';
+import { assertHeldKeysKeepBytes } from '../support/held-keys.js';
 import { testSettings } from './site-fixtures.js';
 
 /**
@@ -120,23 +121,7 @@ describe('the edition-wide files keyed by what they are made from', () => {
   });
 
   it('changes a file only when its key changes, over random sequences of edits (property)', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-        let cables = [...corpus];
-        let before = partsOf(cables);
-        for (const e of edits) {
-          cables = apply(cables, e);
-          const after = partsOf(cables);
-          for (const [path, part] of after) {
-            const old = before.get(path);
-            // The same key must mean the same bytes: a build keeps such a file as it is.
-            if (old !== undefined && old.key === part.key) expect(part.content, `${path} after ${JSON.stringify(e)}`).toBe(old.content);
-          }
-          before = after;
-        }
-      }),
-      { numRuns: 60 },
-    );
+    assertHeldKeysKeepBytes(corpus, edit, apply, partsOf, 60);
   });
 
   it('keeps most files of a one-document title change: only the lists that show the document and the downloads change', () => {
