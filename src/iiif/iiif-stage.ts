@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Manifest } from '@iiif/presentation-3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { outputPaths } from '../edition/layout.js';
 import type { Cable } from '../model/cable.js';
-import type { AuthorityPlace, CorpusPart, DerivedStage, OutputFile, PageImage, StageResult } from '../stage/index.js';
+import { digestsKey, type AuthorityPlace, type CorpusPart, type DerivedStage, type OutputFile, type PageImage, type StageResult } from '../stage/index.js';
 import { buildCollections, collectionPlans, manifestReference, type CollectionEntry } from './build-collections.js';
 import { buildManifest, type ManifestConfig } from './build-manifest.js';
 import { groupsOf } from './cable-groups.js';
@@ -69,9 +68,7 @@ export function collectionFiles(entries: readonly CollectionEntry[], config: Man
 export function collectionParts(entries: readonly CollectionEntry[], digests: readonly string[], config: ManifestConfig, ids: IiifIds): CorpusPart[] {
   return collectionPlans(entries, config, ids).map((plan) => ({
     path: plan.path,
-    key: createHash('sha256')
-      .update(`${plan.path}\n${plan.members.map((i) => digests[i]).join('')}`)
-      .digest('hex'),
+    key: digestsKey(plan.path, plan.members.map((i) => digests[i]!)),
     render: () => {
       const collection = plan.build();
       return { content: stableJson(collection), diagnostics: validateIiif(collection, plan.path) };

@@ -9,7 +9,7 @@ import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
 import { sameWork, type CorpusMemo, type DocumentMemo } from './document-cache.js';
-import { summaryDigest } from '../stage/index.js';
+import { digestsKey, summaryDigest } from '../stage/index.js';
 import { isPlainOutputPath, resolveOutputPath } from './output-path.js';
 import { readPlaceEntries } from './read-assets.js';
 import { folderStamp, folderUnchanged, foldersOf, parentFolder, readFolderStamps, recordFolderStamps, type FolderStampRecord } from './output-folder-stamps.js';
@@ -211,7 +211,7 @@ export class Deriver {
 
   /** A corpus step kept whole while no summary changed, else run and all its files written. */
   private corpusWhole(stage: DerivedStage, list: readonly unknown[], digests: readonly string[], common: string): void {
-    const key = sha256Hex(`${JSON.stringify([common, stage.name])}\n${digests.join('')}`);
+    const key = digestsKey(`${common}\n${stage.name}`, digests);
     const kept = this.ctx.previous.corpus.get(stage.name);
     if (kept !== undefined && kept.key === key && this.outputsPresent(kept.outputs)) {
       this.keep(kept.outputs, this.collectionOutputs);

@@ -63,7 +63,7 @@ export function topListItem(s: DocumentSummary): string {
 
 /**
  * Each document's list item once per folder depth of the pages listing it (the index at the top,
- * every browse page in browse/), not once per list it appears in: a document named with five
+ * every facet page in browse/, every value page in browse/<facet>/), not once per list it appears in: a document named with five
  * people is listed on the timeline, archive, type and five times on the people page. Items kept
  * in the entries (`topListItem`) are used as they are; others are rendered.
  */
