@@ -8,7 +8,6 @@ import { internalError, newDocumentReport, type BuildContext } from './build-con
 import type { BuildState } from './build-state.js';
 import type { BuildRunner } from './build-runner.js';
 import { plannedWhen } from './plan-tei-write.js';
-import { ingestWith } from './build-jobs.js';
 import { rememberTei, reuseTei } from './tei-reuse.js';
 import {
   ingestPathOf,
@@ -96,7 +95,10 @@ async function ingestOne(ctx: BuildContext, sourceFile: string, report: Ingested
   const ingestPath = ingestPathOf(ctx, sourceFile);
   try {
     const ingested = await runner.run('ingest', { bytes, ingestPath });
-    return takeIngested(report, sourceFile, ingestPath, bytes, ingested, stamp);
+    // Only the claim is kept: every page takes part in settling ids before any is encoded, and
+    // holding every cable until then grew with the corpus (gigabytes at 100,000 pages). A page to
+    // encode is read again then, in the window (readAgain).
+    return takeIngested(report, sourceFile, ingestPath, bytes, ingested, stamp)?.source;
   } catch (error) {
     report.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, report.sourcePath ?? ingestPath));
     return undefined;
@@ -112,7 +114,7 @@ async function encodeOne(
   settings: ReturnType<typeof teiSettingsOf>,
   key: string,
 ): Promise<() => void> {
-  const cable = entry.cable !== undefined ? settledCable({ ...entry, cable: entry.cable }) : readAgain(ctx, entry);
+  const cable = await readAgain(ctx, entry, runner);
   if (cable === undefined) return () => {};
   let encoded: PreEncoded | undefined;
   if (isSafeId(cable.id)) {
@@ -142,15 +144,24 @@ async function encodeOne(
 }
 
 /**
- * A page known from the cache whose TEI must be written after all (its settled id changed, or
- * its TEI was removed): read it again. Its diagnostics were already reported from the cache.
+ * A settled page to encode, read again (its claim was all that was kept of the first read, or it
+ * came from the cache: its TEI must be written after all, because its settled id changed or its
+ * TEI was removed). Its diagnostics were already reported from that read or from the cache; a page
+ * whose bytes changed since is not written.
  */
-function readAgain(ctx: BuildContext, entry: IngestedSource): Cable | undefined {
+async function readAgain(ctx: BuildContext, entry: IngestedSource, runner: BuildRunner): Promise<Cable | undefined> {
   const scratch = newDocumentReport({ sourcePath: entry.report.sourcePath });
   const bytes = readSource(ctx, entry.sourceFile, scratch);
   const ingestPath = ingestPathOf(ctx, entry.sourceFile);
-  const again = bytes === undefined ? undefined : takeIngested(scratch, entry.sourceFile, ingestPath, bytes, ingestWith(ctx.options.deps, ctx.register, bytes, ingestPath), entry.sourceStamp);
-  if (again === undefined || again.sourceSha256 !== entry.sourceSha256) {
+  let again: ReturnType<typeof takeIngested>;
+  if (bytes !== undefined) {
+    try {
+      again = takeIngested(scratch, entry.sourceFile, ingestPath, bytes, await runner.run('ingest', { bytes, ingestPath }), entry.sourceStamp);
+    } catch (error) {
+      scratch.diagnostics.push(internalError('build/internal-error', 'this page could not be processed', error, entry.report.sourcePath ?? ingestPath));
+    }
+  }
+  if (again === undefined || again.source.sourceSha256 !== entry.sourceSha256) {
     entry.report.diagnostics.push(...scratch.diagnostics.filter((d) => d.severity === 'error'));
     if (again !== undefined) {
       entry.report.diagnostics.push({
@@ -163,8 +174,7 @@ function readAgain(ctx: BuildContext, entry: IngestedSource): Cable | undefined 
     }
     return undefined;
   }
-  entry.cable = again.cable;
-  return settledCable({ ...entry, cable: again.cable as Cable });
+  return settledCable(entry, again.cable);
 }
 
 /**

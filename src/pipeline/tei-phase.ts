@@ -58,7 +58,6 @@ export interface IngestedSource {
   id: string;
   /** Why the settled id differs from the claim, when it does. */
   suffixed?: string;
-  cable?: Cable;
   sourceSha256: string;
   textSha256: string;
   /** fileStamp of the page taken before it was read. */
@@ -95,8 +94,8 @@ export function ingestPathOf(ctx: BuildContext, sourceFile: string): string {
 }
 
 /**
- * What ingest gave for a page, as an IngestedSource; undefined when it gave no cable (the report
- * says why). Diagnostics are re-pointed at the project-relative path so editors can open them.
+ * What ingest gave for a page: its claim (an IngestedSource) and its cable; undefined when it gave
+ * no cable (the report says why). Diagnostics are re-pointed at the project-relative path so editors can open them.
  */
 export function takeIngested(
   report: DocumentReport,
@@ -105,7 +104,7 @@ export function takeIngested(
   bytes: Uint8Array,
   ingested: { cable?: Cable; diagnostics: Diagnostic[]; textSha256?: string },
   sourceStamp: string | undefined,
-): IngestedSource | undefined {
+): { source: IngestedSource; cable: Cable } | undefined {
   const sourcePath = report.sourcePath ?? ingestPath;
   const diagnostics = ingested.diagnostics.map((d) => (d.file === ingestPath ? { ...d, file: sourcePath } : d));
   report.diagnostics.push(...diagnostics);
@@ -117,17 +116,17 @@ export function takeIngested(
     return undefined;
   }
   const sourceSha256 = sha256Hex(bytes);
-  return {
+  const source: IngestedSource = {
     report,
     sourceFile,
     claimId: cable.id,
     id: cable.id,
-    cable,
     sourceSha256,
     textSha256: ingested.textSha256 ?? sourceSha256,
     ...(sourceStamp !== undefined ? { sourceStamp } : {}),
     ingestDiagnostics: diagnostics,
   };
+  return { source, cable };
 }
 
 /**
@@ -156,8 +155,7 @@ export function settleSourceIds(ingested: readonly IngestedSource[]): IngestedSo
 }
 
 /** The cable of a settled page, with its settled id. */
-export function settledCable(ingested: IngestedSource & { cable: Cable }): Cable {
-  const { cable } = ingested;
+export function settledCable(ingested: IngestedSource, cable: Cable): Cable {
   return ingested.suffixed !== undefined ? { ...cable, id: ingested.id, idInferred: ingested.suffixed } : cable;
 }
 

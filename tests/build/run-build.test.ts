@@ -114,6 +114,32 @@ describe('runBuild', () => {
     expect(report.documents[0]?.outputs[0]).toEqual({ path: 'tei/doc-a.xml', action: 'written' });
   });
 
+  it('reads a page to encode again rather than holding every cable, and refuses one that changed in between', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    // Ingest rewrites b.txt the first time it reads it: the read before encoding sees other bytes.
+    const deps = fakeDeps([listingStage]);
+    const reads = new Map<string, number>();
+    const ingest = deps.ingest;
+    deps.ingest = (bytes, path, options) => {
+      reads.set(path, (reads.get(path) ?? 0) + 1);
+      if (path === 'b.txt' && reads.get(path) === 1) page('b.txt', 'id: doc-b\nSecond, edited during the build');
+      return ingest(bytes, path, options);
+    };
+    const report = await runBuild({ config, rootDir: root, deps, now: '2026-01-01T00:00:00Z' });
+    // Each page was read twice: once to settle ids, once, in the window, to encode.
+    expect(Object.fromEntries(reads)).toEqual({ 'a.txt': 2, 'b.txt': 2 });
+    const b = report.documents.find((d) => d.sourcePath === 'sources/b.txt');
+    expect(b?.diagnostics.map((d) => d.code)).toContain('build/source-changed-during-build');
+    expect(existsSync(join(config.teiDir, 'doc-b.xml'))).toBe(false);
+    expect(readFileSync(join(config.teiDir, 'doc-a.xml'), 'utf8')).toContain('First');
+    expect(report.summary.errors).toBeGreaterThan(0);
+    // The next build reads the page as it now is.
+    const again = await build();
+    expect(again.summary.errors).toBe(0);
+    expect(readFileSync(join(config.teiDir, 'doc-b.xml'), 'utf8')).toContain('edited during the build');
+  });
+
   it('keeps a hand-edited TEI file, reports the conflict, derives from the edit; --force overwrites', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     await build();
