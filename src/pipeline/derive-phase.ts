@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sha256Hex, toPortableRelative } from '../fs/index.js';
+import { fileStamp, readFileIfExists, sha256Hex, toPortableRelative, writeFileAtomic } from '../fs/index.js';
 import { bookkeepingFiles, editionLayout } from '../edition/layout.js';
 import type { DerivedStage, OutputFile, StageContext } from '../stage/index.js';
 import type { DocumentJobResult } from './document-job.js';
-import { outputLedgerPath, readOutputLedgerChecked, reconcileOutputs, type LedgerRead } from './output-ledger.js';
+import { outputLedgerPath, readOutputLedgerChecked, reconcileByDifference, reconcileOutputs, type LedgerRead } from './output-ledger.js';
+import { SortedLedger } from './sorted-ledger.js';
 import { internalError, type BuildContext } from './build-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocumentReport, OutputRecord } from './build-report.js';
@@ -51,7 +52,7 @@ export class Deriver {
    * first use, since only this run's reconcileOutputs rewrites it. It tells a derived file changed
    * by hand, whether a damaged ledger needs writing anew, and what is stale.
    */
-  private lastLedger: LedgerRead | { error: unknown } | undefined;
+  private lastLedger: FoundLedger | { error: unknown } | undefined;
   /** The outputs ledger as this run left it (set by finish). */
   ledger: ReadonlyMap<string, string> | undefined;
   /**
@@ -293,20 +294,56 @@ export class Deriver {
     return result;
   }
 
-  /** Removes what no stage produced this time and records what was; returns the files not tied to one document. */
+  /**
+   * Removes what no stage produced this time and records what was; returns the files not tied to
+   * one document. The ledger lists exactly this run's outputs when the run is complete and held no
+   * document back: its stamp is then kept (DocumentCache.ledgerStamp), so the next run may patch it
+   * by difference.
+   */
   finish(): OutputRecord[] {
+    const { ctx } = this;
+    const ledgerPath = bookkeepingFiles(ctx.options.config.outputDir).outputLedger;
+    const exact = this.complete && ctx.heldBack.size === 0;
+    const found = this.foundLedger();
     // The same work as last run produces the same files, which that run already reconciled.
-    const ledger = bookkeepingFiles(this.ctx.options.config.outputDir).outputLedger;
     // A damaged ledger is reconciled (and reported) even when nothing else changed.
-    const unchanged = this.complete && sameWork(this.ctx.previous, this.ctx.next) && existsSync(ledger) && !this.ledgerAsFound().damaged;
-    if (unchanged) this.ledger = this.produced;
-    else {
-      const reconciled = reconcileOutputs(this.ctx, this.produced, this.complete, this.ledgerAsFound());
+    const unchanged = this.complete && sameWork(ctx.previous, ctx.next) && existsSync(ledgerPath) && (found.sorted !== undefined || !found.read.damaged);
+    if (unchanged) {
+      this.ledger = this.produced;
+      if (exact) {
+        const listsProduced = found.sorted !== undefined || sameEntries(found.read.ledger, this.produced);
+        if (listsProduced) ctx.next.ledgerStamp = found.sorted !== undefined ? ctx.previous.ledgerStamp : fileStamp(ledgerPath);
+      }
+    } else if (exact && found.sorted !== undefined) {
+      const reconciled = reconcileByDifference(ctx, found.sorted, this.produced, this.claimed.keys(), this.undoneOutputs());
+      if (reconciled.text !== found.sorted.text) writeFileAtomic(ledgerPath, reconciled.text);
+      this.removedAny = reconciled.removed > 0;
+      this.collectionOutputs.push(...reconciled.records);
+      this.ledger = this.produced;
+      ctx.next.ledgerStamp = fileStamp(ledgerPath);
+    } else {
+      const reconciled = reconcileOutputs(ctx, this.produced, this.complete, found.read ?? { ledger: found.sorted.toMap(), damaged: false });
       this.removedAny = reconciled.removed > 0;
       this.collectionOutputs.push(...reconciled.records);
       this.ledger = reconciled.ledger;
+      if (exact) ctx.next.ledgerStamp = fileStamp(ledgerPath);
     }
     return this.collectionOutputs;
+  }
+
+  /**
+   * The outputs of the last run's work that this run did not keep as it was (documents redone or
+   * gone, corpus steps run again), with the sha256 recorded for each: outside them, the last
+   * ledger and this run's outputs agree.
+   */
+  private undoneOutputs(): Map<string, string> {
+    const { previous, next } = this.ctx;
+    const undone = new Map<string, string>();
+    const kept = new Set<unknown>([...next.documents.values(), ...next.corpus.values()]);
+    for (const memo of [...previous.documents.values(), ...previous.corpus.values()]) {
+      if (!kept.has(memo)) for (const [path, sha] of memo.outputs) undone.set(path, sha);
+    }
+    return undone;
   }
 
   private write(stageName: string, file: OutputFile, target: OutputRecord[], onFailure?: () => void): [string, string] | undefined {
@@ -372,10 +409,15 @@ export class Deriver {
     return [relative, sha];
   }
 
-  private readLastLedger(): LedgerRead | { error: unknown } {
+  /**
+   * The ledger as this run found it: as sorted text when it is the one the last run recorded
+   * writing (its stamp), else read whole (and checked). Read once, on first use.
+   */
+  private readLastLedger(): FoundLedger | { error: unknown } {
     if (this.lastLedger === undefined) {
+      const path = outputLedgerPath(this.ctx.options.config.outputDir);
       try {
-        this.lastLedger = readOutputLedgerChecked(outputLedgerPath(this.ctx.options.config.outputDir));
+        this.lastLedger = readFoundLedger(path, this.ctx.previous.ledgerStamp);
       } catch (error) {
         this.lastLedger = { error };
       }
@@ -384,16 +426,17 @@ export class Deriver {
   }
 
   /** The ledger as this run found it; an unreadable one stops reconciling (the build reports it). */
-  private ledgerAsFound(): LedgerRead {
-    const read = this.readLastLedger();
-    if ('error' in read) throw read.error;
-    return read;
+  private foundLedger(): FoundLedger {
+    const found = this.readLastLedger();
+    if ('error' in found) throw found.error;
+    return found;
   }
 
   private recordedSha(relative: string): string | undefined {
-    const read = this.readLastLedger();
+    const found = this.readLastLedger();
     // Unreadable: reconciling the outputs reports it; no edit can be told meanwhile.
-    return 'error' in read ? undefined : read.ledger.get(relative);
+    if ('error' in found) return undefined;
+    return found.sorted !== undefined ? found.sorted.get(relative) : found.read.ledger.get(relative);
   }
 
   /** Waits for every file write issued so far; failed ones are reported (by path, so in a stable order). */
@@ -409,6 +452,26 @@ export class Deriver {
   get writesInFlight(): number {
     return this.ctx.writer.inFlight;
   }
+}
+
+/** The outputs ledger as found: sorted text to patch, or read whole. */
+type FoundLedger = { sorted: SortedLedger; read?: undefined } | { sorted?: undefined; read: LedgerRead };
+
+/** The ledger at `path`, as sorted text when its stamp is `trustedStamp` and its text is as written. */
+function readFoundLedger(path: string, trustedStamp: string | undefined): FoundLedger {
+  const stamp = trustedStamp === undefined ? undefined : fileStamp(path);
+  if (stamp !== undefined && stamp === trustedStamp) {
+    const bytes = readFileIfExists(path);
+    const sorted = bytes === undefined ? undefined : SortedLedger.from(bytes.toString('utf8'));
+    if (sorted !== undefined) return { sorted };
+  }
+  return { read: readOutputLedgerChecked(path) };
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, sha] of a) if (b.get(path) !== sha) return false;
+  return true;
 }
 
 /** The names in a folder, or null when it cannot be listed (missing, not a folder). */

@@ -104,6 +104,8 @@ export function readDocumentCacheDb(path: string, legacyJsonPath: string): Loade
       cache.oaiGeneration = oaiGeneration;
       cache.oaiKept = oaiKept as string[];
     }
+    const ledgerStamp = meta.get('ledger_stamp');
+    if (ledgerStamp !== undefined) cache.ledgerStamp = ledgerStamp;
     db.close();
     db = undefined;
     cache.recordedAtNs = statSync(path, { bigint: true }).mtimeNs;
@@ -158,6 +160,8 @@ export function writeDocumentCacheDb(path: string, next: DocumentCache, stored: 
         unset.run('oai_generation');
         unset.run('oai_kept');
       }
+      if (next.ledgerStamp !== undefined) meta.run('ledger_stamp', next.ledgerStamp);
+      else unset.run('ledger_stamp');
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');

@@ -81,6 +81,12 @@ export interface DocumentCache {
    */
   oaiGeneration?: string;
   oaiKept?: string[];
+  /**
+   * The stamp of the outputs ledger as the last run wrote it, when it lists exactly that run's
+   * outputs (a complete run, no document held back): while the ledger keeps this stamp, the next
+   * run reads it as sorted text and patches it by difference (sorted-ledger.ts).
+   */
+  ledgerStamp?: string;
   /** When the cache file was written (its mtime, ns): stamps of files modified close to it are not trusted. */
   recordedAtNs?: bigint;
 }

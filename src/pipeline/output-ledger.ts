@@ -5,6 +5,7 @@ import { readFileIfExists, sha256Hex, toPortableRelative, writeIfChanged } from 
 import type { BuildContext } from './build-context.js';
 import type { OutputRecord } from './build-report.js';
 import { documentIdOfOutput, resolveOutputPath } from './output-path.js';
+import type { SortedLedger } from './sorted-ledger.js';
 
 /**
  * Output files the build wrote last time, by path relative to the output folder, with their sha256.
@@ -139,9 +140,9 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   const records: OutputRecord[] = [];
   let removed = 0;
   const next = new Map(produced);
-  const ids = new Set(ctx.byId.keys());
   // Outputs of documents held back (invalid TEI) are not produced this run, on purpose: keep them.
   if (ctx.heldBack.size > 0) {
+    const ids = new Set(ctx.byId.keys());
     for (const [path, sha] of previous) {
       if (next.has(path)) continue;
       const owner = documentIdOfOutput(path, ids);
@@ -149,23 +150,7 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
     }
   }
   if (complete) {
-    const currentSha = (path: string): string | undefined => {
-      const full = resolveOutputPath(config.outputDir, path);
-      const bytes = full === undefined ? undefined : readFileIfExists(full);
-      return bytes === undefined ? undefined : sha256Hex(bytes);
-    };
-    for (const path of staleOutputs(previous, next, currentSha)) {
-      const full = resolveOutputPath(config.outputDir, path);
-      if (full === undefined) continue;
-      rmSync(full, { force: true });
-      removed++;
-      removeEmptyParents(dirname(full), resolve(config.outputDir));
-      const record: OutputRecord = { path: toPortableRelative(rootDir, full), action: 'deleted' };
-      const owner = documentIdOfOutput(path, ids);
-      const ownerReport = owner !== undefined ? ctx.byId.get(owner) : undefined;
-      if (ownerReport) ownerReport.outputs.push(record);
-      else records.push(record);
-    }
+    removed = removeOutputs(ctx, staleOutputs(previous, next, (path) => currentSha(config.outputDir, path)), records);
   } else {
     for (const [path, sha] of previous) if (!next.has(path)) next.set(path, sha);
   }
@@ -175,15 +160,80 @@ export function reconcileOutputs(ctx: BuildContext, produced: ReadonlyMap<string
   return { records, ledger: next, removed };
 }
 
+/**
+ * The same reconciling for a complete run with no document held back, by difference, when the
+ * ledger as found is the one the last run wrote listing exactly its outputs (`last`): then every
+ * output of a document or corpus step this run kept is in it as it is, so what may be stale is only
+ * among the outputs of the last run's work this run did not keep (`candidates`, with their
+ * sha256), and what changes are those and the files written (`written`). Returns the new ledger's
+ * text (the caller writes it) and what was removed, as reconcileOutputs does.
+ */
+export function reconcileByDifference(
+  ctx: BuildContext,
+  last: SortedLedger,
+  produced: ReadonlyMap<string, string>,
+  written: Iterable<string>,
+  candidates: ReadonlyMap<string, string>,
+): { text: string; records: OutputRecord[]; removed: number } {
+  const { outputDir } = ctx.options.config;
+  const changes = new Map<string, string | undefined>();
+  const stale: string[] = [];
+  for (const [path, sha] of candidates) {
+    if (produced.has(path)) continue;
+    changes.set(path, undefined);
+    if (currentSha(outputDir, path) === sha) stale.push(path);
+  }
+  for (const path of written) {
+    const sha = produced.get(path);
+    if (sha !== undefined) changes.set(path, sha);
+  }
+  const records: OutputRecord[] = [];
+  const removed = removeOutputs(ctx, stale.sort(), records);
+  return { text: changes.size === 0 ? last.text : last.patched(changes), records, removed };
+}
+
+/** The sha256 of an output as it is on disk now (undefined: not there). */
+function currentSha(outputDir: string, path: string): string | undefined {
+  const full = resolveOutputPath(outputDir, path);
+  const bytes = full === undefined ? undefined : readFileIfExists(full);
+  return bytes === undefined ? undefined : sha256Hex(bytes);
+}
+
+/**
+ * Removes outputs (and the folders they leave empty), each said in its document's report or else
+ * in `records`; returns how many were removed.
+ */
+function removeOutputs(ctx: BuildContext, paths: readonly string[], records: OutputRecord[]): number {
+  const { config, rootDir } = ctx.options;
+  const ids = new Set(ctx.byId.keys());
+  let removed = 0;
+  for (const path of paths) {
+    const full = resolveOutputPath(config.outputDir, path);
+    if (full === undefined) continue;
+    rmSync(full, { force: true });
+    removed++;
+    removeEmptyParents(dirname(full), resolve(config.outputDir));
+    const record: OutputRecord = { path: toPortableRelative(rootDir, full), action: 'deleted' };
+    const owner = documentIdOfOutput(path, ids);
+    const ownerReport = owner !== undefined ? ctx.byId.get(owner) : undefined;
+    if (ownerReport) ownerReport.outputs.push(record);
+    else records.push(record);
+  }
+  return removed;
+}
+
 /** The entries as `sha256sum` lines, sorted by path (code unit order, so the file does not depend on the locale). */
 export function serializeLedger(entries: ReadonlyMap<string, string>): string {
   const paths = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let text = '';
-  for (const path of paths) {
-    const escaped = escapeName(path);
-    text += `${escaped === path ? '' : '\\'}${entries.get(path) as string}  ${escaped}\n`;
-  }
+  for (const path of paths) text += ledgerLine(path, entries.get(path) as string);
   return text;
+}
+
+/** One file's line, as `sha256sum` writes it. */
+export function ledgerLine(path: string, sha: string): string {
+  const escaped = escapeName(path);
+  return `${escaped === path ? '' : '\\'}${sha}  ${escaped}\n`;
 }
 
 function removeEmptyParents(dir: string, stopAt: string): void {

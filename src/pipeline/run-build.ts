@@ -158,7 +158,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   if (!stopped) {
     try {
       const oaiMoved = ctx.previous.oaiKey !== ctx.next.oaiKey || ctx.previous.oaiGeneration !== ctx.next.oaiGeneration;
-      if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || oaiMoved) {
+      const ledgerMoved = ctx.previous.ledgerStamp !== ctx.next.ledgerStamp;
+      if (stored?.mirrorsDatabase !== true || !sameWork(ctx.previous, ctx.next) || oaiMoved || ledgerMoved) {
         writeDocumentCacheDb(bookkeeping.buildCache, ctx.next, stored, bookkeeping.documentCache);
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,9 @@ describe('an incremental build', () => {
               for (const name of readdirSync(kept.config.teiDir)) if (name.endsWith('.xml') && !current.has(name)) rmSync(join(kept.config.teiDir, name));
               const incremental = await kept.build({ tool, config: { publisher } });
               expect(treeBytes(kept.root, ['tei', 'output'])).toEqual(treeBytes(clean.root, ['tei', 'output']));
+              // The outputs ledger too, which a build patches by difference (sorted-ledger.ts).
+              const ledger = (root: string) => readFileSync(join(root, '.cablekit', 'outputs.sha256'), 'utf8');
+              expect(ledger(kept.root)).toBe(ledger(clean.root));
               const counts = (r: typeof fresh) => ({ documents: r.summary.documents, failed: r.summary.failed, warnings: r.summary.warnings, errors: r.summary.errors });
               expect(counts(incremental)).toEqual(counts(fresh));
             } finally {
