@@ -70,3 +70,23 @@ export function runBuildBench(count: number): BenchResult {
   }
   return { name: 'build', lines, metrics };
 }
+
+/**
+ * Peak memory of a cold `cablekit build` of `count` generated pages (the issue's 100,000): one
+ * whole process under GNU time, like the runs above. Long (most of an hour here), so `npm run
+ * bench` runs it only when CABLEKIT_BENCH_MEMORY_PAGES names a count.
+ */
+export function runMemoryBench(count: number): BenchResult {
+  const metrics: Record<string, number> = { pages: count };
+  if (!existsSync(CLI) || !existsSync(TIME)) return { name: 'build-memory', lines: ['build memory: skipped (run npm run build first; GNU time is needed)'], metrics };
+  const dir = mkdtempSync(join(tmpdir(), 'cablekit-memory-bench-'));
+  try {
+    writeBenchEdition(dir, count);
+    const cold = timeCommand(process.execPath, [CLI, 'build', '--no-progress', '-q'], dir);
+    metrics['coldSeconds'] = Number(cold.seconds.toFixed(1));
+    metrics['coldPeakMiB'] = Math.round(cold.peakMiB);
+    return { name: 'build-memory', lines: [`build memory: cold build of ${count} pages ${cold.seconds.toFixed(1)} s, peak RSS ${Math.round(cold.peakMiB)} MiB (exit ${cold.status})`], metrics };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

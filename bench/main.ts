@@ -12,7 +12,7 @@ import { runOaiBench } from './oai-bench.js';
 import { runPackageBench } from './package-bench.js';
 import { runSiteBench } from './site-bench.js';
 import { runTeiBench } from './tei-bench.js';
-import { runBuildBench } from './build-bench.js';
+import { runBuildBench, runMemoryBench } from './build-bench.js';
 
 /** What every bench after ingest gets: the ingested cables and a scratch folder of its own. */
 interface BenchContext {
@@ -46,6 +46,9 @@ async function main(): Promise<void> {
 
   // The command users run, end to end (issue #11): cold, nothing changed, one page changed, vs jing.
   print(runBuildBench(Number(process.env['CABLEKIT_BENCH_BUILD_PAGES'] ?? count)));
+  const memoryPages = process.env['CABLEKIT_BENCH_MEMORY_PAGES'];
+  if (memoryPages !== undefined) print(runMemoryBench(Number(memoryPages)));
+  else console.log('build memory: the cold build of 100,000 pages for peak memory is run with CABLEKIT_BENCH_MEMORY_PAGES=100000');
 
   console.log(`cablekit bench: generating ${count} synthetic pages (seed ${BENCH_SEED}) …`);
   const pages = generateSyntheticPages(count, BENCH_SEED);
