@@ -91,9 +91,9 @@ export function readDocumentCacheDb(path: string, legacyJsonPath: string): Loade
     if (version?.value !== FORMAT_VERSION) return { cache: emptyDocumentCache(), mirrorsDatabase: false };
     const cache = emptyDocumentCache();
     for (const { table, key, part } of TABLES) {
-      const rows = db.prepare(`SELECT ${key} AS k, memo FROM ${table} ORDER BY rowid`).all() as { k: string; memo: string }[];
       const map = cache[part] as Map<string, unknown>;
-      for (const row of rows) map.set(row.k, JSON.parse(row.memo));
+      // Row by row: all the rows' text at once was 740 MB at 100,000 documents, beside the memos parsed from it.
+      for (const row of db.prepare(`SELECT ${key} AS k, memo FROM ${table} ORDER BY rowid`).iterate() as Iterable<{ k: string; memo: string }>) map.set(row.k, JSON.parse(row.memo));
     }
     const meta = new Map((db.prepare('SELECT name, value FROM cache_meta').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
     const oaiKey = meta.get('oai_key');
