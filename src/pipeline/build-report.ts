@@ -63,6 +63,8 @@ export function summarise(
   collectionOutputs: readonly OutputRecord[],
   globalDiagnostics: readonly Diagnostic[],
   seconds: number,
+  /** Unchanged outputs counted but not listed in the reports. */
+  unlistedUnchanged = 0,
 ): BuildSummary {
   const allDiagnostics = [...documents.flatMap((d) => d.diagnostics), ...globalDiagnostics];
   const allOutputs = [...documents.flatMap((d) => d.outputs), ...collectionOutputs];
@@ -73,7 +75,7 @@ export function summarise(
     warnings: allDiagnostics.filter((d) => d.severity === 'warning').length,
     errors: allDiagnostics.filter((d) => d.severity === 'error').length,
     written: count('written'),
-    unchanged: count('unchanged'),
+    unchanged: count('unchanged') + unlistedUnchanged,
     conflicts: count('kept-hand-edit'),
     removed: count('deleted'),
     seconds,

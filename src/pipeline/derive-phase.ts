@@ -68,6 +68,8 @@ export class Deriver {
   private readonly writtenFolders = new Set<string>();
   /** Whether this run removed a stale output (and maybe its emptied folders). */
   private removedAny = false;
+  /** Kept outputs counted, not listed in a report (BuildOptions.listKeptOutputs). */
+  unlistedUnchanged = 0;
   /** The output folder relative to the project root, as reports give paths. */
   private outputPrefix: string | undefined;
 
@@ -170,14 +172,17 @@ export class Deriver {
     recordFolderStamps(path, folders, stampOf, this.folderRecord ?? undefined);
   }
 
-  /** A document skipped because nothing it depends on changed: its files count as produced, unchanged. */
-  keep(outputs: readonly [string, string][], target: OutputRecord[] | undefined): void {
+  /**
+   * A document skipped because nothing it depends on changed: its files count as produced,
+   * unchanged, each listed in `target` ('counted': counted in `unlistedUnchanged` instead).
+   */
+  keep(outputs: readonly [string, string][], target: OutputRecord[] | 'counted' | undefined): void {
     for (const [path, sha] of outputs) {
-      const portable = this.portablePath(path);
-      if (portable === undefined) continue;
+      if (!isPlainOutputPath(path) && resolveOutputPath(this.ctx.options.config.outputDir, path) === undefined) continue;
       // Not claimed by name: a stage writing one of these paths finds it produced (write()).
       this.produced.set(path, sha);
-      target?.push({ path: portable, action: 'unchanged' });
+      if (target === 'counted') this.unlistedUnchanged++;
+      else target?.push({ path: this.portablePath(path) as string, action: 'unchanged' });
     }
   }
 

@@ -63,7 +63,7 @@ export async function processDocuments(ctx: BuildContext, deriver: Deriver, runn
 
   function keep(read: TeiRead, memo: DocumentMemo): void {
     read.report.diagnostics.push(...memo.diagnostics);
-    deriver.keep(memo.outputs, read.report.outputs);
+    deriver.keep(memo.outputs, ctx.options.listKeptOutputs === false ? 'counted' : read.report.outputs);
     // Checked by its bytes this time: stamp it so the next run need not read it.
     ctx.next.documents.set(read.stem, read.stamp !== undefined && memo.teiStamp !== read.stamp ? { ...memo, teiStamp: read.stamp } : memo);
     carryOaiDraft(read.stem);

@@ -201,7 +201,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     tool: TOOL_NAME,
     toolVersion: TOOL_VERSION,
     startedAt,
-    summary: summarise(ctx.reports, countedOutputs, ctx.globalDiagnostics, seconds),
+    summary: summarise(ctx.reports, countedOutputs, ctx.globalDiagnostics, seconds, deriver.unlistedUnchanged),
     workers: documents?.workers ?? 0,
     documents: ctx.reports,
     collectionOutputs,

@@ -114,6 +114,21 @@ describe('runBuild', () => {
     expect(report.documents[0]?.outputs[0]).toEqual({ path: 'tei/doc-a.xml', action: 'written' });
   });
 
+  it('counts kept outputs without listing them when asked (the command without --report), with the same summary', async () => {
+    page('a.txt', 'id: doc-a\nFirst');
+    page('b.txt', 'id: doc-b\nSecond');
+    await build();
+    page('b.txt', 'id: doc-b\nSecond, corrected');
+    const listed = await build({ now: '2026-02-02T00:00:00Z' });
+    page('b.txt', 'id: doc-b\nSecond, corrected again');
+    const counted = await runBuild({ config, rootDir: root, deps: fakeDeps([listingStage]), now: '2026-03-03T00:00:00Z', listKeptOutputs: false });
+    const keptOutputs = (r: BuildReport) => r.documents.find((d) => d.documentId === 'doc-a')?.outputs.filter((o) => o.path.startsWith('output/'));
+    expect(keptOutputs(listed)).toEqual([{ path: 'output/listing/doc-a.txt', action: 'unchanged' }]);
+    expect(keptOutputs(counted)).toEqual([]);
+    expect({ ...counted.summary, seconds: 0 }).toEqual({ ...listed.summary, seconds: 0 });
+    expect(counted.summary.unchanged).toBeGreaterThan(1);
+  });
+
   it('reads a page to encode again rather than holding every cable, and refuses one that changed in between', async () => {
     page('a.txt', 'id: doc-a\nFirst');
     page('b.txt', 'id: doc-b\nSecond');

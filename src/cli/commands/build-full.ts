@@ -38,6 +38,8 @@ export async function runFullBuild(config: CablekitConfig, rootDir: string, opti
       rootDir,
       force: options.force ?? false,
       deps,
+      // Kept outputs are listed only in a report file; the summary line counts them.
+      listKeptOutputs: options.report !== undefined,
       onProgress: (p) => progress.update(p),
       onOutputsLedger: (l) => {
         ledger = l;
