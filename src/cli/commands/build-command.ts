@@ -175,10 +175,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   } finally {
     lock.release();
   }
-  for (const doc of report.documents) printDiagnostics(doc.diagnostics, printing);
   if (search) report.diagnostics.push(...search.diagnostics);
   if (packaged) report.diagnostics.push(...packaged.diagnostics);
-  printDiagnostics(report.diagnostics, printing);
+  printDiagnostics(everyDiagnostic(report), printing);
   const reportWritten = options.report === undefined || (await import('./build-report-file.js')).writeReport(options.report, report);
   process.stderr.write(`${formatSummaryLine(report.summary)}\n`);
   if (search && search.diagnostics.length === 0 && !printing.quiet) {
@@ -190,3 +189,9 @@ export async function buildCommand(options: BuildCommandOptions): Promise<number
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
+
+/** The report's findings in the order they are printed: each document's, then the build's own. */
+function* everyDiagnostic(report: BuildReport): Generator<Diagnostic> {
+  for (const doc of report.documents) yield* doc.diagnostics;
+  yield* report.diagnostics;
+}
