@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DerivedStage } from '../../src/stage/index.js';
+import { sha256Hex } from '../../src/fs/index.js';
+import { parseLedger } from '../../src/pipeline/output-ledger.js';
 import { countingDeps, makeEdition, noCounts, renderedParts, titlesStage, treeBytes, type Edition, type WorkCounts } from './incremental-support.js';
 
 let ed: Edition;
@@ -157,6 +159,13 @@ describe('incremental build', () => {
     await build();
     expect(counts.derive).toEqual([]);
     expect(treeBytes(ed.root, ['output']).get('output/listing/doc-c.txt')).toBe(before.get('output/listing/doc-c.txt'));
+    // The runs that held a document back wrote a ledger that was not exactly theirs; the ledger
+    // patched by difference after them still lists every output as it is, and nothing else.
+    ed.page('a.txt', 'id: doc-a\nAardwolf');
+    await build();
+    const ledger = parseLedger(readFileSync(join(ed.root, '.cablekit', 'outputs.sha256'), 'utf8'));
+    const onDisk = new Map([...treeBytes(ed.root, ['output'])].map(([path, base64]) => [path.slice('output/'.length), sha256Hex(Buffer.from(base64, 'base64'))]));
+    expect(ledger).toEqual(onDisk);
   });
 });
 
