@@ -41,5 +41,14 @@ export function listSourceFiles(sourcesDir: string): string[] {
 
 /** A '/'-separated path relative to `from`, for reports and diagnostics that read the same on every OS. */
 export function toPortableRelative(from: string, path: string): string {
+  // The usual case, a plain path below `from` as the walks join them, is its tail: path.relative()
+  // resolves both paths against the working folder, and showed in profiles at 20,000 calls a run.
+  if (sep === '/' && from !== '' && path.length > from.length + 1 && path.charCodeAt(from.length) === 47 && path.startsWith(from)) {
+    const tail = path.slice(from.length + 1);
+    if (!DOT_OR_EMPTY_SEGMENT.test(tail)) return tail;
+  }
   return relative(from, path).split(sep).join('/');
 }
+
+/** A segment that path.relative() would resolve away: empty, `.` or `..`. */
+const DOT_OR_EMPTY_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;

@@ -32,3 +32,21 @@ describe('sha256Hex', () => {
     expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(sha256Hex('abc'));
   });
 });
+
+describe('toPortableRelative', () => {
+  it('is path.relative with / between segments, for any path under any folder and outside it', async () => {
+    const { relative } = await import('node:path');
+    const fc = (await import('fast-check')).default;
+    const segment = fc.oneof(fc.constantFrom('', '.', '..', 'a', 'b', 'tei', 'x.xml', ' ', 'é'), fc.string({ minLength: 1, maxLength: 4 }).filter((s) => !s.includes('/') && !s.includes('\0')));
+    const path = fc.array(segment, { minLength: 0, maxLength: 5 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(fc.boolean(), path, path, (absolute, base, tail) => {
+        const from = `${absolute ? '/' : ''}${base}`;
+        const full = `${from}/${tail}`;
+        expect(toPortableRelative(from, full)).toBe(relative(from, full));
+        expect(toPortableRelative(from, tail)).toBe(relative(from, tail));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
