@@ -5,7 +5,7 @@ import { placeAuthority } from '../../src/iiif/place-authority.js';
 import type { Cable } from '../../src/model/cable.js';
 import { summaryDigest } from '../../src/stage/index.js';
 import { conversationCable, jiaoRuoyuCable, testConfig } from './cable-fixtures.js';
-import { assertHeldKeysKeepBytes } from '../support/held-keys.js';
+import { assertHeldKeysKeepBytes, rekeyedPaths, type KeyedFiles } from '../support/held-keys.js';
 import { seedCables } from './seed-cables.js';
 
 /**
@@ -19,7 +19,7 @@ const base: Cable[] = [...seedCables(), jiaoRuoyuCable(), conversationCable()];
 
 const entriesOf = (cables: readonly Cable[]): CollectionEntry[] =>
   [...cables].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => manifestFiles(c, [], config, ids, places).entry);
-const partsOf = (cables: readonly Cable[]): Map<string, { key: string; content: string }> => {
+const partsOf = (cables: readonly Cable[]): KeyedFiles => {
   const entries = entriesOf(cables);
   return new Map(collectionParts(entries, entries.map(summaryDigest), config, ids).map((p) => [p.path, { key: p.key, content: p.render().content }]));
 };
@@ -62,7 +62,7 @@ describe('IIIF collections as keyed parts', () => {
     const target = base[0]!;
     const before = partsOf(base);
     const after = partsOf(base.map((c) => (c.id === target.id ? { ...c, title: `${c.title ?? c.id} (corrected)` } : c)));
-    const rekeyed = [...after].filter(([path, p]) => before.get(path)?.key !== p.key).map(([path]) => path);
+    const rekeyed = rekeyedPaths(before, after);
     expect(rekeyed).toContain('iiif/collection.json');
     expect(rekeyed.length).toBeLessThan(after.size);
     for (const [path, p] of after) if (!rekeyed.includes(path)) expect(p.content).toBe(before.get(path)!.content);

@@ -4,7 +4,7 @@ import type { Cable } from '../../src/model/cable.js';
 import { exportCitations } from '../../src/site/citation/format-citation.js';
 import { deriveDocument, deriveEdition, deriveSite, editionEntry, editionParts, readSiteAssets, type EditionEntry } from '../../src/site/index.js';
 import { browserCorpus } from './built-site.js';
-import { assertHeldKeysKeepBytes } from '../support/held-keys.js';
+import { assertHeldKeysKeepBytes, rekeyedPaths, type KeyedFiles } from '../support/held-keys.js';
 import { testSettings } from './site-fixtures.js';
 
 /**
@@ -74,7 +74,7 @@ describe('the edition downloads of an empty edition', () => {
 
 describe('the edition-wide files keyed by what they are made from', () => {
   const base = corpus.map((c) => deriveDocument(c, settings));
-  const partsOf = (cables: readonly Cable[]): Map<string, { key: string; content: string }> =>
+  const partsOf = (cables: readonly Cable[]): KeyedFiles =>
     new Map(editionParts(cables.map((c) => editionEntry(deriveDocument(c, settings))), settings, assets).map((p) => [p.path, { key: p.key, content: p.render() }]));
 
   // Edits a build meets: a corrected title, a new date, a name added or dropped, a document added or removed.
@@ -128,7 +128,7 @@ describe('the edition-wide files keyed by what they are made from', () => {
     const target = corpus[1]!;
     const before = partsOf(corpus);
     const after = partsOf(corpus.map((c) => (c.id === target.id ? { ...c, title: `${c.title ?? c.id} (corrected)` } : c)));
-    const rekeyed = [...after].filter(([path, p]) => before.get(path)?.key !== p.key).map(([path]) => path);
+    const rekeyed = rekeyedPaths(before, after);
     expect(rekeyed).toContain('index.html');
     expect(rekeyed).toContain('edition.bib');
     expect(rekeyed).not.toContain('sitemap.xml');

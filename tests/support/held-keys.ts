@@ -26,3 +26,8 @@ export function assertHeldKeysKeepBytes<C, E>(start: readonly C[], edit: fc.Arbi
     { numRuns },
   );
 }
+
+/** The paths whose key differs from one corpus's files to the next's (new files included). */
+export function rekeyedPaths(before: KeyedFiles, after: KeyedFiles): string[] {
+  return [...after].filter(([path, file]) => before.get(path)?.key !== file.key).map(([path]) => path);
+}
